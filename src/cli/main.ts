@@ -1,0 +1,26 @@
+/**
+ * The `panos-ipsec` command. Each subcommand lives in its own module and registers itself on the program.
+ */
+import { Command } from 'commander';
+import { registerSimCommand } from './sim-command';
+
+/** Builds the command-line program (exported for tests). */
+export function buildProgram(): Command {
+  const program = new Command('panos-ipsec')
+    .description('PAN-OS IPSec VPN as code: simulator, Terraform provider installation, schema, drift and downgrade checks')
+    .showHelpAfterError();
+  registerSimCommand(program);
+  return program;
+}
+
+/** Runs the program with process arguments; exits with the command's code. */
+export async function main(argv: string[] = process.argv): Promise<void> {
+  await buildProgram().parseAsync(argv);
+}
+
+if (require.main === module) {
+  main().catch((err: unknown) => {
+    process.stderr.write(`panos-ipsec: ${(err as Error).message ?? String(err)}\n`);
+    process.exit(1);
+  });
+}

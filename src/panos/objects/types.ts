@@ -1,0 +1,115 @@
+/**
+ * The contract every PAN-OS object module fulfils. The client, the provider (schema, plan, apply, read) and the
+ * rules' fact mapping all work through these descriptors, so an object's fields, XML names, enums, defaults and
+ * version gates are declared exactly once: in its module's `fields`.
+ */
+import type { PanosVersion } from '../version';
+import type { XmlElement } from '../xml';
+
+/** Where objects live. Network objects sit under the device; zones and vsys imports under `vsys`. */
+export type Location =
+  | { readonly type: 'vsys'; readonly vsys?: string }
+  | { readonly type: 'template'; readonly template: string; readonly vsys?: string }
+  | { readonly type: 'template-stack'; readonly templateStack: string; readonly vsys?: string };
+
+/** The six object kinds this project manages. */
+export type ObjectKind =
+  | 'tunnel-interface'
+  | 'ike-crypto-profile'
+  | 'ipsec-crypto-profile'
+  | 'ike-gateway'
+  | 'ipsec-tunnel'
+  | 'tunnel-monitor-profile';
+
+/** Value type of a field. `object` / `object-list` carry nested `fields`. */
+export type FieldType = 'string' | 'number' | 'bool' | 'string-list' | 'object' | 'object-list';
+
+/**
+ * One modelled field: the single source of truth for the model key, the Terraform attribute, the XML location,
+ * allowed values, the device default (documented, never sent) and the version that introduced it.
+ */
+export interface FieldSpec {
+  /** Model property (camelCase), e.g. `antiReplayWindow`. */
+  readonly key: string;
+  /** Terraform attribute / block name (snake_case), e.g. `anti_replay_window`. */
+  readonly tfName: string;
+  readonly type: FieldType;
+  /** Element path relative to the parent (the entry, or the enclosing object field), e.g. `['auto-key', 'ipsec-crypto-profile']`. */
+  readonly xmlPath: readonly string[];
+  /** Sentence(s) for schema descriptions and docs. */
+  readonly description: string;
+  readonly required?: boolean;
+  /** Closed set of allowed values (for `string` and each member of `string-list`). */
+  readonly enum?: readonly string[];
+  /** Inclusive numeric range. */
+  readonly range?: { readonly min: number; readonly max: number };
+  /** Maximum string length. */
+  readonly maxLength?: number;
+  /** What the device assumes when the field is absent. Documentation only: never written to the device. */
+  readonly deviceDefault?: string | number | boolean;
+  /** First PAN-OS version that knows this element (`11.0.0`); absent = every supported version. */
+  readonly minVersion?: string;
+  /** Secret: redacted in logs, `sensitive` in the provider schema. */
+  readonly sensitive?: boolean;
+  /** PAN-OS cannot change this field in place. */
+  readonly requiresReplace?: boolean;
+  /** Nested fields for `object` and `object-list`. For `object-list` entries keyed by `name`, include a `name` field. */
+  readonly fields?: readonly FieldSpec[];
+}
+
+/** A field the target version cannot hold. */
+export interface VersionIssue {
+  readonly kind: ObjectKind;
+  readonly name: string;
+  /** Model key path, e.g. `ipsecMode`. */
+  readonly field: string;
+  /** Terraform attribute name, e.g. `ipsec_mode`. */
+  readonly tfName: string;
+  readonly value?: string;
+  /** Version that introduced the field. */
+  readonly minVersion: string;
+  /** Version it was checked against. */
+  readonly targetVersion: string;
+  /** Full sentence: object, field, value, versions and the fix. */
+  readonly message: string;
+}
+
+/** A reference from one object to another (for ordering writes and checking references). */
+export interface ObjectRef {
+  readonly kind: ObjectKind | 'zone' | 'virtual-router' | 'interface';
+  readonly name: string;
+  /** Model key of the referring field. */
+  readonly field: string;
+}
+
+/** A decoded entry: the typed model plus the element it came from, kept so re-encoding loses nothing. */
+export interface Decoded<M> {
+  readonly model: M;
+  readonly raw: XmlElement;
+}
+
+/** Everything the rest of the project needs to know about one object kind. */
+export interface ObjectDescriptor<M extends { name: string }> {
+  readonly kind: ObjectKind;
+  /** Human name, e.g. `IPSec tunnel`. */
+  readonly title: string;
+  readonly fields: readonly FieldSpec[];
+  /** Throws `InvalidNameError` naming the object kind, the value and the rule broken. */
+  validateName(name: string): void;
+  /** Xpath of the container holding every entry of this kind (one bulk read). */
+  containerXpath(loc: Location): string;
+  /** Xpath of one entry; the name is validated and quoted so it cannot change the xpath's shape. */
+  entryXpath(loc: Location, name: string): string;
+  /** Decodes an `<entry name="…">` element. Unknown children and attributes stay in `raw`. */
+  decode(entry: XmlElement): Decoded<M>;
+  /**
+   * Encodes a model as an `<entry name="…">` element for the target version. Unset optional fields are omitted.
+   * With `base` (the entry as last read), children and attributes the model does not know are kept.
+   * Throws `VersionGateError` when the model sets a field the target version lacks.
+   */
+  encode(model: M, target: PanosVersion, base?: XmlElement): XmlElement;
+  /** Fields set in the model that the target version cannot hold (empty when fine). */
+  versionIssues(model: M, target: PanosVersion): VersionIssue[];
+  /** Other objects this one refers to. */
+  references(model: M): ObjectRef[];
+}
