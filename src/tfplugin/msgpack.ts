@@ -1,0 +1,271 @@
+/**
+ * The cty msgpack codec: Terraform's wire form of values (hashicorp/terraform object-wire-format.md), shaped by a
+ * cty type. Also the JSON decoding of stored state (UpgradeResourceState), shaped the same way.
+ */
+import { type CtyType, typeFromJson, typeFromJsonBytes, typeName, typeToJsonBytes, cty } from './cty';
+import { MpBin, MpExt, MpMap, type MpNode, MsgpackWriter, readMsgpack } from './msgpack-wire';
+import { TypedValue, UNKNOWN, type Value, type ValueObject, formatPath, isValueObject, newObject } from './values';
+
+type Path = Array<string | number>;
+
+/** A value did not match its type; `path` locates it inside the value. */
+export class CtyValueError extends Error {
+  constructor(readonly path: ReadonlyArray<string | number>, problem: string) {
+    super(`${formatPath(path)}: ${problem}`);
+    this.name = 'CtyValueError';
+  }
+}
+
+const DECIMAL = /^-?(0|[1-9][0-9]*)(\.[0-9]+)?([eE][+-]?[0-9]+)?$/;
+
+/** Encodes a value of the given type as msgpack bytes (null → nil, {@link UNKNOWN} → ext 0). */
+export function encodeMsgpack(type: CtyType, value: Value): Buffer {
+  const w = new MsgpackWriter();
+  writeValue(w, type, value, []);
+  return w.finish();
+}
+
+/** Decodes msgpack bytes as a value of the given type. Any extension type decodes as {@link UNKNOWN}. */
+export function decodeMsgpack(type: CtyType, bytes: Uint8Array): Value {
+  let node: MpNode;
+  try {
+    node = readMsgpack(bytes);
+  } catch (e) {
+    throw new CtyValueError([], (e as Error).message);
+  }
+  return fromNode(type, node, []);
+}
+
+function writeValue(w: MsgpackWriter, type: CtyType, v: Value | undefined, path: Path): void {
+  if (v === UNKNOWN) return w.unknown();
+  if (v === null) return w.nil();
+  if (v === undefined) throw new CtyValueError(path, `value is missing (use null for an absent ${typeName(type)})`);
+  if (type === 'dynamic') return writeDynamic(w, v, path);
+  if (v instanceof TypedValue) throw new CtyValueError(path, `a TypedValue is only valid where the type is dynamic, not ${typeName(type)}`);
+  const mismatch = (): CtyValueError =>
+    new CtyValueError(path, `expected ${typeName(type)}, got ${Array.isArray(v) ? 'array' : typeof v}`);
+  switch (type) {
+    case 'string':
+      if (typeof v !== 'string') throw mismatch();
+      return w.str(v);
+    case 'bool':
+      if (typeof v !== 'boolean') throw mismatch();
+      return w.bool(v);
+    case 'number':
+      return writeNumber(w, v, path, mismatch);
+  }
+  switch (type.kind) {
+    case 'list':
+    case 'set': {
+      if (!Array.isArray(v)) throw mismatch();
+      w.arrayHeader(v.length);
+      v.forEach((e, i) => writeValue(w, type.element, e, [...path, i]));
+      return;
+    }
+    case 'tuple': {
+      if (!Array.isArray(v)) throw mismatch();
+      if (v.length !== type.elements.length) {
+        throw new CtyValueError(path, `a tuple of ${type.elements.length} elements is required, got ${v.length}`);
+      }
+      w.arrayHeader(v.length);
+      v.forEach((e, i) => writeValue(w, type.elements[i], e, [...path, i]));
+      return;
+    }
+    case 'map': {
+      if (!isValueObject(v)) throw mismatch();
+      const keys = Object.keys(v).sort();
+      w.mapHeader(keys.length);
+      for (const k of keys) {
+        w.str(k);
+        writeValue(w, type.element, v[k], [...path, k]);
+      }
+      return;
+    }
+    case 'object': {
+      if (!isValueObject(v)) throw mismatch();
+      const names = Object.keys(type.attributes).sort();
+      for (const k of Object.keys(v)) {
+        if (!(k in type.attributes)) {
+          throw new CtyValueError(path, `unsupported attribute "${k}" (the type has: ${names.join(', ') || 'none'})`);
+        }
+      }
+      w.mapHeader(names.length);
+      for (const k of names) {
+        if (!(k in v)) {
+          throw new CtyValueError([...path, k], `attribute is missing: every attribute must be present, null when unset`);
+        }
+        w.str(k);
+        writeValue(w, type.attributes[k], v[k], [...path, k]);
+      }
+      return;
+    }
+  }
+}
+
+function writeNumber(w: MsgpackWriter, v: Value, path: Path, mismatch: () => Error): void {
+  if (typeof v === 'number') {
+    if (Number.isNaN(v)) throw new CtyValueError(path, 'NaN is not a valid number');
+    if (Number.isSafeInteger(v)) return w.int(v);
+    return w.float64(v);
+  }
+  if (typeof v === 'bigint') {
+    if (v >= -(2n ** 63n) && v < 2n ** 64n) return w.int(v);
+    return w.str(v.toString());
+  }
+  if (typeof v === 'string') {
+    if (!DECIMAL.test(v)) throw new CtyValueError(path, `"${v}" is not a decimal number`);
+    return w.str(v);
+  }
+  throw mismatch();
+}
+
+function writeDynamic(w: MsgpackWriter, v: Value, path: Path): void {
+  const typed = v instanceof TypedValue ? v : new TypedValue(inferType(v, path), v);
+  w.arrayHeader(2);
+  w.bin(typeToJsonBytes(typed.type));
+  writeValue(w, typed.type, typed.value, path);
+}
+
+/** Guesses the cty type of a plain JS value, for `dynamic` slots given a value without a TypedValue. */
+export function inferType(v: Value, path: Path = []): CtyType {
+  if (v === null || v === UNKNOWN) return cty.dynamic;
+  if (v instanceof TypedValue) return v.type;
+  if (typeof v === 'string') return cty.string;
+  if (typeof v === 'number' || typeof v === 'bigint') return cty.number;
+  if (typeof v === 'boolean') return cty.bool;
+  if (Array.isArray(v)) return cty.tuple(v.map((e, i) => inferType(e, [...path, i])));
+  const attrs: Record<string, CtyType> = newObject() as unknown as Record<string, CtyType>;
+  for (const k of Object.keys(v)) attrs[k] = inferType(v[k], [...path, k]);
+  return cty.object(attrs);
+}
+
+function describe(n: MpNode): string {
+  if (n === null) return 'nil';
+  if (Array.isArray(n)) return 'array';
+  if (n instanceof MpMap) return 'map';
+  if (n instanceof MpBin) return 'bin';
+  if (n instanceof MpExt) return `ext ${n.type}`;
+  return typeof n;
+}
+
+function fromNode(type: CtyType, n: MpNode, path: Path): Value {
+  // Terraform marks unknowns with ext 0, and refined unknowns with ext 12; any extension is treated as unknown.
+  if (n instanceof MpExt) return UNKNOWN;
+  if (n === null) return null;
+  const mismatch = (): CtyValueError => new CtyValueError(path, `expected ${typeName(type)}, got ${describe(n)}`);
+  switch (type) {
+    case 'string':
+      if (typeof n !== 'string') throw mismatch();
+      return n;
+    case 'bool':
+      if (typeof n !== 'boolean') throw mismatch();
+      return n;
+    case 'number':
+      if (typeof n === 'number') return n;
+      if (typeof n === 'bigint') return n.toString();
+      if (typeof n === 'string' && DECIMAL.test(n)) return n;
+      throw mismatch();
+    case 'dynamic': {
+      if (!Array.isArray(n) || n.length !== 2) throw new CtyValueError(path, `expected a [type, value] pair for a dynamic value, got ${describe(n)}`);
+      const t = n[0];
+      const raw = t instanceof MpBin ? t.data : typeof t === 'string' ? Buffer.from(t, 'utf8') : undefined;
+      if (!raw) throw new CtyValueError(path, `dynamic value type must be JSON bytes, got ${describe(t)}`);
+      const inner = typeFromJsonBytes(raw);
+      return new TypedValue(inner, fromNode(inner, n[1], path));
+    }
+  }
+  switch (type.kind) {
+    case 'list':
+    case 'set':
+      if (!Array.isArray(n)) throw mismatch();
+      return n.map((e, i) => fromNode(type.element, e, [...path, i]));
+    case 'tuple':
+      if (!Array.isArray(n)) throw mismatch();
+      if (n.length !== type.elements.length) throw new CtyValueError(path, `a tuple of ${type.elements.length} elements is required, got ${n.length}`);
+      return n.map((e, i) => fromNode(type.elements[i], e, [...path, i]));
+    case 'map': {
+      if (!(n instanceof MpMap)) throw mismatch();
+      const out = newObject();
+      for (const [k, v] of n.entries) {
+        if (typeof k !== 'string') throw new CtyValueError(path, `map keys must be strings, got ${describe(k)}`);
+        out[k] = fromNode(type.element, v, [...path, k]);
+      }
+      return out;
+    }
+    case 'object': {
+      if (!(n instanceof MpMap)) throw mismatch();
+      const out: ValueObject = newObject();
+      for (const [k, v] of n.entries) {
+        if (typeof k !== 'string') throw new CtyValueError(path, `object keys must be strings, got ${describe(k)}`);
+        if (!(k in type.attributes)) throw new CtyValueError(path, `unsupported attribute "${k}"`);
+        out[k] = fromNode(type.attributes[k], v, [...path, k]);
+      }
+      const names = Object.keys(type.attributes);
+      const missing = names.filter((k) => !(k in out));
+      if (missing.length > 0) {
+        throw new CtyValueError(path, `an object with ${names.length} attributes is required; missing: ${missing.join(', ')}`);
+      }
+      return out;
+    }
+  }
+}
+
+/**
+ * Decodes stored state JSON (UpgradeResourceState raw_state.json) into a value of the current type. Lenient on
+ * purpose, because the state was written with an older schema: attributes the type lacks are dropped and attributes
+ * the state lacks become null. JSON numbers beyond 2^53 lose precision in JSON.parse.
+ */
+export function decodeJsonState(type: CtyType, json: Uint8Array | string): Value {
+  const text = typeof json === 'string' ? json : Buffer.from(json).toString('utf8');
+  return fromJson(type, JSON.parse(text) as unknown, []);
+}
+
+function fromJson(type: CtyType, j: unknown, path: Path): Value {
+  if (j === null || j === undefined) return null;
+  const mismatch = (): CtyValueError => new CtyValueError(path, `expected ${typeName(type)}, got JSON ${Array.isArray(j) ? 'array' : typeof j}`);
+  switch (type) {
+    case 'string':
+      if (typeof j === 'string') return j;
+      if (typeof j === 'number' || typeof j === 'boolean') return String(j);
+      throw mismatch();
+    case 'bool':
+      if (typeof j === 'boolean') return j;
+      if (j === 'true' || j === 'false') return j === 'true';
+      throw mismatch();
+    case 'number':
+      if (typeof j === 'number') return j;
+      if (typeof j === 'string' && DECIMAL.test(j)) return Number.isSafeInteger(Number(j)) ? Number(j) : j;
+      throw mismatch();
+    case 'dynamic': {
+      // cty's JSON for a dynamic value wraps it as {"value": ..., "type": ...}.
+      if (j === null || typeof j !== 'object' || Array.isArray(j) || !('type' in j)) throw mismatch();
+      const w = j as { type: unknown; value?: unknown };
+      const inner = typeFromJson(w.type);
+      return new TypedValue(inner, fromJson(inner, w.value, path));
+    }
+  }
+  switch (type.kind) {
+    case 'list':
+    case 'set':
+      if (!Array.isArray(j)) throw mismatch();
+      return j.map((e, i) => fromJson(type.element, e, [...path, i]));
+    case 'tuple':
+      if (!Array.isArray(j) || j.length !== type.elements.length) throw mismatch();
+      return j.map((e, i) => fromJson(type.elements[i], e, [...path, i]));
+    case 'map': {
+      if (typeof j !== 'object' || Array.isArray(j)) throw mismatch();
+      const out = newObject();
+      for (const [k, v] of Object.entries(j as Record<string, unknown>)) out[k] = fromJson(type.element, v, [...path, k]);
+      return out;
+    }
+    case 'object': {
+      if (typeof j !== 'object' || Array.isArray(j)) throw mismatch();
+      const src = j as Record<string, unknown>;
+      const out = newObject();
+      for (const k of Object.keys(type.attributes)) {
+        out[k] = Object.prototype.hasOwnProperty.call(src, k) ? fromJson(type.attributes[k], src[k], [...path, k]) : null;
+      }
+      return out;
+    }
+  }
+}
