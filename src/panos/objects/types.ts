@@ -55,6 +55,41 @@ export interface FieldSpec {
   readonly requiresReplace?: boolean;
   /** Nested fields for `object` and `object-list`. For `object-list` entries keyed by `name`, include a `name` field. */
   readonly fields?: readonly FieldSpec[];
+
+  // ---- Codec hints (added; all optional). They tell the generic codec (codec.ts) how the value sits in the XML. ----
+
+  /**
+   * Stored outside the object's entry (zone, virtual-router and vsys-import membership of a tunnel interface).
+   * The codec skips it; the provider reads and writes it through the membership xpaths.
+   */
+  readonly external?: boolean;
+  /** Encoded and decoded by the object module itself (its value's place depends on other fields). */
+  readonly custom?: boolean;
+  /** Set by the device on read (for example an encrypted secret); the provider exposes it as computed. */
+  readonly computed?: boolean;
+  /** `string-list` layout: `<member>` children (default) or `<entry name="…"/>` children. */
+  readonly listStyle?: 'member' | 'entry';
+  /** `bool` stored as the presence of an empty element (`<dynamic/>`) instead of `yes`/`no` text. */
+  readonly presence?: boolean;
+  /**
+   * `string` whose value is the name of the one child element, among these, present under `xmlPath` (a variant:
+   * `esp` | `ah`, `auto-key` | `manual-key`). Fields whose `xmlPath` runs through an alternative belong to it.
+   */
+  readonly choice?: readonly string[];
+  /** Choice values the model cannot build from scratch: encoding them needs a `base` entry that already holds them. */
+  readonly opaqueChoices?: readonly string[];
+  /**
+   * `object` written as `<unit>value</unit>` inside `xmlPath` (lifetimes, lifesizes). Nested fields are `unit`
+   * (enum of element names) and `value`; `unitRanges` bounds the value per unit.
+   */
+  readonly unitValue?: boolean;
+  readonly unitRanges?: Readonly<Record<string, { readonly min: number; readonly max: number }>>;
+  /** Members of one group are mutually exclusive (at most one set). */
+  readonly oneofGroup?: string;
+  /** Sibling elements (names, relative to this field's parent element) removed when this field is set. */
+  readonly conflictsWith?: readonly string[];
+  /** What to do when the target version lacks this field (ends the version-gate message). */
+  readonly versionFix?: string;
 }
 
 /** A field the target version cannot hold. */

@@ -1,0 +1,101 @@
+/** IPSec crypto profile: IKE phase-2 (child SA) algorithms (panos-xml.md §2.4). */
+import { DH_GROUPS, lifetimeField, type Lifetime, nameField } from './common-fields';
+import { defineObject, type PanosObjectDescriptor } from './descriptor';
+import { deviceXpath } from './location';
+import type { FieldSpec } from './types';
+
+/** ESP encryption algorithms (`des` and `aes-128-ccm` left out: sources disagree on their versions). */
+export const ESP_ENCRYPTIONS = ['3des', 'aes-128-cbc', 'aes-192-cbc', 'aes-256-cbc', 'aes-128-gcm', 'aes-256-gcm', 'null'] as const;
+/** ESP authentication algorithms (`none` pairs with GCM encryption). */
+export const ESP_AUTHENTICATIONS = ['none', 'md5', 'sha1', 'sha256', 'sha384', 'sha512'] as const;
+/** AH authentication algorithms. */
+export const AH_AUTHENTICATIONS = ['md5', 'sha1', 'sha256', 'sha384', 'sha512'] as const;
+/** PFS groups: the DH groups plus `no-pfs`. */
+export const PFS_GROUPS = ['no-pfs', ...DH_GROUPS] as const;
+/** Lifesize units. */
+export const LIFESIZE_UNITS = ['kb', 'mb', 'gb', 'tb'] as const;
+
+/** An IPSec crypto profile. */
+export interface IpsecCryptoProfile {
+  name: string;
+  protocol: 'esp' | 'ah';
+  espEncryption?: (typeof ESP_ENCRYPTIONS)[number][];
+  espAuthentication?: (typeof ESP_AUTHENTICATIONS)[number][];
+  ahAuthentication?: (typeof AH_AUTHENTICATIONS)[number][];
+  /** PFS Diffie-Hellman group. @default 'group2' (device) */
+  dhGroup?: (typeof PFS_GROUPS)[number];
+  /** @default 1 hour (device) */
+  lifetime?: Lifetime;
+  /** Rekey after this much traffic. @default - no size limit */
+  lifesize?: { unit: (typeof LIFESIZE_UNITS)[number]; value: number };
+}
+
+const FIELDS: readonly FieldSpec[] = [
+  nameField('IPSec crypto profile'),
+  {
+    key: 'protocol',
+    tfName: 'protocol',
+    type: 'string',
+    xmlPath: [],
+    description: 'IPSec protocol: esp (encryption and integrity) or ah (integrity only). Transport mode needs esp.',
+    required: true,
+    enum: ['esp', 'ah'],
+    choice: ['esp', 'ah'],
+  },
+  {
+    key: 'espEncryption',
+    tfName: 'esp_encryption',
+    type: 'string-list',
+    xmlPath: ['esp', 'encryption'],
+    description: 'ESP encryption algorithms, in order of preference (protocol esp). Transport mode needs exactly aes-256-gcm.',
+    enum: ESP_ENCRYPTIONS,
+  },
+  {
+    key: 'espAuthentication',
+    tfName: 'esp_authentication',
+    type: 'string-list',
+    xmlPath: ['esp', 'authentication'],
+    description: 'ESP authentication algorithms, in order of preference (protocol esp); use none with GCM encryption.',
+    enum: ESP_AUTHENTICATIONS,
+  },
+  {
+    key: 'ahAuthentication',
+    tfName: 'ah_authentication',
+    type: 'string-list',
+    xmlPath: ['ah', 'authentication'],
+    description: 'AH authentication algorithms, in order of preference (protocol ah).',
+    enum: AH_AUTHENTICATIONS,
+  },
+  {
+    key: 'dhGroup',
+    tfName: 'dh_group',
+    type: 'string',
+    xmlPath: ['dh-group'],
+    description: 'Diffie-Hellman group for perfect forward secrecy, or no-pfs. Transport mode needs group20.',
+    enum: PFS_GROUPS,
+    deviceDefault: 'group2',
+  },
+  lifetimeField('Lifetime of the IPSec security association.', '1 hours'),
+  {
+    key: 'lifesize',
+    tfName: 'lifesize',
+    type: 'object',
+    xmlPath: ['lifesize'],
+    description: 'Traffic volume after which the IPSec security association is rekeyed.',
+    unitValue: true,
+    unitRanges: { kb: { min: 1, max: 65535 }, mb: { min: 1, max: 65535 }, gb: { min: 1, max: 65535 }, tb: { min: 1, max: 65535 } },
+    fields: [
+      { key: 'unit', tfName: 'unit', type: 'string', xmlPath: [], description: 'Unit of the lifesize.', required: true, enum: LIFESIZE_UNITS },
+      { key: 'value', tfName: 'value', type: 'number', xmlPath: [], description: 'Lifesize in the chosen unit, 1-65535.', required: true, range: { min: 1, max: 65535 } },
+    ],
+  },
+];
+
+/** Descriptor of `…/network/ike/crypto-profiles/ipsec-crypto-profiles/entry`. */
+export const ipsecCryptoProfile: PanosObjectDescriptor<IpsecCryptoProfile> = defineObject<IpsecCryptoProfile>({
+  kind: 'ipsec-crypto-profile',
+  title: 'IPSec crypto profile',
+  fields: FIELDS,
+  containerXpath: (loc) => `${deviceXpath(loc)}/network/ike/crypto-profiles/ipsec-crypto-profiles`,
+  references: () => [],
+});
