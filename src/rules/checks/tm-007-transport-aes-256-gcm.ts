@@ -1,0 +1,45 @@
+import type { Finding, Rule } from '../types';
+import { isUnknown, type StackFacts } from '../facts';
+import { makeFinding, show } from '../finding';
+import { describeUsed, describeUsers, ikeProfilesOf, ipsecProfilesOf, reportAt, transportTunnels } from '../resolve';
+import { isExactly } from './lists';
+
+/** T7: only AES-256-GCM, for ESP and for IKE. */
+export const tm007TransportAes256Gcm: Rule = {
+  id: 'PANOS-TM-007',
+  level: 'error',
+  title: 'A crypto profile of a transport-mode tunnel offers encryption other than aes-256-gcm',
+  source: 'T7',
+  explanation:
+    'PAN-OS transport mode supports only AES with 256-bit keys in GCM mode: both the IPSec crypto profile (ESP ' +
+    'encryption) and the IKE crypto profile (encryption) must list exactly aes-256-gcm.',
+  fix: "set espEncryption (IPSec crypto profile) and encryption (IKE crypto profile) to ['aes-256-gcm']",
+  evaluate(facts: StackFacts): Finding[] {
+    const transport = transportTunnels(facts);
+    const findings: Finding[] = [];
+    for (const u of ipsecProfilesOf(facts, transport)) {
+      const enc = u.object.espEncryption;
+      // An AH profile is PANOS-TM-004's finding; an unknown protocol or list cannot be judged.
+      if (u.object.protocol !== 'esp' || isUnknown(enc) || isExactly(enc, 'aes-256-gcm')) continue;
+      findings.push(
+        makeFinding(tm007TransportAes256Gcm, {
+          ...reportAt(u, 'espEncryption', enc),
+          allowed: ['aes-256-gcm'],
+          problem: `${describeUsed(u, 'ipsec-crypto-profile')} has espEncryption ${show(enc)} but is used by ${describeUsers(u.users)}`,
+        }),
+      );
+    }
+    for (const u of ikeProfilesOf(facts, transport)) {
+      const enc = u.object.encryption;
+      if (isUnknown(enc) || isExactly(enc, 'aes-256-gcm')) continue;
+      findings.push(
+        makeFinding(tm007TransportAes256Gcm, {
+          ...reportAt(u, 'encryption', enc),
+          allowed: ['aes-256-gcm'],
+          problem: `${describeUsed(u, 'ike-crypto-profile')} has encryption ${show(enc)} but is used by ${describeUsers(u.users)}`,
+        }),
+      );
+    }
+    return findings;
+  },
+};

@@ -1,0 +1,31 @@
+import type { Finding, Rule } from '../types';
+import { isUnknown, type StackFacts } from '../facts';
+import { makeFinding, q } from '../finding';
+import { describeUsed, describeUsers, ipsecProfilesOf, reportAt, transportTunnels } from '../resolve';
+
+/** T6 (IPSec side): PFS uses group20. */
+export const tm019TransportPfsGroup20: Rule = {
+  id: 'PANOS-TM-019',
+  level: 'error',
+  title: 'The IPSec crypto profile of a transport-mode tunnel uses a PFS group other than group20',
+  source: 'T6',
+  explanation:
+    "PAN-OS transport mode supports DH group 20 for PFS as well. The IPSec crypto profile's dhGroup must be group20; " +
+    "unset means the device default group2, and 'no-pfs' is not accepted.",
+  fix: "set the IPSec crypto profile's dhGroup to 'group20'",
+  evaluate(facts: StackFacts): Finding[] {
+    const findings: Finding[] = [];
+    for (const u of ipsecProfilesOf(facts, transportTunnels(facts))) {
+      const group = u.object.dhGroup;
+      if (isUnknown(group) || group === 'group20') continue;
+      findings.push(
+        makeFinding(tm019TransportPfsGroup20, {
+          ...reportAt(u, 'dhGroup', group ?? 'group2'),
+          allowed: ['group20'],
+          problem: `${describeUsed(u, 'ipsec-crypto-profile')} has dhGroup ${q(group ?? 'group2 (device default, not set)')} but is used by ${describeUsers(u.users)}`,
+        }),
+      );
+    }
+    return findings;
+  },
+};

@@ -1,0 +1,58 @@
+/**
+ * The rule and finding contracts shared by every rule, the engine and the catalogue.
+ */
+import type { StackFacts } from './facts';
+
+/** How bad a finding is. Errors fail synth / plan and cannot be acknowledged. */
+export type RuleLevel = 'error' | 'warning' | 'info';
+
+/** The item of `reference/transport-mode.md` a rule enforces. */
+export type RuleSource =
+  | 'T1' | 'T2' | 'T3' | 'T4' | 'T5' | 'T6' | 'T7' | 'T8' | 'T9' | 'T10'
+  | 'T11' | 'T12' | 'T13' | 'T14' | 'T15' | 'T16' | 'T17' | 'T18' | 'T19'
+  | 'X1' | 'X2' | 'X3' | 'X4' | 'X5' | 'X6'
+  | 'W1' | 'W2';
+
+/** Every source item, in document order (the catalogue and the coverage test use it). */
+export const ALL_SOURCES: readonly RuleSource[] = [
+  'T1', 'T2', 'T3', 'T4', 'T5', 'T6', 'T7', 'T8', 'T9', 'T10',
+  'T11', 'T12', 'T13', 'T14', 'T15', 'T16', 'T17', 'T18', 'T19',
+  'X1', 'X2', 'X3', 'X4', 'X5', 'X6',
+  'W1', 'W2',
+];
+
+/** One problem (or note) about one field of one object. */
+export interface Finding {
+  readonly ruleId: string;
+  readonly level: RuleLevel;
+  /** Construct path or resource address of the object holding the field. */
+  readonly path: string;
+  /** Object kind, e.g. `ike-gateway`, or `stack` for stack-level facts. */
+  readonly objectKind: string;
+  readonly objectName?: string;
+  /** Model key (camelCase), e.g. `version`, `antiReplayWindow`. */
+  readonly field: string;
+  /** The offending value as text. */
+  readonly value?: string;
+  readonly allowed?: readonly string[];
+  /** `[<path>] <ruleId>: <what is wrong>; allowed: <values>; fix: <fix>`. */
+  readonly message: string;
+  readonly fix: string;
+  readonly source: RuleSource;
+}
+
+/** A validation rule: metadata for the catalogue plus a pure evaluation over facts. */
+export interface Rule {
+  /** Stable id `PANOS-<AREA>-<NNN>`, never reused. */
+  readonly id: string;
+  readonly level: RuleLevel;
+  /** One line: the cause. */
+  readonly title: string;
+  readonly source: RuleSource;
+  /** Why PAN-OS behaves this way. */
+  readonly explanation: string;
+  /** What to change. */
+  readonly fix: string;
+  /** Returns one finding per non-compliant field; empty when compliant or not applicable. */
+  evaluate(facts: StackFacts): Finding[];
+}
