@@ -1,0 +1,168 @@
+/**
+ * Commit and job polling. A commit is enqueued once (never retried: a replayed commit may commit other admins'
+ * changes or queue a second job), then `show jobs id` is polled until status FIN. Only the job's `result` says
+ * whether it worked; the envelope says success either way.
+ */
+import { child, childrenNamed, escapeText, textAt, type XmlElement } from '../xml';
+import { isSuccess, messageLines } from './envelope';
+import { CommitFailedError, CommitTimeoutError } from './errors';
+import { sleep } from './retry';
+import type { PanosClient } from './client';
+import type { RequestSpec } from './transport';
+
+/** One progress report while a job runs. */
+export interface JobProgress {
+  readonly jobId: number;
+  /** `PEND`, `ACT` or `FIN`. */
+  readonly status: string;
+  /** 0–100 when the device reports a number (old builds put a timestamp here; then undefined). */
+  readonly progress?: number;
+  /** `PEND` while running, then `OK` or `FAIL`. */
+  readonly result: string;
+}
+
+/** Polling options. */
+export interface WaitOptions {
+  /** @default 2000 (PAN-OS advises polling no faster) */
+  readonly pollIntervalMs?: number;
+  /** @default 600000 (10 minutes) */
+  readonly timeoutMs?: number;
+  readonly onProgress?: (p: JobProgress) => void;
+}
+
+/** Options of {@link PanosClient.commit}. */
+export interface CommitOptions extends WaitOptions {
+  readonly description?: string;
+  /** Commit only these admins' changes (partial commit; PAN-OS 8.0+). */
+  readonly partial?: { readonly admins: readonly string[] };
+  /** `commit force`. */
+  readonly force?: boolean;
+}
+
+/** A finished commit. Failures throw instead. */
+export interface CommitResult {
+  /** Absent when there was nothing to commit. */
+  readonly jobId?: number;
+  readonly noChanges: boolean;
+  readonly result: 'OK';
+  readonly details: string[];
+  readonly warnings: string[];
+}
+
+/** A finished job. */
+export interface JobOutcome {
+  readonly jobId: number;
+  /** `Commit`, `Validate`, … */
+  readonly type: string;
+  readonly result: 'OK' | 'FAIL' | string;
+  readonly details: string[];
+  readonly warnings: string[];
+}
+
+const DEFAULT_POLL_MS = 2000;
+const DEFAULT_TIMEOUT_MS = 600_000;
+const NO_CHANGES = /There are no changes to commit/i;
+
+function lines(node: XmlElement | undefined): string[] {
+  if (!node) return [];
+  const out: string[] = [];
+  for (const l of childrenNamed(node, 'line')) {
+    if (l.children.length > 0) out.push(...lines(l));
+    else out.push(l.text.trim());
+  }
+  if (out.length === 0 && node.text.trim() !== '') out.push(node.text.trim());
+  return out.filter((s) => s !== '');
+}
+
+function parseProgress(text: string | undefined): number | undefined {
+  const t = (text ?? '').trim();
+  return /^\d{1,3}$/.test(t) ? Number(t) : undefined;
+}
+
+/** The commit command for the options, e.g. `<commit><description>x</description><force></force></commit>`. */
+export function commitCommand(options: CommitOptions): string {
+  let inner = '';
+  if (options.description !== undefined) inner += `<description>${escapeText(options.description)}</description>`;
+  if (options.force) inner += '<force></force>';
+  if (options.partial) {
+    const members = options.partial.admins.map((a) => `<member>${escapeText(a)}</member>`).join('');
+    inner += `<partial><admin>${members}</admin></partial>`;
+  }
+  return `<commit>${inner}</commit>`;
+}
+
+/** Enqueues a commit and waits for its job; throws CommitFailedError / CommitTimeoutError. */
+export async function commit(client: PanosClient, options: CommitOptions): Promise<CommitResult> {
+  const cmd = commitCommand(options);
+  const params: Record<string, string> = { type: 'commit', cmd };
+  if (options.partial) params.action = 'partial';
+  const spec: RequestSpec = { params, kind: 'commit', action: 'commit', target: options.description ? `"${options.description}"` : undefined };
+  const t = client.transport;
+  const { env, httpStatus } = await t.send(spec);
+  if (!isSuccess(env)) throw t.envelopeError(env, spec, httpStatus);
+  const msgs = messageLines(env.root);
+  if (msgs.some((l) => NO_CHANGES.test(l))) {
+    t.log('info', 'commit: there are no changes to commit', {});
+    return { noChanges: true, result: 'OK', details: msgs, warnings: [] };
+  }
+  const jobText = textAt(env.result, 'job')?.trim();
+  if (!jobText || !/^\d+$/.test(jobText)) {
+    throw t.error('PANOS_BAD_RESPONSE', spec, `commit answer has neither a job id nor "no changes" (${msgs.join(' | ') || 'no message'})`);
+  }
+  const jobId = Number(jobText);
+  t.log('info', `commit: job ${jobId} enqueued`, { jobId });
+  const outcome = await waitForJob(client, jobId, options);
+  if (outcome.result !== 'OK') {
+    throw new CommitFailedError({ jobId, details: outcome.details, warnings: outcome.warnings, jobType: outcome.type, redactor: t.redactor });
+  }
+  return { jobId, noChanges: false, result: 'OK', details: outcome.details, warnings: outcome.warnings };
+}
+
+/** Starts a full validate job and waits for it; resolves with OK or FAIL (validation errors are data here). */
+export async function validate(client: PanosClient, options: WaitOptions): Promise<JobOutcome> {
+  const result = await client.op('<validate><full></full></validate>', { kind: 'write' });
+  const jobText = textAt(result, 'job')?.trim();
+  if (!jobText || !/^\d+$/.test(jobText)) {
+    throw client.transport.error('PANOS_BAD_RESPONSE', client.opSpec('<validate><full></full></validate>'), 'validate answer has no job id');
+  }
+  return waitForJob(client, Number(jobText), options);
+}
+
+/** Polls `show jobs id` until FIN; throws CommitTimeoutError (with the job id) when the deadline passes first. */
+export async function waitForJob(client: PanosClient, jobId: number, options: WaitOptions): Promise<JobOutcome> {
+  const interval = Math.max(1, options.pollIntervalMs ?? DEFAULT_POLL_MS);
+  const timeoutMs = options.timeoutMs ?? DEFAULT_TIMEOUT_MS;
+  const deadline = Date.now() + timeoutMs;
+  let last: JobProgress | undefined;
+  for (;;) {
+    const result = await client.op(`<show><jobs><id>${jobId}</id></jobs></show>`);
+    const job = child(result, 'job');
+    if (!job) {
+      throw client.transport.error('PANOS_BAD_RESPONSE', client.opSpec(`<show><jobs><id>${jobId}</id></jobs></show>`), `show jobs answer has no <job> for job ${jobId}`);
+    }
+    const status = (textAt(job, 'status') ?? '').trim().toUpperCase();
+    const jobResult = (textAt(job, 'result') ?? '').trim().toUpperCase();
+    last = { jobId, status, progress: parseProgress(textAt(job, 'progress')), result: jobResult };
+    if (options.onProgress) {
+      try {
+        options.onProgress(last);
+      } catch {
+        // A throwing progress callback must not abandon a running commit.
+      }
+    }
+    if (status === 'FIN') {
+      return {
+        jobId,
+        type: (textAt(job, 'type') ?? '').trim(),
+        result: jobResult,
+        details: lines(child(job, 'details')),
+        warnings: lines(child(job, 'warnings')),
+      };
+    }
+    const left = deadline - Date.now();
+    if (left <= 0) {
+      throw new CommitTimeoutError({ jobId, timeoutMs, lastStatus: last.status, lastProgress: last.progress, redactor: client.transport.redactor });
+    }
+    await sleep(Math.min(interval, left));
+  }
+}

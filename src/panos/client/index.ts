@@ -1,0 +1,8 @@
+export * from './client';
+export * from './commit';
+export * from './errors';
+export * from './options';
+export * from './system-info';
+export type { LockInfo } from './locks';
+export { parseEnvelope, isSuccess, messageLines, type Envelope } from './envelope';
+export { stripBookkeeping, type ElementInput } from './xpath-util';

@@ -1,0 +1,136 @@
+/**
+ * Client options and their defaults. Every timeout, limit and retry knob has an explicit default here, so a
+ * reader of an error ("no response headers within 60000 ms") can find where the number came from.
+ */
+
+/** Log levels the client uses. */
+export type LogLevel = 'debug' | 'info' | 'warn' | 'error';
+
+/** Receives the client's log lines. Messages and string fields are already redacted. */
+export type Logger = (level: LogLevel, message: string, fields: Record<string, unknown>) => void;
+
+/** Options of {@link PanosClient}. */
+export interface ClientOptions {
+  /** Management address of the firewall or Panorama (name or IP). */
+  readonly hostname: string;
+  /** @default 443 for https, 80 for http */
+  readonly port?: number;
+  /** @default 'https' */
+  readonly protocol?: 'https' | 'http';
+  /** API key. Either this or username + password. */
+  readonly apiKey?: string;
+  /** With `password`: the client generates a key on first use and again once when the device rejects it. */
+  readonly username?: string;
+  readonly password?: string;
+  /**
+   * Verify the device's TLS certificate.
+   * @default true. `false` must be set explicitly and logs a warning once.
+   */
+  readonly verifyTls?: boolean;
+  /** PEM file of the CA (or the self-signed certificate) that signed the device's certificate. */
+  readonly caFile?: string;
+  readonly timeouts?: {
+    /** TCP + TLS connect. @default 10000 */
+    readonly connectMs?: number;
+    /** From request sent to response headers. @default 60000 */
+    readonly headersMs?: number;
+    /** Idle time between body chunks. @default 120000 */
+    readonly bodyMs?: number;
+  };
+  /** Requests in flight at once; the rest queue. Palo Alto advises at most 5. @default 5 */
+  readonly maxInFlight?: number;
+  readonly retries?: {
+    /** Total tries of a retryable request (1 = no retry). @default 3 */
+    readonly attempts?: number;
+    /** First backoff; doubles per try, with full jitter. @default 250 */
+    readonly baseDelayMs?: number;
+    /** Backoff cap. @default 5000 */
+    readonly maxDelayMs?: number;
+  };
+  /** Largest response body accepted; larger ones are aborted while streaming. @default 67108864 (64 MiB) */
+  readonly maxResponseBytes?: number;
+  readonly logger?: Logger;
+  /** @default 'cdktf-panos-ipsec' */
+  readonly userAgent?: string;
+}
+
+/** Options with every default applied. */
+export interface ResolvedOptions {
+  readonly hostname: string;
+  readonly port: number;
+  readonly protocol: 'https' | 'http';
+  readonly apiKey?: string;
+  readonly username?: string;
+  readonly password?: string;
+  readonly verifyTls: boolean;
+  readonly caFile?: string;
+  readonly connectMs: number;
+  readonly headersMs: number;
+  readonly bodyMs: number;
+  readonly maxInFlight: number;
+  readonly attempts: number;
+  readonly baseDelayMs: number;
+  readonly maxDelayMs: number;
+  readonly maxResponseBytes: number;
+  readonly logger?: Logger;
+  readonly userAgent: string;
+}
+
+/** Default values, exported for documentation and tests. */
+export const CLIENT_DEFAULTS = {
+  connectMs: 10_000,
+  headersMs: 60_000,
+  bodyMs: 120_000,
+  maxInFlight: 5,
+  attempts: 3,
+  baseDelayMs: 250,
+  maxDelayMs: 5_000,
+  maxResponseBytes: 64 * 1024 * 1024,
+  userAgent: 'cdktf-panos-ipsec',
+} as const;
+
+function positive(name: string, v: number | undefined, fallback: number, min = 1): number {
+  if (v === undefined) return fallback;
+  if (!Number.isFinite(v) || v < min) {
+    throw new TypeError(`PanosClient option ${name} must be a number >= ${min}, got ${String(v)}`);
+  }
+  return Math.floor(v);
+}
+
+/** Applies defaults and rejects unusable combinations with a message naming the option. */
+export function resolveOptions(o: ClientOptions): ResolvedOptions {
+  if (!o || typeof o.hostname !== 'string' || o.hostname.trim() === '') {
+    throw new TypeError('PanosClient option hostname is required (the management address of the device)');
+  }
+  const protocol = o.protocol ?? 'https';
+  if (protocol !== 'https' && protocol !== 'http') {
+    throw new TypeError(`PanosClient option protocol must be 'https' or 'http', got '${String(protocol)}'`);
+  }
+  const hasCreds = o.username !== undefined || o.password !== undefined;
+  if (hasCreds && (!o.username || !o.password)) {
+    throw new TypeError('PanosClient options username and password must be given together');
+  }
+  if (!o.apiKey && !hasCreds) {
+    throw new TypeError('PanosClient needs apiKey, or username and password to generate one');
+  }
+  return {
+    hostname: o.hostname.trim(),
+    port: positive('port', o.port, protocol === 'https' ? 443 : 80),
+    protocol,
+    apiKey: o.apiKey,
+    username: o.username,
+    password: o.password,
+    verifyTls: o.verifyTls !== false,
+    caFile: o.caFile,
+    connectMs: positive('timeouts.connectMs', o.timeouts?.connectMs, CLIENT_DEFAULTS.connectMs),
+    headersMs: positive('timeouts.headersMs', o.timeouts?.headersMs, CLIENT_DEFAULTS.headersMs),
+    bodyMs: positive('timeouts.bodyMs', o.timeouts?.bodyMs, CLIENT_DEFAULTS.bodyMs),
+    maxInFlight: positive('maxInFlight', o.maxInFlight, CLIENT_DEFAULTS.maxInFlight),
+    attempts: positive('retries.attempts', o.retries?.attempts, CLIENT_DEFAULTS.attempts),
+    baseDelayMs: positive('retries.baseDelayMs', o.retries?.baseDelayMs, CLIENT_DEFAULTS.baseDelayMs, 0),
+    maxDelayMs: positive('retries.maxDelayMs', o.retries?.maxDelayMs, CLIENT_DEFAULTS.maxDelayMs, 0),
+    maxResponseBytes: positive('maxResponseBytes', o.maxResponseBytes, CLIENT_DEFAULTS.maxResponseBytes),
+    logger: o.logger,
+    userAgent: o.userAgent ?? CLIENT_DEFAULTS.userAgent,
+  };
+}
