@@ -1,0 +1,274 @@
+/**
+ * IKE gateway (panos-xml.md §2.2). Two fields need object code rather than a table row:
+ * - `ikeCryptoProfile` sits under `protocol/ikev1` or `protocol/ikev2` depending on `version` (both for
+ *   ikev2-preferred);
+ * - the pre-shared key is write-only plaintext (`preSharedKey`) but reads back encrypted
+ *   (`preSharedKeyEncrypted`), which is written back verbatim when no new key is declared.
+ * Certificate authentication is not modelled: `authentication: 'certificate'` keeps it as read.
+ */
+import type { XmlElement } from '../xml';
+import type { ModelRecord } from './codec';
+import { COMMENT_FIELD, nameField } from './common-fields';
+import { defineObject, type PanosObjectDescriptor } from './descriptor';
+import { deviceXpath } from './location';
+import type { FieldSpec, ObjectRef } from './types';
+import { ensurePath, findPath, removePath, setText } from './xml-path';
+
+/** IKE identity types. */
+export const IKE_ID_TYPES = ['ipaddr', 'fqdn', 'ufqdn', 'keyid', 'dn'] as const;
+
+/** An IKE identity. */
+export interface IkeId {
+  type: (typeof IKE_ID_TYPES)[number];
+  id: string;
+}
+
+/** An IKE gateway. */
+export interface IkeGateway {
+  name: string;
+  /** @default 'ikev1' (device) */
+  version?: 'ikev1' | 'ikev2' | 'ikev2-preferred';
+  /** Authentication method. Inferred as pre-shared-key when a key is set; `certificate` is kept as read. */
+  authentication?: 'pre-shared-key' | 'certificate';
+  /** Plaintext pre-shared key (write-only; never read back). */
+  preSharedKey?: string;
+  /** The key as the device stores it (encrypted); read from the device, never plaintext. */
+  preSharedKeyEncrypted?: string;
+  /** Local interface, e.g. `ethernet1/1`. */
+  localInterface: string;
+  /** Local address on that interface, usually with prefix length (`198.51.100.1/24`). */
+  localIp?: string;
+  peerIp?: string;
+  peerFqdn?: string;
+  /** The peer has a dynamic address (responder only). */
+  peerDynamic?: boolean;
+  localId?: IkeId;
+  peerId?: IkeId & { matching?: 'exact' | 'wildcard' };
+  /** @default 'default' (device) */
+  ikeCryptoProfile?: string;
+  /** @default 'auto' (device) */
+  ikev1ExchangeMode?: 'auto' | 'main' | 'aggressive';
+  ikev1Dpd?: { enable?: boolean; interval?: number; retry?: number };
+  /** IKEv2 liveness check. */
+  ikev2Dpd?: { enable?: boolean; interval?: number };
+  natTraversal?: boolean;
+  /** Seconds, 10-3600. @default 20 (device) */
+  natKeepAlive?: number;
+  fragmentation?: boolean;
+  passiveMode?: boolean;
+  ipv6?: boolean;
+  disabled?: boolean;
+  comment?: string;
+}
+
+function idField(key: 'localId' | 'peerId', tfName: string, element: string, who: string): FieldSpec {
+  const fields: FieldSpec[] = [
+    { key: 'type', tfName: 'type', type: 'string', xmlPath: ['type'], description: `Type of the ${who} identity.`, required: true, enum: IKE_ID_TYPES },
+    { key: 'id', tfName: 'id', type: 'string', xmlPath: ['id'], description: `The ${who} identity value.`, required: true, maxLength: 1024 },
+  ];
+  if (key === 'peerId') {
+    fields.push({
+      key: 'matching',
+      tfName: 'matching',
+      type: 'string',
+      xmlPath: ['matching'],
+      description: 'How the peer identity is matched.',
+      enum: ['exact', 'wildcard'],
+      deviceDefault: 'exact',
+    });
+  }
+  return { key, tfName, type: 'object', xmlPath: [element], description: `IKE identity of the ${who}.`, fields };
+}
+
+const bool = (key: string, tfName: string, xmlPath: string[], description: string, deviceDefault?: boolean): FieldSpec => ({
+  key,
+  tfName,
+  type: 'bool',
+  xmlPath,
+  description,
+  ...(deviceDefault !== undefined ? { deviceDefault } : {}),
+});
+
+const PSK_PATH = ['authentication', 'pre-shared-key', 'key'];
+
+const FIELDS: readonly FieldSpec[] = [
+  nameField('IKE gateway'),
+  {
+    key: 'version',
+    tfName: 'version',
+    type: 'string',
+    xmlPath: ['protocol', 'version'],
+    description: 'IKE version. Transport mode needs ikev2.',
+    enum: ['ikev1', 'ikev2', 'ikev2-preferred'],
+    deviceDefault: 'ikev1',
+  },
+  {
+    key: 'authentication',
+    tfName: 'authentication',
+    type: 'string',
+    xmlPath: ['authentication'],
+    description: 'Authentication method. pre-shared-key is managed here; certificate authentication is kept as configured on the device.',
+    enum: ['pre-shared-key', 'certificate'],
+    choice: ['pre-shared-key', 'certificate'],
+    opaqueChoices: ['certificate'],
+  },
+  {
+    key: 'preSharedKey',
+    tfName: 'pre_shared_key',
+    type: 'string',
+    xmlPath: PSK_PATH,
+    custom: true,
+    sensitive: true,
+    maxLength: 255,
+    description: 'Pre-shared key. Write-only: the device stores it encrypted and never returns the plaintext.',
+  },
+  {
+    key: 'preSharedKeyEncrypted',
+    tfName: 'pre_shared_key_encrypted',
+    type: 'string',
+    xmlPath: PSK_PATH,
+    custom: true,
+    computed: true,
+    sensitive: true,
+    description: 'The pre-shared key as the device stores it (encrypted). Compare this, never the plaintext, to detect a changed key.',
+  },
+  {
+    key: 'localInterface',
+    tfName: 'local_interface',
+    type: 'string',
+    xmlPath: ['local-address', 'interface'],
+    description: 'Interface the gateway sends and receives IKE on, e.g. ethernet1/1 (not a loopback in transport mode).',
+    required: true,
+  },
+  {
+    key: 'localIp',
+    tfName: 'local_ip',
+    type: 'string',
+    xmlPath: ['local-address', 'ip'],
+    description: 'Local address of the interface, usually with prefix length (198.51.100.1/24).',
+    maxLength: 63,
+    conflictsWith: ['floating-ip'],
+  },
+  { key: 'peerIp', tfName: 'peer_ip', type: 'string', xmlPath: ['peer-address', 'ip'], description: 'Static peer address.', oneofGroup: 'peer-address' },
+  {
+    key: 'peerFqdn',
+    tfName: 'peer_fqdn',
+    type: 'string',
+    xmlPath: ['peer-address', 'fqdn'],
+    description: 'Peer host name, resolved by the firewall.',
+    maxLength: 255,
+    oneofGroup: 'peer-address',
+  },
+  {
+    key: 'peerDynamic',
+    tfName: 'peer_dynamic',
+    type: 'bool',
+    xmlPath: ['peer-address', 'dynamic'],
+    presence: true,
+    description: 'The peer has a dynamic address (the firewall only responds).',
+    oneofGroup: 'peer-address',
+  },
+  idField('localId', 'local_id', 'local-id', 'local gateway'),
+  idField('peerId', 'peer_id', 'peer-id', 'peer gateway'),
+  {
+    key: 'ikeCryptoProfile',
+    tfName: 'ike_crypto_profile',
+    type: 'string',
+    xmlPath: ['protocol', '$version', 'ike-crypto-profile'],
+    custom: true,
+    description: 'IKE crypto profile name; written under the IKE version in use (both for ikev2-preferred).',
+    deviceDefault: 'default',
+  },
+  {
+    key: 'ikev1ExchangeMode',
+    tfName: 'ikev1_exchange_mode',
+    type: 'string',
+    xmlPath: ['protocol', 'ikev1', 'exchange-mode'],
+    description: 'IKEv1 phase-1 exchange mode.',
+    enum: ['auto', 'main', 'aggressive'],
+    deviceDefault: 'auto',
+  },
+  {
+    key: 'ikev1Dpd',
+    tfName: 'ikev1_dpd',
+    type: 'object',
+    xmlPath: ['protocol', 'ikev1', 'dpd'],
+    description: 'IKEv1 dead peer detection.',
+    fields: [
+      bool('enable', 'enable', ['enable'], 'Enable dead peer detection.'),
+      { key: 'interval', tfName: 'interval', type: 'number', xmlPath: ['interval'], description: 'Seconds between probes.', range: { min: 2, max: 100 }, deviceDefault: 5 },
+      { key: 'retry', tfName: 'retry', type: 'number', xmlPath: ['retry'], description: 'Retries before the peer is declared dead.', range: { min: 2, max: 100 }, deviceDefault: 5 },
+    ],
+  },
+  {
+    key: 'ikev2Dpd',
+    tfName: 'ikev2_dpd',
+    type: 'object',
+    xmlPath: ['protocol', 'ikev2', 'dpd'],
+    description: 'IKEv2 liveness check.',
+    fields: [
+      bool('enable', 'enable', ['enable'], 'Enable the liveness check.'),
+      { key: 'interval', tfName: 'interval', type: 'number', xmlPath: ['interval'], description: 'Seconds between checks.', range: { min: 2, max: 100 }, deviceDefault: 5 },
+    ],
+  },
+  bool('natTraversal', 'nat_traversal', ['protocol-common', 'nat-traversal', 'enable'], 'Enable NAT traversal. Must be off in transport mode.', false),
+  {
+    key: 'natKeepAlive',
+    tfName: 'nat_keep_alive',
+    type: 'number',
+    xmlPath: ['protocol-common', 'nat-traversal', 'keep-alive-interval'],
+    description: 'NAT-T keep-alive interval in seconds.',
+    range: { min: 10, max: 3600 },
+    deviceDefault: 20,
+  },
+  bool('fragmentation', 'fragmentation', ['protocol-common', 'fragmentation', 'enable'], 'Enable IKE fragmentation (IKEv1).', false),
+  bool('passiveMode', 'passive_mode', ['protocol-common', 'passive-mode'], 'Only respond to IKE, never initiate.', false),
+  bool('ipv6', 'ipv6', ['ipv6'], 'Use IPv6 for the gateway (not allowed in transport mode).', false),
+  bool('disabled', 'disabled', ['disabled'], 'Disable the gateway.', false),
+  COMMENT_FIELD,
+];
+
+function versionsFor(version: unknown): Array<'ikev1' | 'ikev2'> {
+  if (version === 'ikev2') return ['ikev2'];
+  if (version === 'ikev2-preferred') return ['ikev2', 'ikev1'];
+  return ['ikev1'];
+}
+
+function decodeCustom(entry: XmlElement, model: ModelRecord): void {
+  const enc = findPath(entry, PSK_PATH);
+  if (enc !== undefined && enc.text !== '') model.preSharedKeyEncrypted = enc.text;
+  for (const v of versionsFor(model.version)) {
+    const p = findPath(entry, ['protocol', v, 'ike-crypto-profile']);
+    if (p !== undefined) {
+      model.ikeCryptoProfile = p.text;
+      break;
+    }
+  }
+}
+
+function encodeCustom(model: ModelRecord, entry: XmlElement): void {
+  const key = (model.preSharedKey as string | undefined) ?? (model.preSharedKeyEncrypted as string | undefined);
+  if (key !== undefined && model.authentication === 'pre-shared-key') setText(ensurePath(entry, PSK_PATH), key);
+  else removePath(entry, PSK_PATH);
+  const wanted = versionsFor(model.version);
+  for (const v of ['ikev1', 'ikev2'] as const) {
+    const path = ['protocol', v, 'ike-crypto-profile'];
+    if (model.ikeCryptoProfile !== undefined && wanted.includes(v)) setText(ensurePath(entry, path), String(model.ikeCryptoProfile));
+    else removePath(entry, path);
+  }
+}
+
+/** Descriptor of `…/network/ike/gateway/entry`. */
+export const ikeGateway: PanosObjectDescriptor<IkeGateway> = defineObject<IkeGateway>({
+  kind: 'ike-gateway',
+  title: 'IKE gateway',
+  fields: FIELDS,
+  containerXpath: (loc) => `${deviceXpath(loc)}/network/ike/gateway`,
+  references: (m) => {
+    const refs: ObjectRef[] = [{ kind: 'interface', name: m.localInterface, field: 'localInterface' }];
+    if (m.ikeCryptoProfile) refs.push({ kind: 'ike-crypto-profile', name: m.ikeCryptoProfile, field: 'ikeCryptoProfile' });
+    return refs;
+  },
+  decodeCustom,
+  encodeCustom,
+});
