@@ -6,7 +6,7 @@
 import type { Diagnostic } from './diagnostics';
 import type { PathStep } from './diagnostics';
 import type { ProviderSchema } from './schema';
-import type { Value, ValueObject } from './values';
+import type { ValueObject } from './values';
 
 /** Passed to every lifecycle call. */
 export interface RequestContext {
@@ -102,6 +102,3 @@ export interface ProviderServer {
   /** Called on StopProvider, after the context signals are aborted. */
   stop?(): MaybePromise<void>;
 }
-
-/** Re-exported for implementers that type their own helpers. */
-export type { Value };
