@@ -3,6 +3,7 @@
  * spaced attributes, CDATA and nested `<line>` levels all work), message extraction in pan-python's order, and the
  * mapping from an error envelope to a {@link PanosApiError} code and fix hint.
  */
+import { XMLValidator } from 'fast-xml-parser';
 import { child, childrenNamed, parseXml, type XmlElement } from '../xml';
 import type { PanosErrorCode } from './errors';
 
@@ -40,6 +41,11 @@ export function excerptOf(body: string, max = 160): string {
 /** Parses a response body into an envelope; throws {@link EnvelopeError} for HTML pages, garbage and wrong roots. */
 export function parseEnvelope(body: string): Envelope {
   let root: XmlElement;
+  // The tree parser tolerates unclosed tags; a truncated body must not pass for a short answer.
+  const wellFormed = body.trim() === '' ? true : XMLValidator.validate(body);
+  if (wellFormed !== true) {
+    throw new EnvelopeError(`response is not XML (${wellFormed.err.msg} at line ${wellFormed.err.line})`, excerptOf(body));
+  }
   try {
     root = parseXml(body);
   } catch (err) {
