@@ -3,7 +3,7 @@
  * `[<path>] <ruleId>: <what is wrong>; allowed: <values>; fix: <fix>`.
  */
 import { isUnknown, type Known } from './facts';
-import type { Finding, Rule } from './types';
+import type { Finding, FindingSource, Rule } from './types';
 
 /** What a rule says about one field; the rule's metadata supplies id, level, source and the default fix. */
 export interface FindingInput {
@@ -34,7 +34,10 @@ export function q(value: unknown): string {
 }
 
 /** Builds a finding of `rule` with the project's message format. */
-export function makeFinding(rule: Pick<Rule, 'id' | 'level' | 'source' | 'fix'>, input: FindingInput): Finding {
+export function makeFinding(
+  rule: Pick<Rule, 'id' | 'level' | 'fix'> & { readonly source: FindingSource },
+  input: FindingInput,
+): Finding {
   const fix = input.fix ?? rule.fix;
   const allowed = input.allowed && input.allowed.length > 0 ? `; allowed: ${input.allowed.join(', ')}` : '';
   const objectName = typeof input.objectName === 'string' ? input.objectName : undefined;

@@ -13,6 +13,9 @@ export type RuleSource =
   | 'X1' | 'X2' | 'X3' | 'X4' | 'X5' | 'X6'
   | 'W1' | 'W2';
 
+/** Source of a finding: a rule's item, or `-` for the engine's own findings (invalid acknowledgements). */
+export type FindingSource = RuleSource | '-';
+
 /** Every source item, in document order (the catalogue and the coverage test use it). */
 export const ALL_SOURCES: readonly RuleSource[] = [
   'T1', 'T2', 'T3', 'T4', 'T5', 'T6', 'T7', 'T8', 'T9', 'T10',
@@ -38,7 +41,7 @@ export interface Finding {
   /** `[<path>] <ruleId>: <what is wrong>; allowed: <values>; fix: <fix>`. */
   readonly message: string;
   readonly fix: string;
-  readonly source: RuleSource;
+  readonly source: FindingSource;
 }
 
 /** A validation rule: metadata for the catalogue plus a pure evaluation over facts. */

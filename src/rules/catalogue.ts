@@ -1,0 +1,67 @@
+/**
+ * Renders RULES.md from the registry, so the catalogue and the code never drift (a test compares them).
+ * Pure: returns text; `test/rules/write-rules-md.ts` writes the file.
+ */
+import { ACKNOWLEDGEMENT_RULE } from './engine';
+import { ALL_RULES } from './registry';
+import { ALL_SOURCES, type Rule } from './types';
+
+function cell(text: string): string {
+  return text.replace(/\|/g, '\\|').replace(/\r?\n/g, ' ');
+}
+
+function row(r: Pick<Rule, 'id' | 'level' | 'title' | 'explanation' | 'fix'> & { readonly source: string }): string {
+  return `| \`${r.id}\` | ${r.level} | ${cell(r.title)} | ${cell(r.explanation)} | ${cell(r.fix)} | ${r.source} |`;
+}
+
+/** The full text of RULES.md for the given rules. */
+export function renderRulesMarkdown(rules: readonly Rule[] = ALL_RULES): string {
+  const lines: string[] = [
+    '# Validation rules',
+    '',
+    '<!-- Generated from src/rules/registry.ts by renderRulesMarkdown() (src/rules/catalogue.ts). Do not edit by hand:',
+    '     change the rule, then run `npx tsx test/rules/write-rules-md.ts`. A test fails when this file drifts. -->',
+    '',
+    'Every rule is a pure function in `src/rules/checks/` over plain facts in PAN-OS vocabulary. The same rules run twice:',
+    '',
+    '- at `cdktf synth`: the L2 constructs map their props to facts (paths are construct paths) and report findings',
+    '  through cdktf validations, so an invalid stack does not synthesize;',
+    '- at `terraform plan`: the provider maps resource configurations and the device (version, existing objects) to facts',
+    '  (paths are resource addresses such as `panosipsec_ipsec_tunnel.bgp`), so plain-HCL users get the same checks.',
+    '',
+    'A value not known yet (a cdktf token, a Terraform unknown) makes the rules that need it not applicable; they run',
+    'again at plan, when more is known. Unset fields take the device default (IKE version `ikev1`, PFS `group2`,',
+    "profile references `default`, i.e. PAN-OS's predefined profiles with aes-128-cbc/3des, sha1, group2).",
+    '',
+    'Levels: **error** fails synth and plan; **warning** and **info** are printed and can be acknowledged.',
+    'Every message reads `[<path>] <rule id>: <what is wrong, naming the prop and the bad value>; allowed: <values>; fix: <fix>`.',
+    '',
+    '## Acknowledgements',
+    '',
+    'A warning or info is acknowledged by its rule id plus a written, non-empty reason, optionally limited to a path',
+    'prefix (a construct path or resource address). Acknowledged findings are not printed as warnings; they are listed',
+    'with their reasons in the synthesized output so every accepted risk stays visible and explained. Errors cannot be',
+    `acknowledged: an acknowledgement naming an error rule, an unknown id or no reason is itself an error (\`${ACKNOWLEDGEMENT_RULE.id}\`).`,
+    '',
+    '## Catalogue',
+    '',
+    'Source is the item of `reference/transport-mode.md` the rule enforces (T = transport mode, X = cross-resource',
+    'integrity, W = good practice). Ids are stable and never reused.',
+    '',
+    '| Id | Level | Cause | Why | Fix | Source |',
+    '|---|---|---|---|---|---|',
+    ...rules.map(row),
+    row(ACKNOWLEDGEMENT_RULE),
+    '',
+    '## Coverage by source item',
+    '',
+    '| Source | Rules |',
+    '|---|---|',
+    ...ALL_SOURCES.map((s) => {
+      const ids = rules.filter((r) => r.source === s).map((r) => `\`${r.id}\``);
+      return `| ${s} | ${ids.length > 0 ? ids.join(', ') : '(none)'} |`;
+    }),
+    '',
+  ];
+  return lines.join('\n');
+}

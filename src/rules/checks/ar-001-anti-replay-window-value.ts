@@ -1,0 +1,37 @@
+import type { Finding, Rule } from '../types';
+import { isKnown, type StackFacts } from '../facts';
+import { makeFinding, q } from '../finding';
+
+/** Anti-replay window sizes PAN-OS accepts. */
+export const ANTI_REPLAY_WINDOWS: readonly string[] = ['64', '128', '256', '512', '1024', '2048', '4096'];
+
+/** T19: the anti-replay window is one of 64 … 4096. */
+export const ar001AntiReplayWindowValue: Rule = {
+  id: 'PANOS-AR-001',
+  level: 'error',
+  title: 'An IPSec tunnel sets an anti-replay window PAN-OS does not offer',
+  source: 'T19',
+  explanation:
+    'Anti-replay (RFC 6479 sliding window) accepts a window of 64, 128, 256, 512, 1024, 2048 or 4096 packets; ' +
+    'the default is 1024. Any other value is rejected by the device.',
+  fix: 'set antiReplayWindow to one of 64, 128, 256, 512, 1024, 2048, 4096 (or leave it unset for 1024)',
+  evaluate(facts: StackFacts): Finding[] {
+    const findings: Finding[] = [];
+    for (const t of facts.ipsecTunnels ?? []) {
+      const w = t.antiReplayWindow;
+      if (!isKnown(w) || ANTI_REPLAY_WINDOWS.includes(String(w).trim())) continue;
+      findings.push(
+        makeFinding(ar001AntiReplayWindowValue, {
+          path: t.path,
+          objectKind: 'ipsec-tunnel',
+          objectName: t.name,
+          field: 'antiReplayWindow',
+          value: String(w),
+          allowed: ANTI_REPLAY_WINDOWS,
+          problem: `IPSec tunnel ${q(t.name)} has antiReplayWindow ${q(w)}`,
+        }),
+      );
+    }
+    return findings;
+  },
+};

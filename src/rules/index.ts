@@ -1,0 +1,18 @@
+export * from './facts';
+export * from './types';
+export * from './finding';
+export * from './registry';
+export * from './engine';
+export * from './catalogue';
+export {
+  DEFAULT_LOCATION,
+  PREDEFINED_IKE_DEFAULT,
+  PREDEFINED_IPSEC_DEFAULT,
+  locationOf,
+  resolve,
+  versionFloor,
+  type DeclaredKind,
+  type Resolution,
+} from './resolve';
+export { ANTI_REPLAY_WINDOWS } from './checks/ar-001-anti-replay-window-value';
+export { RULE_NAME_MAX_LENGTH, nameProblem } from './checks/ref-007-name-format';
