@@ -1,0 +1,186 @@
+import { cty, typeFromJson, typeToJson } from '../../src/tfplugin/cty';
+import { CtyValueError, decodeJsonState, decodeMsgpack, encodeMsgpack } from '../../src/tfplugin/msgpack';
+import { blockType } from '../../src/tfplugin/schema';
+import { TypedValue, UNKNOWN, objectOf } from '../../src/tfplugin/values';
+
+const hex = (s: string): Buffer => Buffer.from(s.replace(/\s+/g, ''), 'hex');
+
+describe('cty msgpack codec', () => {
+  describe('unknown values', () => {
+    test('GIVEN an unknown string WHEN encoded THEN it is fixext1 type 0 with a zero byte (d4 00 00)', () => {
+      expect(encodeMsgpack(cty.string, UNKNOWN).toString('hex')).toBe('d40000');
+    });
+
+    test('GIVEN ext 0 from Terraform WHEN decoded THEN the value is UNKNOWN', () => {
+      expect(decodeMsgpack(cty.string, hex('d40000'))).toBe(UNKNOWN);
+    });
+
+    test('GIVEN a refined unknown (ext 12 with a refinement map) WHEN decoded THEN it is UNKNOWN', () => {
+      // ext8, 3 bytes, type 12, payload {1: false} ("definitely not null").
+      expect(decodeMsgpack(cty.number, hex('c7 03 0c 81 01 c2'))).toBe(UNKNOWN);
+    });
+
+    test('GIVEN an object with an unknown attribute inside a list WHEN round-tripped THEN the unknown stays in place', () => {
+      const t = cty.object({ items: cty.list(cty.object({ v: cty.string })) });
+      const v = objectOf([['items', [objectOf([['v', UNKNOWN]]), objectOf([['v', 'x']])]]]);
+      expect(decodeMsgpack(t, encodeMsgpack(t, v))).toEqual({ items: [{ v: UNKNOWN }, { v: 'x' }] });
+    });
+  });
+
+  describe('numbers', () => {
+    test('GIVEN integral and fractional numbers WHEN encoded THEN integers use int forms and fractions float64', () => {
+      expect(encodeMsgpack(cty.number, 5).toString('hex')).toBe('05');
+      expect(encodeMsgpack(cty.number, -1).toString('hex')).toBe('ff');
+      expect(encodeMsgpack(cty.number, 70000).toString('hex')).toBe('ce00011170');
+      expect(encodeMsgpack(cty.number, 1.5).toString('hex')).toBe('cb3ff8000000000000');
+    });
+
+    test('GIVEN int, float64 and decimal-string numbers on the wire WHEN decoded THEN each is read', () => {
+      expect(decodeMsgpack(cty.number, hex('cd 01 f4'))).toBe(500);
+      expect(decodeMsgpack(cty.number, hex('cb 3f f8 00 00 00 00 00 00'))).toBe(1.5);
+      expect(decodeMsgpack(cty.number, hex('ca 3f c0 00 00'))).toBe(1.5);
+      expect(decodeMsgpack(cty.number, encodeMsgpack(cty.string, '3.14159265358979323846264338'))).toBe('3.14159265358979323846264338');
+    });
+
+    test('GIVEN a 64-bit integer beyond 2^53 WHEN decoded THEN it is kept exactly as a decimal string', () => {
+      expect(decodeMsgpack(cty.number, hex('cf 00 20 00 00 00 00 00 01'))).toBe('9007199254740993');
+    });
+
+    test('GIVEN a bigint beyond 2^53 WHEN encoded THEN it is a uint64 that decodes back exactly', () => {
+      const bytes = encodeMsgpack(cty.number, 9007199254740993n);
+      expect(bytes.toString('hex')).toBe('cf0020000000000001');
+      expect(decodeMsgpack(cty.number, bytes)).toBe('9007199254740993');
+    });
+
+    test('fails when a number is NaN or a non-numeric string', () => {
+      expect(() => encodeMsgpack(cty.number, NaN)).toThrow(/NaN/);
+      expect(() => encodeMsgpack(cty.number, 'twelve')).toThrow(/not a decimal number/);
+    });
+  });
+
+  describe('objects', () => {
+    const t = cty.object({ a: cty.string, b: cty.number });
+
+    test('GIVEN an object with a null attribute WHEN encoded THEN every attribute is written, null as nil, sorted', () => {
+      expect(encodeMsgpack(t, objectOf([['b', null], ['a', 'x']])).toString('hex')).toBe('82a161a178a162c0');
+    });
+
+    test('fails when an attribute is missing, naming it', () => {
+      expect(() => encodeMsgpack(t, objectOf([['a', 'x']]))).toThrow(/\.b: attribute is missing/);
+    });
+
+    test('fails when an attribute is not in the type, naming it', () => {
+      expect(() => encodeMsgpack(t, objectOf([['a', 'x'], ['b', 1], ['c', true]]))).toThrow(/unsupported attribute "c"/);
+    });
+
+    test('fails when Terraform sends an object with too few or unknown attributes', () => {
+      expect(() => decodeMsgpack(t, hex('81 a1 61 a1 78'))).toThrow(/an object with 2 attributes is required; missing: b/);
+      expect(() => decodeMsgpack(t, hex('83 a1 61 a1 78 a1 62 01 a1 7a c0'))).toThrow(/unsupported attribute "z"/);
+    });
+
+    test('fails with the path of a wrongly typed value', () => {
+      const err = (() => { try { encodeMsgpack(cty.object({ l: cty.list(cty.bool) }), objectOf([['l', [true, 'no']]])); } catch (e) { return e; } return undefined; })();
+      expect(err).toBeInstanceOf(CtyValueError);
+      expect((err as CtyValueError).path).toEqual(['l', 1]);
+    });
+  });
+
+  describe('maps', () => {
+    test('GIVEN a map key "__proto__" WHEN decoded THEN it is plain data and no prototype is polluted', () => {
+      const t = cty.map(cty.string);
+      const bytes = encodeMsgpack(t, objectOf([['__proto__', 'x'], ['constructor', 'y']]));
+      const v = decodeMsgpack(t, bytes) as Record<string, unknown>;
+      expect(Object.keys(v).sort()).toEqual(['__proto__', 'constructor']);
+      expect(v['__proto__']).toBe('x');
+      expect(({} as Record<string, unknown>).x).toBeUndefined();
+      expect(Object.getPrototypeOf(v)).toBeNull();
+    });
+  });
+
+  describe('nested blocks by nesting mode', () => {
+    const block = {
+      attributes: { name: { type: cty.string, required: true } },
+      blocks: {
+        one: { nesting: 'single' as const, block: { attributes: { x: { type: cty.number, optional: true } } } },
+        grp: { nesting: 'group' as const, block: { attributes: { y: { type: cty.bool, optional: true } } } },
+        many: { nesting: 'list' as const, block: { attributes: { p: { type: cty.number, required: true } } } },
+        uniq: { nesting: 'set' as const, block: { attributes: { s: { type: cty.string, required: true } } } },
+        named: { nesting: 'map' as const, block: { attributes: { v: { type: cty.string, optional: true } } } },
+      },
+    };
+
+    test('GIVEN a block schema WHEN its type is derived THEN single/group are objects, list/set/map are collections', () => {
+      expect(typeToJson(blockType(block))).toEqual(['object', {
+        grp: ['object', { y: 'bool' }],
+        many: ['list', ['object', { p: 'number' }]],
+        name: 'string',
+        named: ['map', ['object', { v: 'string' }]],
+        one: ['object', { x: 'number' }],
+        uniq: ['set', ['object', { s: 'string' }]],
+      }]);
+    });
+
+    test('GIVEN values for each nesting mode WHEN round-tripped THEN nil single block, arrays and keyed map survive', () => {
+      const t = blockType(block);
+      const v = objectOf([
+        ['name', 'n'],
+        ['one', null],
+        ['grp', objectOf([['y', true]])],
+        ['many', [objectOf([['p', 1]]), objectOf([['p', 2]])]],
+        ['uniq', [objectOf([['s', 'a']])]],
+        ['named', objectOf([['k1', objectOf([['v', 'x']])]])],
+      ]);
+      expect(decodeMsgpack(t, encodeMsgpack(t, v))).toEqual({
+        name: 'n', one: null, grp: { y: true }, many: [{ p: 1 }, { p: 2 }], uniq: [{ s: 'a' }], named: { k1: { v: 'x' } },
+      });
+    });
+
+    test('GIVEN a list block holding a dynamic attribute WHEN its type is derived THEN the block is dynamic, as in cty', () => {
+      const t = blockType({ blocks: { d: { nesting: 'list', block: { attributes: { any: { type: cty.dynamic, optional: true } } } } } });
+      expect(typeToJson(t)).toEqual(['object', { d: 'dynamic' }]);
+    });
+  });
+
+  describe('dynamic', () => {
+    test('GIVEN a TypedValue WHEN encoded THEN it is [bin(type JSON), value]', () => {
+      expect(encodeMsgpack(cty.dynamic, new TypedValue(cty.string, 'hi')).toString('hex')).toBe('92c40822737472696e6722a26869');
+    });
+
+    test('GIVEN a dynamic value on the wire WHEN decoded THEN its type and value come back', () => {
+      const t = cty.list(cty.number);
+      const v = decodeMsgpack(cty.dynamic, encodeMsgpack(cty.dynamic, new TypedValue(t, [1, 2])));
+      expect(v).toBeInstanceOf(TypedValue);
+      expect((v as TypedValue).type).toEqual(t);
+      expect((v as TypedValue).value).toEqual([1, 2]);
+    });
+
+    test('GIVEN a plain JS object in a dynamic slot WHEN encoded THEN its type is inferred as an object type', () => {
+      const v = decodeMsgpack(cty.dynamic, encodeMsgpack(cty.dynamic, objectOf([['a', 1], ['b', 'x']]))) as TypedValue;
+      expect(typeToJson(v.type)).toEqual(['object', { a: 'number', b: 'string' }]);
+    });
+
+    test('GIVEN an unknown dynamic value WHEN encoded THEN it is a bare ext 0, not a pair', () => {
+      expect(encodeMsgpack(cty.dynamic, UNKNOWN).toString('hex')).toBe('d40000');
+    });
+  });
+
+  describe('JSON state (UpgradeResourceState)', () => {
+    test('GIVEN stored JSON from an older schema WHEN decoded THEN extra attributes are dropped and missing ones null', () => {
+      const t = cty.object({ id: cty.string, size: cty.number, tags: cty.map(cty.string) });
+      expect(decodeJsonState(t, '{"id":"a","old_field":1,"tags":{"__proto__":"p"}}')).toEqual({ id: 'a', size: null, tags: { ['__proto__']: 'p' } });
+    });
+  });
+
+  describe('type JSON', () => {
+    test('GIVEN an object type with optional attributes WHEN written and parsed THEN it round-trips', () => {
+      const t = cty.object({ a: cty.string, b: cty.tuple([cty.bool, cty.set(cty.number)]) }, ['b']);
+      const json = typeToJson(t);
+      expect(json).toEqual(['object', { a: 'string', b: ['tuple', ['bool', ['set', 'number']]] }, ['b']]);
+      expect(typeFromJson(json)).toEqual(t);
+    });
+
+    test('fails when the type JSON is not a cty type', () => {
+      expect(() => typeFromJson(['vector', 'string'])).toThrow(/invalid cty type JSON/);
+    });
+  });
+});
