@@ -8,7 +8,7 @@
  */
 import { el, type XmlElement } from '../xml';
 import { InvalidFieldError } from './errors';
-import { ensurePath, findPath, removeChildren, removePath, setText } from './xml-path';
+import { ensurePath, findPath, pruneEmpty, removeChildren, removePath, setText } from './xml-path';
 import type { FieldSpec } from './types';
 
 /** A model seen by the engine: plain data keyed by `FieldSpec.key`. */
@@ -136,13 +136,15 @@ export function unitField(f: FieldSpec): FieldSpec {
  * the module comment. Choice fields run last so that exactly one alternative survives.
  */
 export function encodeFields(fields: readonly FieldSpec[], model: ModelRecord, node: XmlElement, ctx: CodecContext, fieldPath = ''): void {
+  const emptied: XmlElement[][] = [];
+  const keep = new Set<XmlElement>();
   for (const f of fields) {
     if (!isCodecField(f) || f.choice) continue;
     const path = resolvePath(f.xmlPath, model);
     if (!path) continue;
     const value = model[f.key];
     if (!isSet(value) || (f.type === 'bool' && f.presence && value !== true)) {
-      removePath(node, path);
+      removePath(node, path, emptied);
       continue;
     }
     if (f.conflictsWith) {
@@ -153,8 +155,10 @@ export function encodeFields(fields: readonly FieldSpec[], model: ModelRecord, n
   }
   for (const f of fields) {
     if (!f.choice || f.external || f.custom) continue;
-    encodeChoice(f, model[f.key], node, ctx, `${fieldPath}${f.key}`);
+    const chosen = encodeChoice(f, model[f.key], node, ctx, `${fieldPath}${f.key}`, emptied);
+    if (chosen) keep.add(chosen);
   }
+  pruneEmpty(emptied, keep);
 }
 
 function encodeValue(f: FieldSpec, value: unknown, target: XmlElement, ctx: CodecContext, fieldPath: string): void {
@@ -212,19 +216,25 @@ function encodeValue(f: FieldSpec, value: unknown, target: XmlElement, ctx: Code
   }
 }
 
-function encodeChoice(f: FieldSpec, value: unknown, node: XmlElement, ctx: CodecContext, fieldPath: string): void {
+/** Leaves exactly the chosen alternative (or none when unset); returns the chosen element. */
+function encodeChoice(
+  f: FieldSpec,
+  value: unknown,
+  node: XmlElement,
+  ctx: CodecContext,
+  fieldPath: string,
+  emptied: XmlElement[][],
+): XmlElement | undefined {
   const alts = f.choice ?? [];
   if (!isSet(value)) {
-    const container = findPath(node, f.xmlPath);
-    if (!container) return;
-    for (const a of alts) removePath(container, [a]);
-    if (f.xmlPath.length > 0 && container.children.length === 0 && container.text === '') removePath(node, f.xmlPath);
-    return;
+    for (const a of alts) removePath(node, [...f.xmlPath, a], emptied);
+    return undefined;
   }
   const chosen = String(value);
   const container = ensurePath(node, f.xmlPath);
   removeChildren(container, alts.filter((a) => a !== chosen));
-  if (container.children.some((c) => c.name === chosen)) return;
+  const existing = container.children.find((c) => c.name === chosen);
+  if (existing) return existing;
   if (f.opaqueChoices?.includes(chosen)) {
     throw new InvalidFieldError([
       {
@@ -238,5 +248,7 @@ function encodeChoice(f: FieldSpec, value: unknown, node: XmlElement, ctx: Codec
       },
     ]);
   }
-  container.children.push(el(chosen));
+  const created = el(chosen);
+  container.children.push(created);
+  return created;
 }

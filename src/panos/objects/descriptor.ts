@@ -33,6 +33,10 @@ export interface ObjectSpec<M extends { name: string }> {
 export interface PanosObjectDescriptor<M extends { name: string }> extends ObjectDescriptor<M> {
   /** Value problems of a model (enum, range, length, required, one-of, variants); empty when fine. */
   validate(model: M): FieldProblem[];
+  /** As {@link ObjectDescriptor.encode}; the target may also be given as text (`'11.1.2-h3'`). */
+  encode(model: M, target: PanosVersion | string, base?: XmlElement): XmlElement;
+  /** As {@link ObjectDescriptor.versionIssues}; the target may also be given as text. */
+  versionIssues(model: M, target: PanosVersion | string): VersionIssue[];
 }
 
 /** Builds the descriptor for one object kind. */

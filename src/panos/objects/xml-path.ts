@@ -55,9 +55,11 @@ function isEmpty(node: XmlElement): boolean {
 
 /**
  * Removes every element at the path, then removes ancestors (below `root`) that this left empty, so unsetting a
- * field does not leave husks like `<nat-traversal/>`. Ancestors with attributes or other children stay.
+ * field does not leave husks like `<nat-traversal/>`. Ancestors with attributes or other children stay. With
+ * `deferred`, the emptied ancestor chain is queued instead, to be pruned by {@link pruneEmpty} once every field
+ * has been written (a later field may refill the parent, and it should keep its place).
  */
-export function removePath(root: XmlElement, path: readonly string[]): void {
+export function removePath(root: XmlElement, path: readonly string[], deferred?: XmlElement[][]): void {
   if (path.length === 0) return;
   const chain: XmlElement[] = [root];
   for (const step of path.slice(0, -1)) {
@@ -70,9 +72,20 @@ export function removePath(root: XmlElement, path: readonly string[]): void {
   const before = parent.children.length;
   parent.children = parent.children.filter((c) => c.name !== leaf);
   if (parent.children.length === before) return;
-  for (let i = chain.length - 1; i > 0; i--) {
-    if (!isEmpty(chain[i])) break;
-    chain[i - 1].children = chain[i - 1].children.filter((c) => c !== chain[i]);
+  if (deferred) deferred.push(chain);
+  else pruneEmpty([chain]);
+}
+
+/**
+ * Removes the empty ancestors of each chain (root first), innermost first, stopping at the first non-empty one or
+ * one in `keep` (an empty element that means something, such as the chosen `<esp/>` variant).
+ */
+export function pruneEmpty(chains: readonly XmlElement[][], keep: ReadonlySet<XmlElement> = new Set()): void {
+  for (const chain of [...chains].reverse()) {
+    for (let i = chain.length - 1; i > 0; i--) {
+      if (!isEmpty(chain[i]) || keep.has(chain[i])) break;
+      chain[i - 1].children = chain[i - 1].children.filter((c) => c !== chain[i]);
+    }
   }
 }
 
