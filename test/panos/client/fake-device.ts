@@ -63,7 +63,7 @@ export async function startFakeDevice(
         requests.push(rec);
         try {
           const reply = await handler(rec, requests.length - 1);
-          if (reply.delayMs) await new Promise((r) => setTimeout(r, reply.delayMs));
+          if (reply.delayMs) await new Promise((r) => setTimeout(r, reply.delayMs).unref());
           if (reply.reset) {
             req.socket.destroy();
             return;

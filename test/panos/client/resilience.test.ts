@@ -1,0 +1,165 @@
+import * as http from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { PanosApiError, PanosClient } from '../../../src/panos/client';
+import { el } from '../../../src/panos/xml';
+import { ENVELOPES, startFakeDevice, xml, type FakeDevice, type Scripted } from './fake-device';
+
+const XPATH = "/config/devices/entry[@name='localhost.localdomain']/network/ike/gateway";
+const FOUND = '<response status="success" code="19"><result total-count="1" count="1"><gateway/></result></response>';
+
+const devices: FakeDevice[] = [];
+async function device(handler: (i: number) => Scripted): Promise<FakeDevice> {
+  const d = await startFakeDevice((_req, i) => handler(i));
+  devices.push(d);
+  return d;
+}
+afterEach(async () => {
+  await Promise.all(devices.splice(0).map((d) => d.close()));
+});
+
+async function caught(p: Promise<unknown>): Promise<PanosApiError> {
+  try {
+    await p;
+  } catch (err) {
+    if (err instanceof PanosApiError) return err;
+    throw err;
+  }
+  throw new Error('expected a PanosApiError');
+}
+
+async function freePort(): Promise<number> {
+  const s = http.createServer();
+  await new Promise<void>((r) => s.listen(0, '127.0.0.1', r));
+  const port = (s.address() as AddressInfo).port;
+  await new Promise<void>((r) => s.close(() => r()));
+  return port;
+}
+
+describe('GIVEN reads on a flaky device', () => {
+  test('WHEN the first two answers are 503 THEN the read succeeds on the third try', async () => {
+    const d = await device((i) => (i < 2 ? { status: 503, body: '<html>busy</html>' } : xml(FOUND)));
+    await expect(d.client().get(XPATH)).resolves.toMatchObject({ name: 'gateway' });
+    expect(d.requests).toHaveLength(3);
+  });
+
+  test('WHEN the first connection is reset THEN the read succeeds on the retry', async () => {
+    const d = await device((i) => (i === 0 ? { reset: true } : xml(FOUND)));
+    await expect(d.client().show(XPATH)).resolves.toMatchObject({ name: 'gateway' });
+    expect(d.requests).toHaveLength(2);
+  });
+
+  test('fails when every try answers 503, saying how many tries were made', async () => {
+    const d = await device(() => ({ status: 503, body: 'down' }));
+    const err = await caught(d.client({ retries: { attempts: 2, baseDelayMs: 1 } }).get(XPATH));
+    expect(err.code).toBe('PANOS_HTTP');
+    expect(err.httpStatus).toBe(503);
+    expect(err.message).toContain('after 2 tries');
+    expect(d.requests).toHaveLength(2);
+  });
+});
+
+describe('GIVEN writes on a flaky device', () => {
+  test('fails when a set is answered 503, without replaying it (one request reached the server)', async () => {
+    const d = await device(() => ({ status: 503, body: 'busy' }));
+    const err = await caught(d.client().set(XPATH, el('entry', [], { name: 'gw1' })));
+    expect(err.code).toBe('PANOS_HTTP');
+    expect(err.message).toMatch(/not retried/);
+    expect(d.requests).toHaveLength(1);
+  });
+
+  test('fails when the connection drops after a delete was sent, without replaying it', async () => {
+    const d = await device(() => ({ reset: true }));
+    const err = await caught(d.client().delete(`${XPATH}/entry[@name='gw1']`));
+    expect(err.code).toBe('PANOS_CONNECTION');
+    expect(d.requests).toHaveLength(1);
+  });
+
+  test('WHEN the first connection is refused (nothing sent) THEN the write is replayed once the device listens', async () => {
+    const port = await freePort();
+    let late: FakeDevice | undefined;
+    let starting: Promise<void> | undefined;
+    const client = new PanosClient({
+      hostname: '127.0.0.1',
+      port,
+      protocol: 'http',
+      apiKey: 'k',
+      retries: { attempts: 3, baseDelayMs: 200, maxDelayMs: 400 },
+      logger: (level) => {
+        // The first refused try logs its retry; the device comes up during the backoff.
+        if (level === 'warn' && !starting) {
+          starting = startFakeDevice(() => xml(ENVELOPES.commandSucceeded), { port }).then((d) => {
+            late = d;
+            devices.push(d);
+          });
+        }
+      },
+    });
+    try {
+      await client.set(XPATH, el('entry', [], { name: 'gw1' }));
+      await starting;
+      expect(late?.requests).toHaveLength(1);
+    } finally {
+      await client.close();
+    }
+  });
+});
+
+describe('GIVEN a device that is slow to answer', () => {
+  test('fails with PANOS_TIMEOUT when no headers arrive within headersMs', async () => {
+    const d = await device(() => ({ ...xml(FOUND), delayMs: 3000 }));
+    const started = Date.now();
+    const err = await caught(d.client({ timeouts: { headersMs: 200 }, retries: { attempts: 1 } }).get(XPATH));
+    expect(err.code).toBe('PANOS_TIMEOUT');
+    expect(err.message).toContain('timeouts.headersMs');
+    expect(Date.now() - started).toBeLessThan(2500);
+  });
+});
+
+describe('GIVEN a cap on requests in flight', () => {
+  test.each([5, 2])('WHEN 20 gets run in parallel with maxInFlight %i THEN the server never sees more at once', async (cap) => {
+    const d = await device(() => ({ ...xml(FOUND), delayMs: 30 }));
+    const client = d.client({ maxInFlight: cap });
+    await Promise.all(Array.from({ length: 20 }, () => client.get(XPATH)));
+    expect(d.requests).toHaveLength(20);
+    expect(d.maxConcurrent()).toBeLessThanOrEqual(cap);
+    expect(d.maxConcurrent()).toBeGreaterThan(1);
+  });
+});
+
+describe('GIVEN a response size limit', () => {
+  const big = `<response status="success"><result>${'<entry name="x"/>'.repeat(20_000)}</result></response>`;
+
+  test('fails with PANOS_RESPONSE_TOO_LARGE when Content-Length exceeds the limit', async () => {
+    const d = await device(() => xml(big));
+    const err = await caught(d.client({ maxResponseBytes: 10_000 }).get(XPATH));
+    expect(err.code).toBe('PANOS_RESPONSE_TOO_LARGE');
+    expect(err.message).toContain('maxResponseBytes');
+  });
+
+  test('fails with PANOS_RESPONSE_TOO_LARGE while streaming a chunked body past the limit', async () => {
+    const server = http.createServer((_req, res) => {
+      res.writeHead(200, { 'content-type': 'application/xml' });
+      const chunk = '<entry name="x"/>'.repeat(500);
+      for (let i = 0; i < 40; i++) res.write(chunk);
+      res.end();
+    });
+    await new Promise<void>((r) => server.listen(0, '127.0.0.1', r));
+    const client = new PanosClient({ hostname: '127.0.0.1', port: (server.address() as AddressInfo).port, protocol: 'http', apiKey: 'k', maxResponseBytes: 20_000 });
+    try {
+      const err = await caught(client.get(XPATH));
+      expect(err.code).toBe('PANOS_RESPONSE_TOO_LARGE');
+      expect(err.message).toMatch(/aborted after \d+ bytes/);
+    } finally {
+      await client.close();
+      server.closeAllConnections();
+      await new Promise<void>((r) => server.close(() => r()));
+    }
+  });
+
+  test('fails with PANOS_BAD_RESPONSE and a short excerpt when the body is an HTML page', async () => {
+    const d = await device(() => ({ status: 200, body: `<html><body>${'login '.repeat(100)}</body></html>`, headers: { 'content-type': 'text/html' } }));
+    const err = await caught(d.client().get(XPATH));
+    expect(err.code).toBe('PANOS_BAD_RESPONSE');
+    expect(err.excerpt?.length).toBeLessThanOrEqual(161);
+  });
+});
