@@ -21,7 +21,7 @@ export const tm001TransportNeeds110: Rule = {
       if (t.ipsecMode !== 'transport' && t.ipsecMode !== 'tunnel') continue;
       const transport = t.ipsecMode === 'transport';
       findings.push(
-        makeFinding(this, {
+        makeFinding(tm001TransportNeeds110, {
           path: t.path,
           objectKind: 'ipsec-tunnel',
           objectName: t.name,
@@ -31,7 +31,7 @@ export const tm001TransportNeeds110: Rule = {
             ? `IPSec tunnel ${q(t.name)} sets ipsecMode 'transport', which needs PAN-OS 11.0.0, but ${floor.declaredBy} is ${floor.version}`
             : `IPSec tunnel ${q(t.name)} sets ipsecMode 'tunnel', but PAN-OS ${floor.version} (${floor.declaredBy}) has no ipsec-mode element (introduced in 11.0.0)`,
           fix: transport
-            ? this.fix
+            ? tm001TransportNeeds110.fix
             : 'omit ipsecMode (tunnel mode is what PAN-OS below 11.0 does), or raise minPanosVersion to 11.0.0 or later',
         }),
       );

@@ -17,7 +17,7 @@ export const tm002DowngradeWithTransport: Rule = {
     const target = facts.downgradeTarget;
     if (!target || !isValidVersion(target) || !isBelow(target, '11.0.0')) return [];
     return transportTunnels(facts).map((t) =>
-      makeFinding(this, {
+      makeFinding(tm002DowngradeWithTransport, {
         path: t.path,
         objectKind: 'ipsec-tunnel',
         objectName: t.name,

@@ -17,12 +17,12 @@ export const tm003TransportIpv4Only: Rule = {
       const base: Pick<FindingInput, 'path' | 'objectKind' | 'objectName'> = { path: g.path, objectKind: 'ike-gateway', objectName: g.name };
       const who = `IKE gateway ${q(g.name)} (used by ${describeUsers(users)})`;
       if (g.ipv6 === true) {
-        findings.push(makeFinding(this, { ...base, field: 'ipv6', value: 'true', allowed: ['false'], problem: `${who} has ipv6 enabled` }));
+        findings.push(makeFinding(tm003TransportIpv4Only, { ...base, field: 'ipv6', value: 'true', allowed: ['false'], problem: `${who} has ipv6 enabled` }));
       }
       for (const field of ['localIp', 'peerIp'] as const) {
         const v = g[field];
         if (isKnown(v) && isIpv6(v)) {
-          findings.push(makeFinding(this, { ...base, field, value: v, allowed: ['an IPv4 address'], problem: `${who} has ${field} ${q(v)}, an IPv6 address` }));
+          findings.push(makeFinding(tm003TransportIpv4Only, { ...base, field, value: v, allowed: ['an IPv4 address'], problem: `${who} has ${field} ${q(v)}, an IPv6 address` }));
         }
       }
     }

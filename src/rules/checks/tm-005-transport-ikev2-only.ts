@@ -18,7 +18,7 @@ export const tm005TransportIkev2Only: Rule = {
       if (isUnknown(g.version) || g.version === 'ikev2') continue;
       const shown = g.version ?? 'ikev1 (device default, not set)';
       findings.push(
-        makeFinding(this, {
+        makeFinding(tm005TransportIkev2Only, {
           path: g.path,
           objectKind: 'ike-gateway',
           objectName: g.name,
