@@ -2,7 +2,7 @@
  * Xpath prefixes for the three places our objects live: a firewall (network objects under the device, zones and
  * imports under a vsys), a Panorama template, or a Panorama template stack (panos-xml.md §1).
  */
-import { entryStep } from './names';
+import { entryStep, validateName } from './names';
 import type { Location } from './types';
 
 /** The device entry every firewall and Panorama config uses. */
@@ -16,8 +16,10 @@ export function vsysOf(loc: Location): string {
   return loc.vsys ?? DEFAULT_VSYS;
 }
 
-/** Xpath of the device node holding `network/…` (names in the location are validated and quoted). */
+/** Xpath of the device node holding `network/…` (names in the location, vsys included, are validated and quoted). */
 export function deviceXpath(loc: Location): string {
+  // Network objects do not use the vsys, but a location naming a bad one is wrong wherever it is used.
+  if (loc.vsys !== undefined) validateName('vsys', loc.vsys);
   const dev = `/config/devices/${LOCALHOST}`;
   switch (loc.type) {
     case 'vsys':
