@@ -9,7 +9,7 @@ import type { CtyType } from './cty';
 import { type Diagnostic, type PathStep, diagnosticToProto, errorDiagnostic, hasErrors, pathToProto } from './diagnostics';
 import type { Logger } from './logger';
 import { CtyValueError, decodeJsonState, decodeMsgpack, encodeMsgpack } from './msgpack';
-import { defaultPlan } from './plan';
+import { defaultPlan, fillEmptyBlocks } from './plan';
 import type { ProviderServer, RequestContext } from './provider-server';
 import { type ProviderSchema, type Schema, blockType, checkSchema, schemaToProto } from './schema';
 import { type Value, type ValueObject, containsUnknown, isValueObject } from './values';
@@ -137,7 +137,8 @@ export function createProviderHandlers(impl: ProviderServer, log: Logger): Plugi
 
     UpgradeResourceState: unary('UpgradeResourceState', async (req) => {
       const t = String(req.type_name);
-      const type = typeOf(`r:${t}`, resourceSchema(t, 'resource'));
+      const s = resourceSchema(t, 'resource');
+      const type = typeOf(`r:${t}`, s);
       const raw = req.raw_state as { json?: Buffer; flatmap?: Record<string, string> } | null;
       if ((!raw?.json || raw.json.length === 0) && raw?.flatmap && Object.keys(raw.flatmap).length > 0) {
         throw new UserError('Legacy State Format Not Supported',
@@ -145,23 +146,24 @@ export function createProviderHandlers(impl: ProviderServer, log: Logger): Plugi
       }
       const text = raw?.json ? raw.json.toString('utf8') : 'null';
       const reshaped = decodeJsonState(type, text);
-      const reshapedObj = isValueObject(reshaped) ? reshaped : null;
+      const reshapedObj = fillEmptyBlocks(s.block, isValueObject(reshaped) ? reshaped : null);
       const r = impl.upgradeResourceState
         ? await impl.upgradeResourceState(t, Number(req.version ?? 0), text, reshapedObj)
         : { state: reshapedObj };
       const d = [...(r.diagnostics ?? []), ...checkWhollyKnown(r.state, 'upgraded state', t)];
-      return { upgraded_state: hasErrors(d) ? undefined : encode(type, r.state), diagnostics: diags(d) };
+      return { upgraded_state: hasErrors(d) ? undefined : encode(type, fillEmptyBlocks(s.block, r.state)), diagnostics: diags(d) };
     }),
 
     ReadResource: unary('ReadResource', async (req) => {
       const t = String(req.type_name);
-      const type = typeOf(`r:${t}`, resourceSchema(t, 'resource'));
+      const s = resourceSchema(t, 'resource');
+      const type = typeOf(`r:${t}`, s);
       const state = decodeObj(type, req.current_state as ProtoDynamicValue);
       const priv = emptyToNull(req.private as Buffer);
       if (state === null) return { new_state: encode(type, null), private: priv };
       const r = impl.readResource ? await impl.readResource(t, state, priv, ctx()) : { state, private: priv };
       const d = [...(r.diagnostics ?? []), ...checkWhollyKnown(r.state, 'state after read', t)];
-      return { new_state: hasErrors(d) ? encode(type, state) : encode(type, r.state), private: r.private ?? priv, diagnostics: diags(d) };
+      return { new_state: hasErrors(d) ? encode(type, state) : encode(type, fillEmptyBlocks(s.block, r.state)), private: r.private ?? priv, diagnostics: diags(d) };
     }),
 
     PlanResourceChange: unary('PlanResourceChange', async (req) => {
@@ -179,7 +181,7 @@ export function createProviderHandlers(impl: ProviderServer, log: Logger): Plugi
         throw new UserError('Invalid Destroy Plan', `${t}: a destroy must be planned as null, but the provider planned an object.`);
       }
       return {
-        planned_state: encode(type, r.planned),
+        planned_state: encode(type, fillEmptyBlocks(s.block, r.planned)),
         requires_replace: (r.requiresReplace ?? []).map((p) => pathToProto(p)),
         planned_private: r.private ?? priorPrivate,
         diagnostics: diags(r.diagnostics),
@@ -189,7 +191,8 @@ export function createProviderHandlers(impl: ProviderServer, log: Logger): Plugi
 
     ApplyResourceChange: unary('ApplyResourceChange', async (req) => {
       const t = String(req.type_name);
-      const type = typeOf(`r:${t}`, resourceSchema(t, 'resource'));
+      const s = resourceSchema(t, 'resource');
+      const type = typeOf(`r:${t}`, s);
       const prior = decodeObj(type, req.prior_state as ProtoDynamicValue);
       const planned = decodeObj(type, req.planned_state as ProtoDynamicValue);
       const config = decodeObj(type, req.config as ProtoDynamicValue);
@@ -207,7 +210,7 @@ export function createProviderHandlers(impl: ProviderServer, log: Logger): Plugi
       // On error Terraform keeps what we return as the new state: an unknown-free value is required, so fall back
       // to the prior state when the provider's answer is unusable.
       const state = hasErrors(d) && containsUnknown(r.state) ? prior : r.state;
-      return { new_state: encode(type, state), private: r.private ?? plannedPrivate, diagnostics: diags(d), legacy_type_system: false };
+      return { new_state: encode(type, fillEmptyBlocks(s.block, state)), private: r.private ?? plannedPrivate, diagnostics: diags(d), legacy_type_system: false };
     }),
 
     ImportResourceState: unary('ImportResourceState', async (req) => {
@@ -220,23 +223,25 @@ export function createProviderHandlers(impl: ProviderServer, log: Logger): Plugi
       const d = [...(r.diagnostics ?? [])];
       const imported = r.resources.map((res) => {
         const tn = res.typeName ?? t;
-        const type = typeOf(`r:${tn}`, resourceSchema(tn, 'resource'));
+        const s = resourceSchema(tn, 'resource');
+        const type = typeOf(`r:${tn}`, s);
         d.push(...checkWhollyKnown(res.state, 'imported state', tn));
-        return { type_name: tn, state: encode(type, res.state), private: res.private ?? Buffer.alloc(0) };
+        return { type_name: tn, state: encode(type, fillEmptyBlocks(s.block, res.state)), private: res.private ?? Buffer.alloc(0) };
       });
       return { imported_resources: hasErrors(d) ? [] : imported, diagnostics: diags(d) };
     }),
 
     ReadDataSource: unary('ReadDataSource', async (req) => {
       const t = String(req.type_name);
-      const type = typeOf(`d:${t}`, resourceSchema(t, 'data source'));
+      const s = resourceSchema(t, 'data source');
+      const type = typeOf(`d:${t}`, s);
       const config = decodeObj(type, req.config as ProtoDynamicValue);
       if (!impl.readDataSource || config === null) {
         throw new UserError('Data Source Not Implemented', `${t} has a schema but the provider does not implement readDataSource.`);
       }
       const r = await impl.readDataSource(t, config, ctx());
       const d = [...(r.diagnostics ?? []), ...checkWhollyKnown(r.state, 'data source result', t)];
-      return { state: hasErrors(d) ? undefined : encode(type, r.state), diagnostics: diags(d) };
+      return { state: hasErrors(d) ? undefined : encode(type, fillEmptyBlocks(s.block, r.state)), diagnostics: diags(d) };
     }),
 
     StopProvider: (_call: ServerUnaryCall<Req, Res>, callback: sendUnaryData<Res>): void => {

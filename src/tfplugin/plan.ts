@@ -70,3 +70,42 @@ export function defaultPlan(block: BlockSchema, prior: ValueObject | null, propo
   if (prior === null) return markCreate(block, proposed, config);
   return proposed;
 }
+
+/**
+ * Replaces null nested blocks with their empty form (list/set → [], map → {}, group → an object of nulls), which
+ * is how Terraform represents an absent block; applied to every state a provider returns, so state re-shaped from
+ * old JSON or built by hand does not read as a change against the config.
+ */
+export function fillEmptyBlocks(block: BlockSchema, v: ValueObject | null): ValueObject | null {
+  if (v === null) return null;
+  const out = newObject();
+  for (const [k, e] of Object.entries(v)) out[k] = e;
+  for (const [name, nb] of Object.entries(block.blocks ?? {})) {
+    const cur = out[name];
+    if (cur === UNKNOWN) continue;
+    switch (nb.nesting) {
+      case 'list':
+      case 'set':
+        out[name] = Array.isArray(cur) ? cur.map((e) => (isValueObject(e) ? fillEmptyBlocks(nb.block, e) : e)) : cur === null || cur === undefined ? [] : cur;
+        break;
+      case 'map':
+        if (cur === null || cur === undefined) out[name] = newObject();
+        else if (isValueObject(cur)) {
+          const m = newObject();
+          for (const [key, e] of Object.entries(cur)) m[key] = isValueObject(e) ? fillEmptyBlocks(nb.block, e) : e;
+          out[name] = m;
+        }
+        break;
+      case 'group': {
+        const base = isValueObject(cur) ? cur : newObject();
+        if (!isValueObject(cur)) for (const a of Object.keys(nb.block.attributes ?? {})) base[a] = null;
+        out[name] = fillEmptyBlocks(nb.block, base);
+        break;
+      }
+      case 'single':
+        if (isValueObject(cur)) out[name] = fillEmptyBlocks(nb.block, cur);
+        break;
+    }
+  }
+  return out;
+}

@@ -221,7 +221,7 @@ export class ProviderClient {
 
   async importResourceState(typeName: string, id: string): Promise<{ resources: Array<{ typeName: string; state: Value; private: Buffer }>; diagnostics: Diagnostic[] }> {
     const r = await this.rawCall('provider', 'ImportResourceState', { type_name: typeName, id });
-    const resources = [];
+    const resources: Array<{ typeName: string; state: Value; private: Buffer }> = [];
     for (const ir of (r.imported_resources ?? []) as Raw[]) {
       const tn = String(ir.type_name);
       resources.push({ typeName: tn, state: await this.val('r', tn, ir.state), private: ir.private as Buffer });
