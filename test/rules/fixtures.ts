@@ -106,3 +106,8 @@ export function check(ruleId: string, facts: StackFacts): Finding[] {
   if (!rule) throw new Error(`no rule ${ruleId}`);
   return rule.evaluate(facts);
 }
+
+/** The facts with one more IPSec tunnel (typed, so `UNKNOWN` keeps its unique-symbol type). */
+export function withExtraTunnel(base: StackFacts, tunnel: IpsecTunnelFacts): StackFacts {
+  return { ...base, ipsecTunnels: [...(base.ipsecTunnels ?? []), tunnel] };
+}
