@@ -8,7 +8,7 @@ import type { PanosVersion } from '../version';
 import type { Decoded, Location, ObjectDescriptor } from '../objects/types';
 import { classify, isSuccess, nestedReplies, type Envelope } from './envelope';
 import { MultiConfigError, PanosApiError } from './errors';
-import { resolveOptions, type ClientOptions, type ResolvedOptions } from './options';
+import { resolveOptions, type ClientOptions } from './options';
 import { Transport, type RequestSpec } from './transport';
 import { elementText, lastStep, type ElementInput } from './xpath-util';
 import { commit, validate, waitForJob, type CommitOptions, type CommitResult, type JobOutcome, type WaitOptions } from './commit';
@@ -53,12 +53,10 @@ const READ_OPS = new Set(['show', 'check']);
 export class PanosClient {
   /** @internal The transport; shared with the commit / lock / object modules. */
   readonly transport: Transport;
-  readonly options: ResolvedOptions;
   private systemInfoCache?: Promise<SystemInfo>;
 
   constructor(options: ClientOptions) {
-    this.options = resolveOptions(options);
-    this.transport = new Transport(this.options);
+    this.transport = new Transport(resolveOptions(options));
   }
 
   /** Registers a secret (e.g. a pre-shared key) to redact from every error message and log line. */

@@ -5,7 +5,7 @@
  */
 import { child, childrenNamed, escapeText, textAt, type XmlElement } from '../xml';
 import { isSuccess, messageLines } from './envelope';
-import { CommitFailedError, CommitTimeoutError } from './errors';
+import { CommitFailedError, CommitTimeoutError, PanosApiError } from './errors';
 import { sleep } from './retry';
 import type { PanosClient } from './client';
 import type { RequestSpec } from './transport';
@@ -135,7 +135,7 @@ export async function waitForJob(client: PanosClient, jobId: number, options: Wa
   const deadline = Date.now() + timeoutMs;
   let last: JobProgress | undefined;
   for (;;) {
-    const result = await client.op(`<show><jobs><id>${jobId}</id></jobs></show>`);
+    const result = await pollJob(client, jobId);
     const job = child(result, 'job');
     if (!job) {
       throw client.transport.error('PANOS_BAD_RESPONSE', client.opSpec(`<show><jobs><id>${jobId}</id></jobs></show>`), `show jobs answer has no <job> for job ${jobId}`);
@@ -164,5 +164,25 @@ export async function waitForJob(client: PanosClient, jobId: number, options: Wa
       throw new CommitTimeoutError({ jobId, timeoutMs, lastStatus: last.status, lastProgress: last.progress, redactor: client.transport.redactor });
     }
     await sleep(Math.min(interval, left));
+  }
+}
+
+/** One `show jobs id` poll. A failure names the job, since the job itself may still finish on the device. */
+async function pollJob(client: PanosClient, jobId: number): Promise<XmlElement> {
+  try {
+    return await client.op(`<show><jobs><id>${jobId}</id></jobs></show>`);
+  } catch (err) {
+    if (!(err instanceof PanosApiError)) throw err;
+    throw new PanosApiError({
+      code: err.code,
+      action: 'commit',
+      xpath: `job ${jobId}`,
+      panosCode: err.panosCode,
+      httpStatus: err.httpStatus,
+      summary: `polling the job failed (${err.message})`,
+      hint: `the job may still finish on the device: check it with <show><jobs><id>${jobId}</id></jobs></show>`,
+      cause: err,
+      redactor: client.transport.redactor,
+    });
   }
 }
