@@ -12,6 +12,7 @@ import { COMMENT_FIELD, nameField } from './common-fields';
 import { defineObject, type PanosObjectDescriptor } from './descriptor';
 import { deviceXpath } from './location';
 import type { FieldSpec, ObjectRef } from './types';
+import { nameProblems } from './validate';
 import { ensurePath, findPath, removePath, setText } from './xml-path';
 
 /** IKE identity types. */
@@ -271,4 +272,5 @@ export const ikeGateway: PanosObjectDescriptor<IkeGateway> = defineObject<IkeGat
   },
   decodeCustom,
   encodeCustom,
+  validateCustom: (m, ctx) => nameProblems('interface', 'localInterface', 'local_interface', m.localInterface, ctx),
 });

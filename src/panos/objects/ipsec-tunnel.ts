@@ -7,6 +7,7 @@ import { COMMENT_FIELD, nameField } from './common-fields';
 import { defineObject, type PanosObjectDescriptor } from './descriptor';
 import { deviceXpath } from './location';
 import type { FieldSpec, ObjectRef } from './types';
+import { nameProblems } from './validate';
 
 /** Anti-replay window sizes PAN-OS accepts. */
 export const ANTI_REPLAY_WINDOWS = ['64', '128', '256', '512', '1024', '2048', '4096'] as const;
@@ -224,4 +225,5 @@ export const ipsecTunnel: PanosObjectDescriptor<IpsecTunnel> = defineObject<Ipse
     if (m.tunnelMonitor?.profile) refs.push({ kind: 'tunnel-monitor-profile', name: m.tunnelMonitor.profile, field: 'tunnelMonitor.profile' });
     return refs;
   },
+  validateCustom: (m, ctx) => nameProblems('tunnel-interface', 'tunnelInterface', 'tunnel_interface', m.tunnelInterface, ctx),
 });

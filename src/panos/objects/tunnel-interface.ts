@@ -3,13 +3,12 @@
  * containers (see membership.ts); they are fields here so the provider schema has them, flagged `external` so the
  * entry codec leaves them alone.
  */
-import type { CodecContext, ModelRecord } from './codec';
+import type { ModelRecord } from './codec';
 import { COMMENT_FIELD, nameField } from './common-fields';
 import { defineObject, type PanosObjectDescriptor } from './descriptor';
-import type { FieldProblem } from './errors';
 import { deviceXpath } from './location';
-import { InvalidNameError, validateName, type NameKind } from './names';
 import type { FieldSpec, ObjectRef } from './types';
+import { nameProblems } from './validate';
 
 export * from './membership';
 
@@ -99,17 +98,6 @@ const FIELDS: readonly FieldSpec[] = [
   },
 ];
 
-function checkName(kind: NameKind, tf: string, value: unknown, ctx: CodecContext): FieldProblem[] {
-  if (value === undefined) return [];
-  try {
-    validateName(kind, String(value));
-    return [];
-  } catch (err) {
-    const rule = err instanceof InvalidNameError ? err.rule : String(err);
-    return [{ field: tf, tfName: tf, value: String(value), message: `${ctx.title} ${JSON.stringify(ctx.name)}: ${tf} = ${JSON.stringify(String(value))} ${rule}. Fix: use a valid ${kind} name.` }];
-  }
-}
-
 /** Descriptor of `…/network/interface/tunnel/units/entry`. */
 export const tunnelInterface: PanosObjectDescriptor<TunnelInterface> = defineObject<TunnelInterface>({
   kind: 'tunnel-interface',
@@ -123,8 +111,8 @@ export const tunnelInterface: PanosObjectDescriptor<TunnelInterface> = defineObj
     return refs;
   },
   validateCustom: (m: ModelRecord, ctx) => [
-    ...checkName('zone', 'zone', m.zone, ctx),
-    ...checkName('virtual-router', 'virtual_router', m.virtualRouter, ctx),
-    ...checkName('vsys', 'vsys', m.vsys, ctx),
+    ...nameProblems('zone', 'zone', 'zone', m.zone, ctx),
+    ...nameProblems('virtual-router', 'virtualRouter', 'virtual_router', m.virtualRouter, ctx),
+    ...nameProblems('vsys', 'vsys', 'vsys', m.vsys, ctx),
   ],
 });

@@ -6,6 +6,7 @@
 import { formatVersion, isAtLeast, type PanosVersion } from '../version';
 import { type CodecContext, isNameField, type ModelRecord, unitField, variantOf } from './codec';
 import type { FieldProblem } from './errors';
+import { InvalidNameError, validateName, type NameKind } from './names';
 import type { FieldSpec, ObjectKind, VersionIssue } from './types';
 
 function isSet(v: unknown): boolean {
@@ -202,4 +203,23 @@ export function collectVersionIssues(
     }
   }
   return issues;
+}
+
+/** A problem when a field holding a name of `kind` breaks that kind's naming rule (nothing when unset or fine). */
+export function nameProblems(kind: NameKind, key: string, tfName: string, value: unknown, ctx: CodecContext): FieldProblem[] {
+  if (value === undefined || value === null) return [];
+  try {
+    validateName(kind, String(value));
+    return [];
+  } catch (err) {
+    const rule = err instanceof InvalidNameError ? err.rule : String(err);
+    return [
+      {
+        field: key,
+        tfName,
+        value: String(value),
+        message: `${ctx.title} ${JSON.stringify(ctx.name)}: ${tfName} = ${JSON.stringify(String(value))} ${rule}. Fix: use a valid ${kind} name.`,
+      },
+    ];
+  }
 }

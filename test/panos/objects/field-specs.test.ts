@@ -62,6 +62,13 @@ describe('value rules from the field specs', () => {
     );
   });
 
+  it('fails when a reference has the wrong shape for its kind', () => {
+    expect(() => ipsecTunnel.encode({ name: 't', tunnelInterface: 'ethernet1/1', autoKey: { ikeGateways: ['g'] } }, '10.2.0')).toThrow(
+      /tunnel_interface = "ethernet1\/1" must be tunnel\.N/,
+    );
+    expect(ikeGateway.validate({ name: 'g', localInterface: "eth']" }).map((p) => p.tfName)).toEqual(['local_interface']);
+  });
+
   it('GIVEN an invalid model WHEN encoding fails THEN it is an InvalidFieldError with one problem per field', () => {
     try {
       tunnelMonitorProfile.encode({ name: 'm', action: 'explode' as never, interval: 500 }, '10.2.0');
