@@ -1,12 +1,15 @@
-import { spawnSync } from 'node:child_process';
+import { spawn, spawnSync } from 'node:child_process';
 import * as fs from 'node:fs';
+import * as os from 'node:os';
 import * as path from 'node:path';
 import { ProviderClient } from '../harness';
+import { buildEchoProvider } from './fixtures/build-echo-provider';
 import { UNKNOWN, type Value, type ValueObject, objectOf } from '../../src/tfplugin/values';
 import { TypedValue } from '../../src/tfplugin/values';
 
-const FIXTURE = path.join(__dirname, 'fixtures', 'echo-provider.ts');
-const LAUNCH = { command: process.execPath, args: ['--import', 'tsx', FIXTURE] };
+const BUILD_DIR = fs.mkdtempSync(path.join(os.tmpdir(), 'tfp-echo-'));
+const LAUNCH = { command: buildEchoProvider(BUILD_DIR), args: [] as string[] };
+afterAll(() => fs.rmSync(BUILD_DIR, { recursive: true, force: true }));
 
 function thing(fields: Record<string, Value>): ValueObject {
   const base: Record<string, Value> = { id: null, name: null, size: null, tags: null, secret: null, created: null, payload: null, rule: [], settings: null };
@@ -202,6 +205,30 @@ describe('provider process lifecycle', () => {
     const r = await p.launched.exited;
     expect(r.code).toBe(0);
     expect(fs.existsSync(dir)).toBe(false);
+  });
+
+  test('GIVEN --debug WHEN started by hand THEN it prints a TF_REATTACH_PROVIDERS value for a plaintext unix socket', async () => {
+    const env = { ...process.env };
+    delete env.TF_PLUGIN_MAGIC_COOKIE;
+    const child = spawn(LAUNCH.command, ['--debug'], { env, stdio: ['ignore', 'pipe', 'pipe'] });
+    try {
+      const out = await new Promise<string>((resolve, reject) => {
+        let buf = '';
+        const timer = setTimeout(() => reject(new Error(`no reattach line within 20 s: ${buf}`)), 20000);
+        child.stdout.setEncoding('utf8').on('data', (d: string) => {
+          buf += d;
+          if (/TF_REATTACH_PROVIDERS='.*'/.test(buf)) { clearTimeout(timer); resolve(buf); }
+        });
+      });
+      const reattach = JSON.parse(/TF_REATTACH_PROVIDERS='(.*)'/.exec(out)![1]) as Record<string, { Protocol: string; ProtocolVersion: number; Pid: number; Addr: { Network: string; String: string } }>;
+      const entry = reattach['example.com/test/echo'];
+      expect(entry).toMatchObject({ Protocol: 'grpc', ProtocolVersion: 6, Pid: child.pid, Addr: { Network: 'unix' } });
+      expect(fs.existsSync(entry.Addr.String)).toBe(true);
+    } finally {
+      const exited = new Promise((r) => child.on('exit', r));
+      child.kill('SIGINT');
+      await exited;
+    }
   });
 
   test('fails when started without the magic cookie: exits 1 saying it is a Terraform plugin', () => {
