@@ -7,7 +7,9 @@ import { spawnSync } from 'node:child_process';
 import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
+import { providerSchemaToJson } from '../../src/tfplugin/schema';
 import { buildEchoProvider } from './fixtures/build-echo-provider';
+import { SCHEMA } from './fixtures/echo-provider';
 
 function terraformOnPath(): boolean {
   return spawnSync('terraform', ['version'], { encoding: 'utf8' }).status === 0;
@@ -82,6 +84,12 @@ output "greeting" {
     const init = tf('init', '-input=false', '-no-color');
     expect(init.out).toContain('Terraform has been successfully initialized');
     expect(init.status).toBe(0);
+
+    // Terraform's own `providers schema -json` must match what providerSchemaToJson writes for cdktf's generator.
+    const schemaJson = tf('providers', 'schema', '-json');
+    expect(schemaJson.status).toBe(0);
+    const doc = JSON.parse(schemaJson.out.trim().split('\n')[0]) as Record<string, unknown>;
+    expect(doc).toEqual(providerSchemaToJson(SCHEMA, 'example.com/test/echo'));
 
     const apply = tf('apply', '-auto-approve', '-input=false', '-no-color');
     expect(apply.out).toContain('Apply complete! Resources: 1 added, 0 changed, 0 destroyed.');
