@@ -245,7 +245,7 @@ export function createProviderHandlers(impl: ProviderServer, log: Logger): Plugi
     }),
 
     StopProvider: (_call: ServerUnaryCall<Req, Res>, callback: sendUnaryData<Res>): void => {
-      void stop().then((Error) => callback(null, { Error }));
+      void stop().then((message) => callback(null, { Error: message }));
     },
   };
 
