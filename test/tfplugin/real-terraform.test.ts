@@ -110,5 +110,5 @@ output "greeting" {
     expect(destroy.out).toContain('Destroy complete!');
     expect(destroy.status).toBe(0);
     console.log('REAL-TERRAFORM TESTS RAN');
-  });
+  }, 240_000);
 });
