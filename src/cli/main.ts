@@ -2,6 +2,7 @@
  * The `panos-ipsec` command. Each subcommand lives in its own module and registers itself on the program.
  */
 import { Command } from 'commander';
+import { registerSchemaCommand } from './schema-command';
 import { registerSimCommand } from './sim-command';
 
 /** Builds the command-line program (exported for tests). */
@@ -10,6 +11,7 @@ export function buildProgram(): Command {
     .description('PAN-OS IPSec VPN as code: simulator, Terraform provider installation, schema, drift and downgrade checks')
     .showHelpAfterError();
   registerSimCommand(program);
+  registerSchemaCommand(program);
   return program;
 }
 

@@ -1,0 +1,32 @@
+/**
+ * `panosipsec_ike_gateway`: generated from the ikeGateway descriptor's field table, plus the write-only form of the
+ * pre-shared key (Terraform 1.11 write_only) and its version trigger.
+ */
+import { cty } from '../../tfplugin';
+import { ikeGateway, type PanosObjectDescriptor } from '../../panos/objects';
+import { resourceTypeName } from '../address';
+import type { ObjectResourceSpec } from './spec';
+
+/** Resource spec of `panosipsec_ike_gateway`. */
+export const ikeGatewayResource: ObjectResourceSpec = {
+  typeName: resourceTypeName('ike-gateway'),
+  kind: 'ike-gateway',
+  descriptor: ikeGateway as unknown as PanosObjectDescriptor<{ name: string }>,
+  preSharedKey: true,
+  extraAttributes: {
+    pre_shared_key_wo: {
+      type: cty.string,
+      optional: true,
+      sensitive: true,
+      writeOnly: true,
+      description:
+        'Pre-shared key, write-only (Terraform 1.11+): sent to the device but never stored in state. Conflicts with ' +
+        'pre_shared_key. Change pre_shared_key_wo_version to write a new key.',
+    },
+    pre_shared_key_wo_version: {
+      type: cty.number,
+      optional: true,
+      description: 'Version of pre_shared_key_wo; change it to make the provider write the key again.',
+    },
+  },
+};

@@ -1,0 +1,18 @@
+/** What one PAN-OS object resource declares; the shared engine (object-resource.ts) does the rest. */
+import type { AttributeSchema } from '../../tfplugin';
+import type { ObjectKind } from '../../panos/objects';
+import type { PanosObjectDescriptor } from '../../panos/objects';
+
+/** A PAN-OS object resource type. */
+export interface ObjectResourceSpec {
+  /** `panosipsec_<object>`. */
+  readonly typeName: string;
+  readonly kind: ObjectKind;
+  readonly descriptor: PanosObjectDescriptor<{ name: string }>;
+  /** Attributes beyond the descriptor's fields. */
+  readonly extraAttributes?: Readonly<Record<string, AttributeSchema>>;
+  /** The object carries a pre-shared key (plain, write-only and encrypted forms). */
+  readonly preSharedKey?: boolean;
+  /** zone / virtual_router / vsys are memberships stored outside the entry (tunnel interfaces). */
+  readonly memberships?: boolean;
+}
