@@ -2,6 +2,7 @@
  * The `panos-ipsec` command. Each subcommand lives in its own module and registers itself on the program.
  */
 import { Command } from 'commander';
+import { registerInstallProviderCommand } from './install-provider-command';
 import { registerSchemaCommand } from './schema-command';
 import { registerSimCommand } from './sim-command';
 
@@ -12,6 +13,7 @@ export function buildProgram(): Command {
     .showHelpAfterError();
   registerSimCommand(program);
   registerSchemaCommand(program);
+  registerInstallProviderCommand(program);
   return program;
 }
 
