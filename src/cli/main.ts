@@ -5,6 +5,7 @@ import { Command } from 'commander';
 import { registerInstallProviderCommand } from './install-provider-command';
 import { registerSchemaCommand } from './schema-command';
 import { registerSimCommand } from './sim-command';
+import { registerDowngradeCheckCommand } from './downgrade-check-command';
 
 /** Builds the command-line program (exported for tests). */
 export function buildProgram(): Command {
@@ -13,6 +14,7 @@ export function buildProgram(): Command {
     .showHelpAfterError();
   registerSimCommand(program);
   registerSchemaCommand(program);
+  registerDowngradeCheckCommand(program);
   registerInstallProviderCommand(program);
   return program;
 }
