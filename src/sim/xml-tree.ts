@@ -50,7 +50,11 @@ const parser = new XMLParser({
 
 type Raw = Record<string, unknown>;
 
-function convert(raw: Raw): SimNode | undefined {
+/** Deeper documents are refused: PAN-OS config is a few dozen levels deep, and recursion must stay bounded. */
+export const MAX_DEPTH = 128;
+
+function convert(raw: Raw, depth = 0): SimNode | undefined {
+  if (depth > MAX_DEPTH) throw new SimXmlError(`XML nested deeper than ${MAX_DEPTH} levels`);
   const name = Object.keys(raw).find((k) => k !== ':@');
   if (name === undefined || name.startsWith('#')) return undefined;
   const attrs: Record<string, string> = {};
@@ -61,7 +65,7 @@ function convert(raw: Raw): SimNode | undefined {
     if ('#text' in item) text += String(item['#text']);
     else if ('#cdata' in item) for (const c of item['#cdata'] as Raw[]) text += String(c['#text'] ?? '');
     else {
-      const c = convert(item);
+      const c = convert(item, depth + 1);
       if (c) children.push(c);
     }
   }
@@ -79,16 +83,29 @@ export function parseFragment(input: string): SimNode[] {
   const wrapped = `<sim-fragment>${input}</sim-fragment>`;
   const ok = XMLValidator.validate(wrapped, { allowBooleanAttributes: false });
   if (ok !== true) throw new SimXmlError(`malformed XML: ${ok.err.msg}`);
+  if (nestingDepth(wrapped) > MAX_DEPTH) throw new SimXmlError(`XML nested deeper than ${MAX_DEPTH} levels`);
   let raw: Raw[];
   try {
     raw = parser.parse(wrapped) as Raw[];
   } catch (err) {
     throw new SimXmlError(`malformed XML: ${(err as Error).message}`);
   }
-  const root = raw.map(convert).find((n): n is SimNode => n !== undefined);
+  const root = raw.map((r) => convert(r)).find((n): n is SimNode => n !== undefined);
   if (!root) throw new SimXmlError('malformed XML: no element');
   if (root.text.trim() !== '') throw new SimXmlError('malformed XML: text outside an element');
   return root.children;
+}
+
+/** Upper bound of element nesting, measured before any recursive parsing happens. */
+function nestingDepth(xml: string): number {
+  let depth = 0;
+  let max = 0;
+  const tag = /<(\/?)[A-Za-z_][^>]*?(\/?)>/g;
+  for (let m = tag.exec(xml); m; m = tag.exec(xml)) {
+    if (m[1] === '/') depth -= 1;
+    else if (m[2] !== '/') max = Math.max(max, ++depth);
+  }
+  return max;
 }
 
 /** Parses exactly one element. */

@@ -139,6 +139,21 @@ describe('simulator config actions', () => {
     expect((await config(sim, 'set', GW, bomb)).doc.attrs.code).toBe('18');
   });
 
+  test('fails when the element is nested absurdly deep: code 18, and the simulator keeps answering', async () => {
+    const deep = `<entry name="x">${'<a>'.repeat(5000)}${'</a>'.repeat(5000)}</entry>`;
+    expect((await config(sim, 'set', `${VSYS}/rulebase/security/rules`, deep)).doc.attrs.code).toBe('18');
+    expect((await config(sim, 'get', GW)).status).toBe(200);
+  });
+
+  test('GIVEN strict-transactional multi-config THEN the caller\'s earlier uncommitted changes are rolled back first', async () => {
+    await config(sim, 'set', GW, GW_XML.replace('gw1', 'earlier'));
+    const element = `<multi-config><set id="1" xpath="${GW}">${GW_XML}</set></multi-config>`;
+    const a = await api(sim, { type: 'config', action: 'multi-config', 'strict-transactional': 'yes', element });
+    expect(a.doc.attrs.code).toBe('20');
+    expect((await config(sim, 'get', `${GW}/entry[@name='earlier']`)).doc.attrs.code).toBe('7');
+    expect((await config(sim, 'get', gw1)).doc.attrs.code).toBe('19');
+  });
+
   test('GIVEN multi-config THEN every action applies and each gets a nested response with its id', async () => {
     const element =
       `<multi-config><set id="1" xpath="${GW}">${GW_XML}</set>` +
