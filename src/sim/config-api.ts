@@ -2,7 +2,7 @@
 import { RequestContext, blockingConfigLock } from './api-context';
 import { ConfigError, MultiAction, MultiConfigError, WriteOutcome, parseElements } from './config-store';
 import { ApiReply, badRequest, errorLines, line, malformed, success } from './envelope';
-import { serialize } from './xml-tree';
+import { escAttr, serialize } from './xml-tree';
 
 const ACTIONS = ['get', 'show', 'set', 'edit', 'delete', 'multi-config', 'rename', 'clone', 'move', 'override', 'complete', 'multi-move', 'multi-clone'];
 
@@ -103,7 +103,7 @@ function multi(ctx: RequestContext): ApiReply {
     store.rollbackAdmin(ctx.user);
   }
   const nested = (code: WriteOutcome, id?: string): string =>
-    `<response status="success" code="${code}"${id !== undefined ? ` id="${escId(id)}"` : ''}>` +
+    `<response status="success" code="${code}"${id !== undefined ? ` id="${escAttr(id)}"` : ''}>` +
     `<msg>${code === 20 ? 'command succeeded' : "Object doesn't exist"}</msg></response>`;
   try {
     const { results } = store.multi(ctx.user, actions);
@@ -111,16 +111,10 @@ function multi(ctx: RequestContext): ApiReply {
   } catch (err) {
     if (!(err instanceof MultiConfigError)) throw err;
     const reason = err.reason;
-    const failed =
-      reason instanceof ConfigError
-        ? `<response status="error" code="${reason.code ?? 12}"${err.failedId !== undefined ? ` id="${escId(err.failedId)}"` : ''}>` +
-          `<msg>${reason.lines.map((l) => line(l, reason.cdata)).join('')}</msg></response>`
-        : '';
     if (!(reason instanceof ConfigError)) throw reason;
+    const failed =
+      `<response status="error" code="${reason.code ?? 12}"${err.failedId !== undefined ? ` id="${escAttr(err.failedId)}"` : ''}>` +
+      `<msg>${reason.lines.map((l) => line(l, reason.cdata)).join('')}</msg></response>`;
     return { status: 200, body: `<response status="error" code="13">${err.done.map((r) => nested(r.code, r.id)).join('')}${failed}</response>` };
   }
-}
-
-function escId(s: string): string {
-  return s.replace(/&/g, '&amp;').replace(/"/g, '&quot;').replace(/</g, '&lt;');
 }

@@ -76,11 +76,6 @@ export class JobQueue {
     return this.current !== undefined || this.pending.length > 0;
   }
 
-  /** Resolves once every queued job has finished. */
-  async idle(): Promise<void> {
-    while (this.busy() && !this.closed) await new Promise((r) => setTimeout(r, 5));
-  }
-
   /** Stops timers (simulator shutdown). */
   close(): void {
     this.closed = true;

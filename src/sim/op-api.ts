@@ -1,7 +1,7 @@
 /** `type=op` commands and `type=version` (xml-api-exchanges.md §2, §6.4–6.8, §7). */
 import { RequestContext, blockingConfigLock } from './api-context';
 import { enqueueValidate } from './commit-api';
-import { ApiReply, errorLines, line, malformed, success } from './envelope';
+import { ApiReply, badRequest, errorLines, line, malformed, success } from './envelope';
 import { LockError } from './locks';
 import { SimNode, SimXmlError, escText, parseElement, pathOf, textOf } from './xml-tree';
 
@@ -44,7 +44,7 @@ function unknownOp(cmd: SimNode): ApiReply {
 /** Handles one `type=op` request. */
 export function handleOp(ctx: RequestContext): ApiReply {
   const xml = ctx.params.get('cmd');
-  if (xml === null || xml === '') return { status: 400, body: `<response status = 'error' code = '400'><result><msg>Parameter &quot;cmd&quot; is required</msg></result></response>` };
+  if (xml === null || xml === '') return badRequest('Parameter "cmd" is required');
   const cmd = parseOp(xml);
   if (!cmd) return malformed();
   const key = opKey(cmd);

@@ -126,12 +126,3 @@ export function collectRefs(dev: SimNode): RefSite[] {
   }
   return refs;
 }
-
-/** The kind of an object entry, judged by where it sits (its ancestors, nearest last). */
-export function kindOfEntry(chainNames: readonly string[]): Exclude<RefKind, 'interface'> | undefined {
-  for (const [kind, loc] of Object.entries(KIND_LOCATION) as [Exclude<RefKind, 'interface'>, string[]][]) {
-    const tail = chainNames.slice(-loc.length);
-    if (tail.length === loc.length && tail.every((n, i) => n === loc[i])) return kind;
-  }
-  return undefined;
-}
