@@ -114,6 +114,7 @@ describe('GIVEN the simulator', () => {
     const snap = sim.counters.snapshot();
     expect(snap.byAction['config:get']).toBe(20);
     expect(snap.maxInFlight).toBeLessThanOrEqual(cap);
+    expect(snap.maxInFlight).toBeGreaterThan(1);
   });
 
   test('WHEN a change is committed THEN progress is reported and the running config holds it', async () => {
