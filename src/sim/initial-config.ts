@@ -29,7 +29,6 @@ const XML =
   `<interface>` +
   `<ethernet>${ETHERNET.map(([n, ip]) => `<entry name="${n}"><layer3><ip><entry name="${ip}"/></ip></layer3></entry>`).join('')}</ethernet>` +
   `<loopback><units><entry name="loopback.1"><ip><entry name="192.0.2.254/32"/></ip></entry></units></loopback>` +
-  `<tunnel><units/></tunnel>` +
   `</interface>` +
   `<virtual-router><entry name="default"><interface>${members(IFACES)}</interface></entry></virtual-router>` +
   `<ike><crypto-profiles>` +
@@ -43,8 +42,7 @@ const XML =
   ipsecProfile('Suite-B-GCM-128', ['aes-128-gcm'], ['none'], 'group19') +
   ipsecProfile('Suite-B-GCM-256', ['aes-256-gcm'], ['none'], 'group20') +
   `</ipsec-crypto-profiles>` +
-  `</crypto-profiles><gateway/></ike>` +
-  `<tunnel><ipsec/></tunnel>` +
+  `</crypto-profiles></ike>` +
   `<profiles><monitor-profile><entry name="default"><interval>3</interval><threshold>5</threshold><action>wait-recover</action></entry></monitor-profile></profiles>` +
   `</network>` +
   `<deviceconfig><system><hostname>HOSTNAME</hostname></system></deviceconfig>` +
