@@ -11,6 +11,7 @@ import type { Simulator } from '../../../src/sim';
 
 const ROOT = path.resolve(__dirname, '..', '..', '..');
 const FIXTURES = path.join(__dirname, 'fixtures');
+const NO_COLOR_COMMANDS = new Set(['init', 'validate', 'plan', 'apply', 'destroy', 'import', 'refresh', 'show', 'output']);
 
 /** Output and exit code of one terraform command. */
 export interface TfResult {
@@ -92,10 +93,10 @@ export class TerraformWorkspace {
     for (const f of fs.readdirSync(from)) fs.copyFileSync(path.join(from, f), path.join(this.workDir, f));
   }
 
-  /** Runs terraform with `-no-color` appended to the subcommand's arguments. */
+  /** Runs terraform; single-word commands that take `-no-color` get it, so output is plain text. */
   run(args: readonly string[], timeoutMs = 180_000): Promise<TfResult> {
     const [cmd, ...rest] = args;
-    const argv = [cmd, '-no-color', ...rest];
+    const argv = NO_COLOR_COMMANDS.has(cmd) ? [cmd, '-no-color', ...rest] : [...args];
     return new Promise((resolve, reject) => {
       const child = spawn('terraform', argv, { cwd: this.workDir, env: this.env, stdio: ['ignore', 'pipe', 'pipe'] });
       let stdout = '';
