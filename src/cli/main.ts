@@ -6,6 +6,8 @@ import { registerInstallProviderCommand } from './install-provider-command';
 import { registerSchemaCommand } from './schema-command';
 import { registerSimCommand } from './sim-command';
 import { registerDowngradeCheckCommand } from './downgrade-check-command';
+import { registerDriftCommand } from './drift-command';
+import { registerDeployCommands } from './deploy-commands';
 
 /** Builds the command-line program (exported for tests). */
 export function buildProgram(): Command {
@@ -15,6 +17,8 @@ export function buildProgram(): Command {
   registerSimCommand(program);
   registerSchemaCommand(program);
   registerDowngradeCheckCommand(program);
+  registerDriftCommand(program);
+  registerDeployCommands(program);
   registerInstallProviderCommand(program);
   return program;
 }

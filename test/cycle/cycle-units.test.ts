@@ -1,0 +1,100 @@
+import { mkdirSync, mkdtempSync, rmSync, utimesSync, writeFileSync, appendFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { appLocation, listStacks, needsSynth, pickStack } from '../../src/cycle/cdktf-app';
+import { cdktfArgs } from '../../src/cycle/deploy';
+import { ProgressTail, appendProgress, formatCommitProgress, PROGRESS_FILE_ENV } from '../../src/cycle/progress';
+import { connectionFromEnv, locationFromOptions } from '../../src/cli/connection';
+
+describe('cdktf wrapper arguments', () => {
+  test('GIVEN deploy, plan and destroy THEN each carries --skip-provider-lock, and only deploy/destroy auto-approve', () => {
+    expect(cdktfArgs('deploy', { stack: 'vpn', output: '/o', extra: ['--parallelism', '2'] })).toEqual([
+      'deploy', 'vpn', '--skip-provider-lock', '--auto-approve', '--output', '/o', '--parallelism', '2',
+    ]);
+    expect(cdktfArgs('plan', { output: '/o' })).toEqual(['diff', '--skip-provider-lock', '--output', '/o']);
+    expect(cdktfArgs('destroy', { output: '/o' })).toEqual(['destroy', '--skip-provider-lock', '--auto-approve', '--output', '/o']);
+  });
+});
+
+describe('cdktf app directory', () => {
+  let dir: string;
+  beforeEach(() => {
+    dir = mkdtempSync(join(tmpdir(), 'cycle-app-'));
+    writeFileSync(join(dir, 'cdktf.json'), '{"app":"npx tsx main.ts"}');
+    writeFileSync(join(dir, 'main.ts'), '// app');
+  });
+  afterEach(() => rmSync(dir, { recursive: true, force: true }));
+
+  const writeManifest = (stacks: string[]): void => {
+    mkdirSync(join(dir, 'cdktf.out'), { recursive: true });
+    const doc = { stacks: Object.fromEntries(stacks.map((s) => [s, { name: s, workingDirectory: `stacks/${s}` }])) };
+    writeFileSync(join(dir, 'cdktf.out', 'manifest.json'), JSON.stringify(doc));
+  };
+
+  test('GIVEN no synth output, then fresh output, then an edited source THEN synth is needed, not needed, needed', () => {
+    const app = appLocation({ dir });
+    expect(needsSynth(app)).toBe(true);
+    writeManifest(['vpn']);
+    const past = new Date(Date.now() - 60_000);
+    utimesSync(join(dir, 'main.ts'), past, past);
+    expect(needsSynth(app)).toBe(false);
+    const future = new Date(Date.now() + 60_000);
+    utimesSync(join(dir, 'main.ts'), future, future);
+    expect(needsSynth(app)).toBe(true);
+  });
+
+  test('GIVEN one stack THEN it is picked; GIVEN two THEN --stack is required', () => {
+    writeManifest(['vpn']);
+    const app = appLocation({ dir });
+    expect(pickStack(listStacks(app.output), undefined, app.output)).toEqual({ name: 'vpn', workingDirectory: join(dir, 'cdktf.out', 'stacks', 'vpn') });
+    writeManifest(['a', 'b']);
+    expect(() => pickStack(listStacks(app.output), undefined, app.output)).toThrow(/several stacks \(a, b\)\. Fix: pick one with --stack/);
+    expect(() => pickStack(listStacks(app.output), 'c', app.output)).toThrow(/stack "c" is not in .* \(stacks: a, b\)/);
+  });
+
+  test('fails when the directory is not a cdktf app', () => {
+    expect(() => appLocation({ dir: tmpdir() })).toThrow(/has no cdktf.json.*--dir/);
+  });
+});
+
+describe('commit progress file', () => {
+  test('GIVEN lines appended in pieces THEN the tail prints each complete line once, and the rest on stop', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'cycle-progress-'));
+    const file = join(dir, 'p.log');
+    const seen: string[] = [];
+    const tail = new ProgressTail(file, (l) => seen.push(l));
+    tail.poll();
+    appendProgress(formatCommitProgress({ jobId: 7, status: 'ACT', progress: 45, result: 'PEND' }), { [PROGRESS_FILE_ENV]: file });
+    appendFileSync(file, 'commit job 7: 10');
+    tail.poll();
+    expect(seen).toEqual(['commit job 7: 45% (ACT)']);
+    appendFileSync(file, '0% (FIN OK)\n');
+    tail.poll();
+    appendFileSync(file, 'partial');
+    tail.stop();
+    expect(seen).toEqual(['commit job 7: 45% (ACT)', 'commit job 7: 100% (FIN OK)', 'partial']);
+    rmSync(dir, { recursive: true, force: true });
+  });
+});
+
+describe('connection settings from PANOS_* variables', () => {
+  test('GIVEN host, port, protocol, key and skip-verify THEN client options carry them', () => {
+    expect(connectionFromEnv({ PANOS_HOSTNAME: 'fw', PANOS_PORT: '8443', PANOS_PROTOCOL: 'https', PANOS_API_KEY: 'k', PANOS_SKIP_VERIFY_CERTIFICATE: 'true' })).toEqual({
+      hostname: 'fw', port: 8443, protocol: 'https', apiKey: 'k', verifyTls: false,
+    });
+    expect(connectionFromEnv({ PANOS_HOSTNAME: 'fw', PANOS_USERNAME: 'admin', PANOS_PASSWORD: 'pw' })).toMatchObject({ username: 'admin', password: 'pw', verifyTls: true });
+  });
+
+  test('fails when a setting is unusable, naming the variable and never the password', () => {
+    expect(() => connectionFromEnv({ PANOS_HOSTNAME: 'fw', PANOS_PASSWORD: 'hunter2' })).toThrow(/PANOS_USERNAME is not set while PANOS_PASSWORD is/);
+    expect(() => connectionFromEnv({ PANOS_HOSTNAME: 'fw', PANOS_PASSWORD: 'hunter2' })).not.toThrow(/hunter2/);
+    expect(() => connectionFromEnv({ PANOS_HOSTNAME: 'fw', PANOS_API_KEY: 'k', PANOS_PORT: '99999' })).toThrow(/PANOS_PORT="99999" is not a TCP port/);
+    expect(() => connectionFromEnv({ PANOS_HOSTNAME: 'fw', PANOS_API_KEY: 'k', PANOS_PROTOCOL: 'ftp' })).toThrow(/PANOS_PROTOCOL="ftp"/);
+    expect(() => connectionFromEnv({ PANOS_HOSTNAME: 'fw', PANOS_API_KEY: 'k', PANOS_SKIP_VERIFY_CERTIFICATE: 'maybe' })).toThrow(/not a boolean/);
+  });
+
+  test('GIVEN --template-stack THEN the location is that stack; both template options fail', () => {
+    expect(locationFromOptions({ templateStack: 'ts', vsys: 'vsys2' })).toEqual({ type: 'template-stack', templateStack: 'ts', vsys: 'vsys2' });
+    expect(() => locationFromOptions({ template: 'a', templateStack: 'b' })).toThrow(/exclude each other/);
+  });
+});
