@@ -1,10 +1,108 @@
 /** The panosipsec provider: routes each Terraform call to the resource or data source that handles it. */
-import type { ProviderSchema, ProviderServer } from '../tfplugin';
+import {
+  UserError,
+  createLogger,
+  type DataResult,
+  type DiagnosticsResult,
+  type ImportResult,
+  type Logger,
+  type PlanResult,
+  type ProviderSchema,
+  type ProviderServer,
+  type StateResult,
+  type ValueObject,
+} from '../tfplugin';
+import { COMMIT_ANCHOR_RESOURCE, COMMIT_RESOURCE, DOWNGRADE_CHECK_DATA_SOURCE, SYSTEM_INFO_DATA_SOURCE } from './address';
+import { resolveSettings } from './config';
+import { readDowngradeCheck, readSystemInfo } from './data-sources';
+import { errorToDiagnostics } from './errors';
+import { objectResourceSpec } from './resources/all';
+import { applyAnchor, applyCommit, planAnchor, planCommit } from './resources/commit';
+import { applyObject } from './resources/object-apply';
+import { planObject } from './resources/object-plan';
+import { importObject, readObject } from './resources/object-read';
+import type { ObjectResourceSpec } from './resources/spec';
 import { providerSchema } from './schema';
+import { DeviceSession } from './session';
 
 /** The provider implementation served by main.ts. */
 export class PanosIpsecProvider implements ProviderServer {
+  private sessionInstance?: DeviceSession;
+
+  constructor(private readonly env: NodeJS.ProcessEnv = process.env, private readonly log: Logger = createLogger('panosipsec')) {}
+
   getSchema(): ProviderSchema {
     return providerSchema();
+  }
+
+  validateProviderConfig(config: ValueObject): DiagnosticsResult {
+    return { diagnostics: resolveSettings(config, this.env).diagnostics };
+  }
+
+  configureProvider(config: ValueObject): DiagnosticsResult {
+    const { settings, diagnostics } = resolveSettings(config, this.env);
+    this.sessionInstance = new DeviceSession(settings, this.log);
+    return { diagnostics };
+  }
+
+  async readResource(typeName: string, state: ValueObject, priv: Buffer): Promise<StateResult> {
+    const spec = objectResourceSpec(typeName);
+    if (!spec) return { state, private: priv };
+    const address = `${typeName}.${String(state.name)}`;
+    try {
+      return await readObject(spec, this.session(), state, priv);
+    } catch (err) {
+      return { state, private: priv, diagnostics: errorToDiagnostics(err, address, 'read the object') };
+    }
+  }
+
+  async planResourceChange(
+    typeName: string,
+    prior: ValueObject | null,
+    proposed: ValueObject | null,
+    config: ValueObject | null,
+  ): Promise<PlanResult> {
+    if (typeName === COMMIT_RESOURCE) return planCommit(prior, proposed);
+    if (typeName === COMMIT_ANCHOR_RESOURCE) return planAnchor(prior, proposed);
+    return planObject(this.spec(typeName), this.sessionInstance, prior, proposed, config);
+  }
+
+  async applyResourceChange(
+    typeName: string,
+    prior: ValueObject | null,
+    planned: ValueObject | null,
+    config: ValueObject | null,
+    plannedPrivate: Buffer,
+  ): Promise<StateResult> {
+    if (typeName === COMMIT_RESOURCE) return applyCommit(this.session(), prior, planned);
+    if (typeName === COMMIT_ANCHOR_RESOURCE) return applyAnchor(this.session(), prior, planned);
+    return applyObject(this.spec(typeName), this.session(), prior, planned, config, plannedPrivate);
+  }
+
+  async importResourceState(typeName: string, id: string): Promise<ImportResult> {
+    return importObject(this.spec(typeName), this.session(), id);
+  }
+
+  async readDataSource(typeName: string, config: ValueObject): Promise<DataResult> {
+    if (typeName === SYSTEM_INFO_DATA_SOURCE) return readSystemInfo(this.session());
+    if (typeName === DOWNGRADE_CHECK_DATA_SOURCE) return readDowngradeCheck(this.session(), config);
+    throw new UserError('Unknown Data Source', `${typeName} is not a data source of this provider.`);
+  }
+
+  async stop(): Promise<void> {
+    await this.sessionInstance?.close();
+  }
+
+  private session(): DeviceSession {
+    if (!this.sessionInstance) {
+      throw new UserError('Provider Not Configured', 'Terraform called a resource before ConfigureProvider; this is a bug in the caller.');
+    }
+    return this.sessionInstance;
+  }
+
+  private spec(typeName: string): ObjectResourceSpec {
+    const spec = objectResourceSpec(typeName);
+    if (!spec) throw new UserError('Unknown Resource Type', `${typeName} is not a resource type of this provider.`);
+    return spec;
   }
 }

@@ -7,6 +7,7 @@ import { COMMIT_ANCHOR_RESOURCE, COMMIT_RESOURCE, DOWNGRADE_CHECK_DATA_SOURCE, P
 import { commitAnchorSchema, commitResourceSchema, downgradeCheckSchema, systemInfoSchema } from './commit-schema';
 import { providerConfigSchema } from './config-schema';
 import { OBJECT_RESOURCES } from './resources/all';
+import { resourceFields } from './resources/spec';
 import { objectResourceSchema } from './resources/object-schema';
 
 let cached: ProviderSchema | undefined;
@@ -16,7 +17,7 @@ export function providerSchema(): ProviderSchema {
   if (cached) return cached;
   const resources: Record<string, Schema> = {};
   for (const r of OBJECT_RESOURCES) {
-    resources[r.typeName] = objectResourceSchema(r.descriptor.title, r.descriptor.fields, r.extraAttributes);
+    resources[r.typeName] = objectResourceSchema(r.descriptor.title, resourceFields(r), r.extraAttributes);
   }
   resources[COMMIT_RESOURCE] = commitResourceSchema();
   resources[COMMIT_ANCHOR_RESOURCE] = commitAnchorSchema();

@@ -1,6 +1,6 @@
 /** What one PAN-OS object resource declares; the shared engine (object-resource.ts) does the rest. */
 import type { AttributeSchema } from '../../tfplugin';
-import type { ObjectKind } from '../../panos/objects';
+import type { FieldSpec, ObjectKind } from '../../panos/objects';
 import type { PanosObjectDescriptor } from '../../panos/objects';
 
 /** A PAN-OS object resource type. */
@@ -15,4 +15,12 @@ export interface ObjectResourceSpec {
   readonly preSharedKey?: boolean;
   /** zone / virtual_router / vsys are memberships stored outside the entry (tunnel interfaces). */
   readonly memberships?: boolean;
+}
+
+/**
+ * The fields a resource exposes: the descriptor's, minus device-computed secrets (the stored pre-shared key is
+ * tracked as a digest in private state, since a device may return it in a form that must not land in state).
+ */
+export function resourceFields(spec: ObjectResourceSpec): readonly FieldSpec[] {
+  return spec.descriptor.fields.filter((f) => !(f.computed && f.sensitive));
 }

@@ -1,0 +1,140 @@
+/**
+ * Provider configuration: the config block merged over PANOS_* environment variables, validated without touching
+ * the network (the device is contacted lazily, on the first resource call that needs it).
+ */
+import { errorDiagnostic, type Diagnostic, type Value, type ValueObject } from '../tfplugin';
+import type { ClientOptions } from '../panos/client';
+import type { Location } from '../panos/objects';
+import { parseVersion } from '../panos/version';
+
+/** Settings resolved from config and environment. */
+export interface ProviderSettings {
+  /** Client options; undefined when no hostname is configured (reported on first device use). */
+  readonly client?: ClientOptions;
+  readonly location: Location;
+  readonly commitScope: 'admin' | 'full';
+  readonly commitTimeoutMs: number;
+  readonly commitDescription: string;
+  readonly commitPollIntervalMs: number;
+  readonly configLock: boolean;
+  readonly downgradeTargetVersion?: string;
+  readonly minPanosVersion?: string;
+  /** Admin whose changes an admin-scoped commit includes (the configured username). */
+  readonly admin?: string;
+}
+
+/** Defaults documented in the schema. */
+export const SETTINGS_DEFAULTS = {
+  commitTimeoutSeconds: 600,
+  commitPollIntervalMs: 2000,
+  commitDescription: 'cdktf-panos-ipsec',
+  maxInFlight: 5,
+} as const;
+
+const str = (v: Value | undefined): string | undefined => (typeof v === 'string' && v !== '' ? v : undefined);
+const num = (v: Value | undefined): number | undefined => (v === null || v === undefined || typeof v === 'symbol' ? undefined : Number(v));
+const bool = (v: Value | undefined): boolean | undefined => (typeof v === 'boolean' ? v : undefined);
+
+function envBool(name: string, raw: string | undefined, diags: Diagnostic[]): boolean | undefined {
+  if (raw === undefined || raw === '') return undefined;
+  if (/^(1|true|yes)$/i.test(raw)) return true;
+  if (/^(0|false|no)$/i.test(raw)) return false;
+  diags.push(errorDiagnostic('Invalid Environment Variable', `${name}=${JSON.stringify(raw)} is not a boolean. Fix: use true or false.`));
+  return undefined;
+}
+
+function checkVersion(attr: string, v: string | undefined, diags: Diagnostic[]): void {
+  if (v === undefined) return;
+  try {
+    parseVersion(v);
+  } catch {
+    diags.push(errorDiagnostic('Invalid PAN-OS Version', `${attr} = ${JSON.stringify(v)} is not a PAN-OS version. Fix: write it like 10.2.9 or 11.1.2-h3.`, [attr]));
+  }
+}
+
+/** Resolves and validates the provider settings; diagnostics carry attribute paths. */
+export function resolveSettings(config: ValueObject, env: NodeJS.ProcessEnv = process.env): { settings: ProviderSettings; diagnostics: Diagnostic[] } {
+  const diags: Diagnostic[] = [];
+  const hostname = str(config.hostname) ?? str(env.PANOS_HOSTNAME);
+  const protocolRaw = str(config.protocol) ?? str(env.PANOS_PROTOCOL) ?? 'https';
+  if (protocolRaw !== 'https' && protocolRaw !== 'http') {
+    diags.push(errorDiagnostic('Invalid Protocol', `protocol = ${JSON.stringify(protocolRaw)} is not supported. Fix: use "https" or "http".`, ['protocol']));
+  }
+  const protocol = protocolRaw === 'http' ? 'http' : 'https';
+  let port = num(config.port);
+  if (port === undefined && env.PANOS_PORT) {
+    port = Number(env.PANOS_PORT);
+    if (!Number.isInteger(port)) diags.push(errorDiagnostic('Invalid Environment Variable', `PANOS_PORT=${JSON.stringify(env.PANOS_PORT)} is not a port number.`));
+  }
+  if (port !== undefined && (!Number.isInteger(port) || port < 1 || port > 65535)) {
+    diags.push(errorDiagnostic('Invalid Port', `port = ${port} is not a TCP port. Fix: use 1-65535.`, ['port']));
+  }
+  const apiKey = str(config.api_key) ?? str(env.PANOS_API_KEY);
+  const username = str(config.username) ?? str(env.PANOS_USERNAME);
+  const password = str(config.password) ?? str(env.PANOS_PASSWORD);
+  const skipVerify = bool(config.skip_verify_certificate) ?? envBool('PANOS_SKIP_VERIFY_CERTIFICATE', env.PANOS_SKIP_VERIFY_CERTIFICATE, diags) ?? false;
+  const caFile = str(config.ca_file) ?? str(env.PANOS_CA_FILE);
+  if ((username === undefined) !== (password === undefined) && !apiKey) {
+    diags.push(errorDiagnostic('Incomplete Credentials', 'username and password must be given together (or set api_key). Env: PANOS_USERNAME, PANOS_PASSWORD.',
+      [username === undefined ? 'username' : 'password']));
+  }
+  const template = str(config.template);
+  const templateStack = str(config.template_stack);
+  const vsys = str(config.vsys);
+  if (template && templateStack) {
+    diags.push(errorDiagnostic('Conflicting Locations', 'template and template_stack are both set; objects live in exactly one place. Fix: remove one of them.', ['template_stack']));
+  }
+  const location: Location = templateStack
+    ? { type: 'template-stack', templateStack, ...(vsys ? { vsys } : {}) }
+    : template
+      ? { type: 'template', template, ...(vsys ? { vsys } : {}) }
+      : { type: 'vsys', ...(vsys ? { vsys } : {}) };
+  const scope = str(config.commit_scope) ?? 'admin';
+  if (scope !== 'admin' && scope !== 'full') {
+    diags.push(errorDiagnostic('Invalid Commit Scope', `commit_scope = ${JSON.stringify(scope)} is not supported. Fix: use "admin" or "full".`, ['commit_scope']));
+  }
+  const positive = (attr: string, v: number | undefined, fallback: number): number => {
+    if (v === undefined) return fallback;
+    if (!Number.isFinite(v) || v <= 0) {
+      diags.push(errorDiagnostic('Invalid Number', `${attr} = ${v} must be a positive number.`, [attr]));
+      return fallback;
+    }
+    return v;
+  };
+  const downgradeTargetVersion = str(config.downgrade_target_version);
+  const minPanosVersion = str(config.min_panos_version);
+  checkVersion('downgrade_target_version', downgradeTargetVersion, diags);
+  checkVersion('min_panos_version', minPanosVersion, diags);
+  const connect = num(config.connect_timeout_seconds);
+  const request = num(config.request_timeout_seconds);
+  const client: ClientOptions | undefined = hostname
+    ? {
+        hostname,
+        protocol,
+        ...(port !== undefined ? { port } : {}),
+        ...(apiKey ? { apiKey } : { username, password }),
+        verifyTls: !skipVerify,
+        ...(caFile ? { caFile } : {}),
+        timeouts: {
+          connectMs: positive('connect_timeout_seconds', connect, 10) * 1000,
+          headersMs: positive('request_timeout_seconds', request, 60) * 1000,
+        },
+        maxInFlight: positive('max_in_flight', num(config.max_in_flight), SETTINGS_DEFAULTS.maxInFlight),
+      }
+    : undefined;
+  return {
+    diagnostics: diags,
+    settings: {
+      client,
+      location,
+      commitScope: scope === 'full' ? 'full' : 'admin',
+      commitTimeoutMs: positive('commit_timeout_seconds', num(config.commit_timeout_seconds), SETTINGS_DEFAULTS.commitTimeoutSeconds) * 1000,
+      commitDescription: str(config.commit_description) ?? SETTINGS_DEFAULTS.commitDescription,
+      commitPollIntervalMs: positive('commit_poll_interval_ms', num(config.commit_poll_interval_ms), SETTINGS_DEFAULTS.commitPollIntervalMs),
+      configLock: bool(config.config_lock) ?? false,
+      ...(downgradeTargetVersion ? { downgradeTargetVersion } : {}),
+      ...(minPanosVersion ? { minPanosVersion } : {}),
+      ...(username ? { admin: username } : {}),
+    },
+  };
+}

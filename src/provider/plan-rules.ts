@@ -1,0 +1,112 @@
+/**
+ * Cross-resource rules at plan, for plain-HCL users: objects planned in this process (Terraform plans dependencies
+ * first) plus the device's running objects become StackFacts, and the rules of src/rules run over them.
+ */
+import { errorDiagnostic, warningDiagnostic, type Diagnostic } from '../tfplugin';
+import { descriptorFor, type FieldSpec, type ObjectKind } from '../panos/objects';
+import { runRules, UNKNOWN as RULES_UNKNOWN, type StackFacts, type Finding } from '../rules';
+import { resourceTypeName } from './address';
+import type { Model } from './model-values';
+import type { DeviceSession, PlannedObject } from './session';
+
+/** Unknown marker the rules understand, for models built from plans. */
+export const FACT_UNKNOWN = RULES_UNKNOWN;
+
+/** Rules that need the whole configuration at once; a per-resource plan cannot evaluate them fairly. */
+const WHOLE_CONFIG_RULES = new Set(['PANOS-TM-012']);
+
+/** The address text used for an object in diagnostics: `panosipsec_ipsec_tunnel.<name>`. */
+export function objectAddress(kind: ObjectKind, name: string): string {
+  return `${resourceTypeName(kind)}.${name}`;
+}
+
+function facts(o: PlannedObject): Record<string, unknown> {
+  const base = { ...o.model, path: o.path, name: o.name };
+  if (o.kind !== 'ipsec-tunnel') return base;
+  const ak = o.model.autoKey;
+  if (ak === RULES_UNKNOWN) return { ...base, ikeGateways: RULES_UNKNOWN, ipsecCryptoProfile: RULES_UNKNOWN };
+  const autoKey = (ak ?? {}) as Model;
+  return {
+    ...base,
+    ikeGateways: autoKey.ikeGateways,
+    ipsecCryptoProfile: autoKey.ipsecCryptoProfile,
+    proxyIds: autoKey.proxyIds,
+    proxyIdsV6: autoKey.proxyIdsV6,
+  };
+}
+
+function versionedFeatures(o: PlannedObject): StackFacts['versionedFeatures'] {
+  const out: NonNullable<StackFacts['versionedFeatures']>[number][] = [];
+  for (const f of descriptorFor(o.kind).fields as readonly FieldSpec[]) {
+    const v = o.model[f.key];
+    if (!f.minVersion || v === undefined || v === RULES_UNKNOWN) continue;
+    out.push({ path: o.path, objectKind: o.kind, objectName: o.name, field: f.key, value: String(v), minVersion: f.minVersion });
+  }
+  return out;
+}
+
+/** Builds the facts from the planned registry plus device objects (planned objects win over the device's). */
+export function stackFacts(session: DeviceSession, device: readonly PlannedObject[]): StackFacts {
+  const all = new Map<string, PlannedObject>();
+  for (const d of device) all.set(`${d.kind}:${d.name}`, d);
+  for (const [k, p] of session.planned) all.set(k, p);
+  const of = (kind: ObjectKind): Record<string, unknown>[] => [...all.values()].filter((o) => o.kind === kind).map(facts);
+  const planned = [...session.planned.values()];
+  return {
+    ...(session.settings.minPanosVersion ? { minPanosVersion: session.settings.minPanosVersion } : {}),
+    ...(session.settings.downgradeTargetVersion ? { downgradeTarget: session.settings.downgradeTargetVersion } : {}),
+    tunnelInterfaces: of('tunnel-interface'),
+    ikeCryptoProfiles: of('ike-crypto-profile'),
+    ipsecCryptoProfiles: of('ipsec-crypto-profile'),
+    ikeGateways: of('ike-gateway'),
+    ipsecTunnels: of('ipsec-tunnel'),
+    monitorProfiles: of('tunnel-monitor-profile'),
+    versionedFeatures: planned.flatMap(versionedFeatures),
+  } as unknown as StackFacts;
+}
+
+/** Paths of the objects a planned tunnel uses (its findings about them are reported at the tunnel's plan). */
+function usedPaths(o: PlannedObject, lookup: (kind: ObjectKind, name: string) => PlannedObject | undefined): Set<string> {
+  const out = new Set<string>([o.path]);
+  if (o.kind !== 'ipsec-tunnel') return out;
+  const f = facts(o);
+  const add = (kind: ObjectKind, name: unknown): PlannedObject | undefined => {
+    if (typeof name !== 'string') return undefined;
+    const found = lookup(kind, name);
+    out.add(found?.path ?? objectAddress(kind, name));
+    return found;
+  };
+  add('tunnel-interface', f.tunnelInterface);
+  add('ipsec-crypto-profile', f.ipsecCryptoProfile ?? 'default');
+  const tm = f.tunnelMonitor as Model | undefined;
+  if (tm && typeof tm === 'object') add('tunnel-monitor-profile', tm.profile);
+  if (Array.isArray(f.ikeGateways)) {
+    for (const g of f.ikeGateways) {
+      const gw = add('ike-gateway', g);
+      if (gw) add('ike-crypto-profile', gw.model.ikeCryptoProfile ?? 'default');
+    }
+  }
+  return out;
+}
+
+/** Runs the rules for one planned object; returns new findings as diagnostics (each finding once per process). */
+export function ruleDiagnostics(session: DeviceSession, self: PlannedObject, device: readonly PlannedObject[]): Diagnostic[] {
+  const f = stackFacts(session, device);
+  const lookup = (kind: ObjectKind, name: string): PlannedObject | undefined =>
+    session.planned.get(`${kind}:${name}`) ?? device.find((d) => d.kind === kind && d.name === name);
+  const relevant = usedPaths(self, lookup);
+  const results = runRules(f);
+  const out: Diagnostic[] = [];
+  const take = (list: readonly Finding[], make: (s: string, d: string, p?: (string | number)[]) => Diagnostic): void => {
+    for (const finding of list) {
+      if (WHOLE_CONFIG_RULES.has(finding.ruleId) || !relevant.has(finding.path)) continue;
+      if (session.reportedFindings.has(finding.message)) continue;
+      session.reportedFindings.add(finding.message);
+      const spec = finding.path === self.path ? descriptorFor(self.kind).fields.find((x) => x.key === finding.field) : undefined;
+      out.push(make(`Rule ${finding.ruleId}`, finding.message, spec ? [spec.tfName] : undefined));
+    }
+  };
+  take(results.errors, errorDiagnostic);
+  take(results.warnings, warningDiagnostic);
+  return out;
+}

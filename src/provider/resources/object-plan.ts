@@ -1,0 +1,103 @@
+/**
+ * PlanResourceChange for PAN-OS object resources: keep config values, mark `revision` unknown when the object will
+ * be written, force replacement on a name change, gate fields on the device version and run the rules.
+ */
+import {
+  UNKNOWN,
+  containsUnknown,
+  errorDiagnostic,
+  newObject,
+  valuesEqual,
+  type Diagnostic,
+  type PathStep,
+  type PlanResult,
+  type ValueObject,
+} from '../../tfplugin';
+import { FACT_UNKNOWN, objectAddress, ruleDiagnostics } from '../plan-rules';
+import { modelFromValue, tfPathSteps } from '../model-values';
+import { errorToDiagnostics } from '../errors';
+import type { DeviceSession, PlannedObject } from '../session';
+import { resourceFields, type ObjectResourceSpec } from './spec';
+import { deviceObjectsForRules } from './object-read';
+
+/** Attributes the provider computes; they never make a write. */
+const COMPUTED = new Set(['id', 'revision']);
+
+/** Write-only attributes of a resource (null in every plan and state). */
+export function writeOnlyAttributes(spec: ObjectResourceSpec): string[] {
+  return Object.entries(spec.extraAttributes ?? {}).filter(([, a]) => a.writeOnly).map(([n]) => n);
+}
+
+/** True when the planned object differs from the prior state in anything the user declares. */
+export function needsWrite(spec: ObjectResourceSpec, prior: ValueObject | null, planned: ValueObject): boolean {
+  if (prior === null) return true;
+  const wo = new Set(writeOnlyAttributes(spec));
+  return Object.keys(planned).some((k) => !COMPUTED.has(k) && !wo.has(k) && !valuesEqual(prior[k], planned[k]));
+}
+
+/** Plans one object resource. */
+export async function planObject(
+  spec: ObjectResourceSpec,
+  session: DeviceSession | undefined,
+  prior: ValueObject | null,
+  proposed: ValueObject | null,
+  config: ValueObject | null,
+): Promise<PlanResult> {
+  if (proposed === null) return { planned: null };
+  const planned = newObject();
+  for (const [k, v] of Object.entries(proposed)) planned[k] = v;
+  for (const wo of writeOnlyAttributes(spec)) planned[wo] = null;
+  const diagnostics: Diagnostic[] = [];
+  const name = planned.name;
+  const address = typeof name === 'string' ? objectAddress(spec.kind, name) : `${spec.typeName} (name not known yet)`;
+  if (spec.preSharedKey && config && config.pre_shared_key !== null && config.pre_shared_key_wo !== null &&
+      config.pre_shared_key !== undefined && config.pre_shared_key_wo !== undefined) {
+    diagnostics.push(errorDiagnostic('Conflicting Pre-Shared Keys',
+      `${address}: pre_shared_key and pre_shared_key_wo are both set. Fix: keep one (pre_shared_key_wo keeps the key out of state).`,
+      ['pre_shared_key_wo']));
+  }
+  const writes = needsWrite(spec, prior, planned);
+  planned.id = typeof name === 'string' ? name : UNKNOWN;
+  planned.revision = writes ? UNKNOWN : (prior?.revision ?? UNKNOWN);
+  const requiresReplace: PathStep[][] = [];
+  if (prior !== null) {
+    for (const f of resourceFields(spec)) {
+      if (f.requiresReplace && !valuesEqual(prior[f.tfName], planned[f.tfName])) requiresReplace.push([f.tfName]);
+    }
+  }
+  if (!writes || session === undefined || typeof name !== 'string') return { planned, requiresReplace, diagnostics };
+
+  const model = modelFromValue(resourceFields(spec), planned);
+  model.name = name;
+  try {
+    const info = await session.systemInfo();
+    for (const issue of spec.descriptor.versionIssues(model as { name: string }, info.version)) {
+      diagnostics.push(errorDiagnostic('Field Not Supported By PAN-OS Version',
+        `${address}: ${issue.tfName} is set${issue.value !== undefined ? ` to ${JSON.stringify(issue.value)}` : ''}, but the device runs ` +
+          `PAN-OS ${info.swVersion} and ${issue.tfName} needs PAN-OS ${issue.minVersion} or later. ${issue.message}`,
+        tfPathSteps(issue.tfName)));
+    }
+  } catch (err) {
+    diagnostics.push(...errorToDiagnostics(err, address, 'reading the device version'));
+    return { planned, requiresReplace, diagnostics };
+  }
+  if (!containsUnknown(proposed)) {
+    for (const p of spec.descriptor.validate(model as { name: string })) {
+      diagnostics.push(errorDiagnostic('Invalid Field Value', `${address}: ${p.message}`, tfPathSteps(p.tfName)));
+    }
+  }
+  const self: PlannedObject = {
+    kind: spec.kind,
+    name,
+    path: address,
+    model: modelFromValue(resourceFields(spec), planned, { unknownAs: FACT_UNKNOWN }),
+  };
+  session.planned.set(`${spec.kind}:${name}`, self);
+  try {
+    const device = spec.kind === 'ipsec-tunnel' ? await deviceObjectsForRules(session) : [];
+    diagnostics.push(...ruleDiagnostics(session, self, device));
+  } catch (err) {
+    diagnostics.push(...errorToDiagnostics(err, address, 'reading the device for the plan-time rules'));
+  }
+  return { planned, requiresReplace, diagnostics };
+}

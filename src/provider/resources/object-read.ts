@@ -1,0 +1,126 @@
+/**
+ * ReadResource and ImportResourceState for PAN-OS object resources, from one bulk read of the running config per
+ * object kind per provider process (running is what the firewall enforces).
+ */
+import { UserError, newObject, type ImportResult, type StateResult, type ValueObject } from '../../tfplugin';
+import { membershipOf, type Decoded, type Location } from '../../panos/objects';
+import { OBJECT_RESOURCES } from './all';
+import { maskToManaged, modelFromValue, valueFromModel, type Model } from '../model-values';
+import { FACT_UNKNOWN, objectAddress } from '../plan-rules';
+import type { DeviceSession, PlannedObject } from '../session';
+import { decodePrivate, encodePrivate, secretDigest } from './private-state';
+import { resourceFields, type ObjectResourceSpec } from './spec';
+
+/** The device's entry of an object as a model, memberships of tunnel interfaces included. */
+async function deviceModel(spec: ObjectResourceSpec, session: DeviceSession, name: string): Promise<Decoded<{ name: string }> | undefined> {
+  const found = await session.runningObject(spec.kind, name);
+  if (!found || !spec.memberships) return found;
+  const m = membershipOf(name, await session.membershipMaps());
+  return { raw: found.raw, model: { ...found.model, ...m } };
+}
+
+/** Reads one object resource; null state when the object is gone. */
+export async function readObject(spec: ObjectResourceSpec, session: DeviceSession, state: ValueObject, priv: Buffer): Promise<StateResult> {
+  const name = state.name;
+  if (typeof name !== 'string') return { state };
+  const found = await deviceModel(spec, session, name);
+  if (!found) return { state: null, private: priv };
+  const fields = resourceFields(spec);
+  const device = valueFromModel(fields, found.model as Model);
+  const out = newObject();
+  for (const [k, v] of Object.entries(state)) out[k] = v;
+  Object.assign(out, maskToManaged(fields, device, state));
+  out.name = name;
+  if (spec.memberships) {
+    // The vsys import defaults to the location's vsys: unmanaged means "whatever the provider imported".
+    out.vsys = state.vsys === null ? null : (device.vsys ?? null);
+  }
+  let nextPriv = priv;
+  if (spec.preSharedKey) {
+    const p = decodePrivate(priv);
+    const stored = (found.model as Model).preSharedKeyEncrypted;
+    const digest = typeof stored === 'string' ? secretDigest(stored) : undefined;
+    if (p.pskPending || p.pskDigest === undefined) {
+      nextPriv = encodePrivate(digest ? { pskDigest: digest } : {});
+    } else if (digest !== p.pskDigest) {
+      // The key changed on the device: show the declared key as a change, without a perpetual diff afterwards.
+      if (state.pre_shared_key !== null) out.pre_shared_key = null;
+      if (state.pre_shared_key_wo_version !== null) out.pre_shared_key_wo_version = null;
+    }
+    out.pre_shared_key_wo = null;
+  }
+  return { state: out, private: nextPriv };
+}
+
+/** Parses an import id. Forms: `<name>`, `<vsys>:<name>`, `template:<T>:<vsys>:<name>`, `template-stack:<TS>:<vsys>:<name>`. */
+export function parseImportId(id: string, typeName: string): { location?: Location; name: string } {
+  const bad = (why: string): never => {
+    throw new UserError('Invalid Import Id',
+      `${typeName}: import id ${JSON.stringify(id)} ${why}. Use <name>, <vsys>:<name> (vsys1:tunnel.1), ` +
+        'template:<template>:<vsys>:<name> or template-stack:<stack>:<vsys>:<name>.');
+  };
+  if (id.trim() === '') bad('is empty');
+  const parts = id.split(':');
+  if (parts[0] === 'template' || parts[0] === 'template-stack') {
+    if (parts.length < 4) bad(`needs 4 parts separated by ':' for a ${parts[0]} location`);
+    const name = parts.slice(3).join(':');
+    const loc: Location = parts[0] === 'template'
+      ? { type: 'template', template: parts[1], vsys: parts[2] }
+      : { type: 'template-stack', templateStack: parts[1], vsys: parts[2] };
+    return { location: loc, name };
+  }
+  if (/^vsys\d+:/.test(id)) return { location: { type: 'vsys', vsys: parts[0] }, name: parts.slice(1).join(':') };
+  return { name: id };
+}
+
+function sameLocation(a: Location, b: Location): boolean {
+  const v = (l: Location): string => l.vsys ?? 'vsys1';
+  if (a.type !== b.type || v(a) !== v(b)) return false;
+  if (a.type === 'template' && b.type === 'template') return a.template === b.template;
+  if (a.type === 'template-stack' && b.type === 'template-stack') return a.templateStack === b.templateStack;
+  return true;
+}
+
+/** Imports one object: every attribute the device holds is filled, so a matching config plans no change. */
+export async function importObject(spec: ObjectResourceSpec, session: DeviceSession, id: string): Promise<ImportResult> {
+  const { location, name } = parseImportId(id, spec.typeName);
+  if (location && !sameLocation(location, session.location)) {
+    throw new UserError('Import Location Mismatch',
+      `${spec.typeName}: import id ${JSON.stringify(id)} names a different location than the provider's configuration ` +
+        `(${JSON.stringify(session.location)}). Fix: import through a provider configured for that location.`);
+  }
+  const found = await deviceModel(spec, session, name);
+  if (!found) {
+    throw new UserError('Object Not Found',
+      `${objectAddress(spec.kind, name)}: no ${spec.descriptor.title} named ${JSON.stringify(name)} exists in the running config. ` +
+        'Fix: check the name (and commit it on the device if it is only in the candidate config).');
+  }
+  const state = valueFromModel(resourceFields(spec), found.model as Model);
+  state.id = name;
+  state.revision = 'imported';
+  for (const [attr] of Object.entries(spec.extraAttributes ?? {})) state[attr] = null;
+  // Values the model infers from other fields (auto-key, pre-shared-key) and the default import vsys are what an
+  // undeclared attribute means; leaving them null keeps a config that omits them free of changes.
+  for (const f of resourceFields(spec)) {
+    if (f.choice && f.opaqueChoices && typeof state[f.tfName] === 'string' && !f.opaqueChoices.includes(state[f.tfName] as string)) {
+      state[f.tfName] = null;
+    }
+  }
+  if (spec.memberships && state.vsys === (session.location.vsys ?? 'vsys1')) state.vsys = null;
+  const stored = (found.model as Model).preSharedKeyEncrypted;
+  const priv = spec.preSharedKey && typeof stored === 'string' ? encodePrivate({ pskDigest: secretDigest(stored) }) : undefined;
+  return { resources: [{ state, ...(priv ? { private: priv } : {}) }] };
+}
+
+/** Device objects of every kind as rule facts (bulk reads, cached per process). */
+export async function deviceObjectsForRules(session: DeviceSession): Promise<PlannedObject[]> {
+  const lists = await Promise.all(OBJECT_RESOURCES.map(async (spec) => ({ spec, list: await session.runningObjects(spec.kind) })));
+  const out: PlannedObject[] = [];
+  for (const { spec, list } of lists) {
+    for (const d of list) {
+      const v = valueFromModel(resourceFields(spec), d.model as Model);
+      out.push({ kind: spec.kind, name: d.model.name, path: objectAddress(spec.kind, d.model.name), model: modelFromValue(resourceFields(spec), v, { unknownAs: FACT_UNKNOWN }) });
+    }
+  }
+  return out;
+}
