@@ -7,7 +7,14 @@
  *
  * Secrets never leave this module: values marked sensitive, and any value equal to one of them, print as (sensitive).
  */
+import { COMMIT_ANCHOR_RESOURCE, COMMIT_RESOURCE } from '../provider/address';
 import type { JsonValue, PlanJson, PlanResourceChange } from './plan-json';
+
+/**
+ * Resource types that are bookkeeping, not device objects: the commit resource changes whenever anything is
+ * written, so it would only repeat the drift of the objects it follows.
+ */
+export const BOOKKEEPING_TYPES: ReadonlySet<string> = new Set([COMMIT_RESOURCE, COMMIT_ANCHOR_RESOURCE]);
 
 /** How a resource stands. */
 export type DriftStatus =
@@ -168,7 +175,7 @@ export function driftReportFromPlan(plan: PlanJson, stack: string): DriftReport 
   }
   const resources: ResourceDrift[] = [];
   for (const rc of plan.resource_changes ?? []) {
-    if (rc.mode !== 'managed' || rc.change.actions.includes('read')) continue;
+    if (rc.mode !== 'managed' || rc.change.actions.includes('read') || BOOKKEEPING_TYPES.has(rc.type)) continue;
     const refreshed = driftByAddress.get(rc.address);
     const goneOnDevice = refreshed !== undefined && refreshed.change.after === null;
     const status = statusOf(rc, goneOnDevice);

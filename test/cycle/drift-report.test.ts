@@ -73,6 +73,17 @@ describe('drift report from plan JSON', () => {
     expect(childrenNamed(child(root, 'testsuite'), 'testcase').every((c) => child(c, 'failure') === undefined)).toBe(true);
   });
 
+  test('GIVEN the commit resource plans a new commit THEN it is bookkeeping and not reported as drift', () => {
+    const doc = JSON.parse(JSON.stringify(plan('nochange')));
+    doc.resource_changes.push({
+      address: 'panosipsec_commit.fw_commit', mode: 'managed', type: 'panosipsec_commit', name: 'fw_commit',
+      change: { actions: ['update'], before: { triggers: { a: '1' } }, after: { triggers: { a: '2' } }, after_unknown: {} },
+    });
+    const r = driftReportFromPlan(doc, 'vpn');
+    expect(r.drifted).toBe(false);
+    expect(r.resources.map((x) => x.address)).not.toContain('panosipsec_commit.fw_commit');
+  });
+
   test('fails when the input is not a plan document', () => {
     expect(() => parsePlanJson('Error: no plan')).toThrow(/did not print JSON/);
     expect(() => parsePlanJson('{"format_version":"2.0"}')).toThrow(/format_version 2.0 is not supported/);
