@@ -1,0 +1,144 @@
+import { Annotations } from 'cdktf';
+import type { Construct } from 'constructs';
+import { ikeGateway, type IkeGateway as IkeGatewayModel, type IkeId } from '../src/panos/objects';
+import type { IkeGatewayFacts } from '../src/rules';
+import type { IIkeCryptoProfile } from './crypto-profiles';
+import type { Ikev1ExchangeMode, IkeVersion } from './enums';
+import { IkeGateway as L1IkeGateway } from './generated/ike-gateway';
+import { ImportedPanosObject, known, PanosObject, type IPanosObject, type KindFacts } from './panos-object';
+import type { SecretValue } from './secret-value';
+
+/** An IKE gateway, declared here or already on the device. */
+export interface IIkeGateway extends IPanosObject {
+  readonly kind: 'ike-gateway';
+}
+
+/** An IKE identity (`type` ipaddr, fqdn, ufqdn, keyid or dn). */
+export type IkeIdentity = IkeId;
+
+/** Props of {@link IkeGateway}. */
+export interface IkeGatewayProps {
+  /** Gateway name (up to 63 characters). @default - the construct id */
+  readonly name?: string;
+  /** IKE version. Transport mode needs `IkeVersion.IKEV2`. @default 'ikev1' (device default) */
+  readonly version?: IkeVersion;
+  /** IKE crypto profile. @default - PAN-OS's predefined 'default' profile (aes-128-cbc/3des, sha1, group2) */
+  readonly cryptoProfile?: IIkeCryptoProfile;
+  /**
+   * Pre-shared key (authentication pre-shared-key). Use `SecretValue.fromEnvVariable` so the key is only a variable
+   * reference in cdk.tf.json; a plain-text value is allowed but warned about at synth.
+   * @default - no key is managed (e.g. certificate authentication kept as configured on the device)
+   */
+  readonly preSharedKey?: SecretValue;
+  /** Interface IKE runs on, e.g. 'ethernet1/1' (not a loopback in transport mode). */
+  readonly localInterface: string;
+  /** Local address on that interface, usually with prefix length ('198.51.100.1/24'). @default - the interface's first address */
+  readonly localIp?: string;
+  /** Static peer address (one of peerIp, peerFqdn, peerDynamic). @default - none */
+  readonly peerIp?: string;
+  /** Peer host name. @default - none */
+  readonly peerFqdn?: string;
+  /** The peer has a dynamic address (the firewall only responds). @default false */
+  readonly peerDynamic?: boolean;
+  /** @default - the local address */
+  readonly localId?: IkeIdentity;
+  /** @default - the peer address */
+  readonly peerId?: IkeIdentity & { readonly matching?: 'exact' | 'wildcard' };
+  /** @default 'auto' (device default) */
+  readonly ikev1ExchangeMode?: Ikev1ExchangeMode;
+  /** IKEv1 dead peer detection. @default - device defaults */
+  readonly ikev1Dpd?: { readonly enable?: boolean; readonly interval?: number; readonly retry?: number };
+  /** IKEv2 liveness check. @default - device defaults */
+  readonly ikev2Dpd?: { readonly enable?: boolean; readonly interval?: number };
+  /** NAT traversal; must stay off in transport mode. @default false (device default) */
+  readonly natTraversal?: boolean;
+  /** NAT-T keep-alive in seconds, 10-3600. @default 20 (device default) */
+  readonly natKeepAlive?: number;
+  /** @default false (device default) */
+  readonly fragmentation?: boolean;
+  /** Only respond, never initiate. @default false (device default) */
+  readonly passiveMode?: boolean;
+  /** IPv6 gateway (not in transport mode). @default false (device default) */
+  readonly ipv6?: boolean;
+  /** @default false */
+  readonly disabled?: boolean;
+  /** @default - no comment */
+  readonly comment?: string;
+}
+
+/** IKE (phase 1) gateway (`panosipsec_ike_gateway`). */
+export class IkeGateway extends PanosObject implements IIkeGateway {
+  /** A gateway that exists on the device already. */
+  public static fromName(scope: Construct, id: string, name: string): IIkeGateway {
+    return new ImportedPanosObject(scope, id, 'ike-gateway', name);
+  }
+
+  public readonly kind = 'ike-gateway' as const;
+  public readonly name: string;
+  /** The L1 resource. */
+  public readonly resource: L1IkeGateway;
+  private readonly model: IkeGatewayModel;
+
+  constructor(scope: Construct, id: string, props: IkeGatewayProps) {
+    super(scope, id, false);
+    this.name = props.name ?? id;
+    this.sameFirewall('cryptoProfile', props.cryptoProfile);
+    if (props.preSharedKey?.source === 'plain-text') {
+      Annotations.of(this).addWarning(
+        'preSharedKey is a plain-text SecretValue: it is written into cdk.tf.json and state in clear text; fix: use ' +
+          'SecretValue.fromEnvVariable (TF_VAR_…)',
+      );
+    }
+    const psk = props.preSharedKey?.unsafeUnwrap();
+    this.model = {
+      name: this.name,
+      version: props.version,
+      authentication: psk !== undefined ? 'pre-shared-key' : undefined,
+      preSharedKey: psk,
+      localInterface: props.localInterface,
+      localIp: props.localIp,
+      peerIp: props.peerIp,
+      peerFqdn: props.peerFqdn,
+      peerDynamic: props.peerDynamic,
+      localId: props.localId,
+      peerId: props.peerId,
+      ikeCryptoProfile: props.cryptoProfile?.name,
+      ikev1ExchangeMode: props.ikev1ExchangeMode,
+      ikev1Dpd: props.ikev1Dpd,
+      ikev2Dpd: props.ikev2Dpd,
+      natTraversal: props.natTraversal,
+      natKeepAlive: props.natKeepAlive,
+      fragmentation: props.fragmentation,
+      passiveMode: props.passiveMode,
+      ipv6: props.ipv6,
+      disabled: props.disabled,
+      comment: props.comment,
+    };
+    this.checkModel(ikeGateway, this.model);
+    this.resource = new L1IkeGateway(this, 'Default', { ...this.model, provider: this.firewall.provider, dependsOn: this.firewall.anchorDependency });
+    this.register(this.resource);
+  }
+
+  public override _modelRecord(): Readonly<Record<string, unknown>> {
+    return this.model as unknown as Record<string, unknown>;
+  }
+
+  public _facts(): KindFacts {
+    const m = this.model;
+    const facts: IkeGatewayFacts = {
+      path: this.node.path,
+      name: known(m.name),
+      version: known(m.version),
+      ikeCryptoProfile: known(m.ikeCryptoProfile),
+      localInterface: known(m.localInterface),
+      localIp: known(m.localIp),
+      peerIp: known(m.peerIp),
+      peerFqdn: known(m.peerFqdn),
+      peerDynamic: known(m.peerDynamic),
+      ipv6: known(m.ipv6),
+      natTraversal: known(m.natTraversal),
+      ikev1ExchangeMode: known(m.ikev1ExchangeMode),
+    };
+    return { kind: this.kind, facts };
+  }
+}

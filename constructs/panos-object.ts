@@ -1,0 +1,114 @@
+import { Token, type TerraformResource } from 'cdktf';
+import { Construct, type IConstruct } from 'constructs';
+import type { ObjectKind, PanosObjectDescriptor } from '../src/panos/objects';
+import { UNKNOWN, type Known, type ObjectFacts } from '../src/rules';
+import { Errors } from './errors';
+import { PanosFirewall } from './panos-firewall';
+
+/** What every PAN-OS object construct (declared or imported) offers. */
+export interface IPanosObject extends IConstruct {
+  /** The kind of PAN-OS object (also keeps the reference interfaces of different kinds apart). */
+  readonly kind: ObjectKind;
+  /** The PAN-OS entry name. */
+  readonly name: string;
+  /** The firewall (provider configuration, location, rules) the object belongs to. */
+  readonly firewall: PanosFirewall;
+  /**
+   * Accepts a warning or info finding of `ruleId` for this construct and everything below it, with a written
+   * reason. Throws for unknown ids, error rules and empty reasons (errors cannot be acknowledged).
+   */
+  acknowledge(ruleId: string, reason: string): void;
+}
+
+/** Facts of one object plus the list they belong to. */
+export interface KindFacts {
+  readonly kind: ObjectKind;
+  readonly facts: ObjectFacts;
+}
+
+/**
+ * Base of every L2 object construct. Subclasses build the object model from their props once; the model feeds the
+ * constructor-time checks (the descriptor's FieldSpec rules), the L1 resource config and the facts for the rules.
+ */
+export abstract class PanosObject extends Construct implements IPanosObject {
+  public abstract readonly name: string;
+  public readonly firewall: PanosFirewall;
+  /** The kind of PAN-OS object. */
+  public abstract readonly kind: ObjectKind;
+  /** True for objects imported with `fromName` (no resource is created). */
+  public readonly imported: boolean;
+
+  protected constructor(scope: Construct, id: string, imported: boolean) {
+    super(scope, id);
+    this.firewall = PanosFirewall.of(this);
+    this.imported = imported;
+  }
+
+  public acknowledge(ruleId: string, reason: string): void {
+    this.firewall._acknowledge(this, ruleId, reason);
+  }
+
+  /** @internal The facts the rules read. */
+  public abstract _facts(): KindFacts;
+
+  /** @internal The model keys set in the declaration, for the version-gate facts (top-level fields). */
+  public _modelRecord(): Readonly<Record<string, unknown>> {
+    return {};
+  }
+
+  /** Registers with the firewall: dependency on the commit anchor, revision in the commit triggers, facts. */
+  protected register(resource?: TerraformResource): void {
+    this.firewall._register(this, resource);
+  }
+
+  /**
+   * Throws for value problems visible from the props alone (enum, range, length, one-of, variants), using the
+   * object model's own checks. Problems about values that are still tokens are skipped: they are checked at plan.
+   */
+  protected checkModel<M extends { name: string }>(descriptor: PanosObjectDescriptor<M>, model: M): void {
+    const record = model as unknown as Record<string, unknown>;
+    const tokenKeys = Object.keys(record).filter((k) => containsToken(record[k]));
+    const messages = descriptor
+      .validate(model)
+      .filter((p) => !tokenKeys.some((k) => p.field === k || p.field.startsWith(`${k}.`) || p.field.startsWith(`${k}[`)))
+      .map((p) => `prop ${p.field}: ${p.message}`);
+    if (messages.length > 0) throw Errors.fieldProblems(this.node.path, descriptor.title, messages);
+  }
+
+  /** Checks that a referenced object belongs to the same firewall. */
+  protected sameFirewall(prop: string, other: IPanosObject | undefined): void {
+    if (other !== undefined && other.firewall !== this.firewall) throw Errors.crossFirewallReference(this.node.path, prop, other.node.path);
+  }
+}
+
+/** An object that already exists on the device, known by name only (`XXX.fromName`); no resource is created. */
+export class ImportedPanosObject<K extends ObjectKind> extends PanosObject {
+  constructor(
+    scope: Construct,
+    id: string,
+    public readonly kind: K,
+    public readonly name: string,
+  ) {
+    super(scope, id, true);
+    this.register();
+  }
+
+  public _facts(): KindFacts {
+    return { kind: this.kind, facts: { path: this.node.path, name: known(this.name), imported: true } };
+  }
+}
+
+/** True when the value (or anything inside it) is an unresolved cdktf token. */
+export function containsToken(value: unknown): boolean {
+  if (value === undefined || value === null) return false;
+  if (typeof value === 'string' || typeof value === 'number') return Token.isUnresolved(value);
+  if (Array.isArray(value)) return Token.isUnresolved(value) || value.some(containsToken);
+  if (typeof value === 'object') return Token.isUnresolved(value) || Object.values(value).some(containsToken);
+  return false;
+}
+
+/** A prop value as a rules fact: unresolved tokens become {@link UNKNOWN}. */
+export function known<T>(value: T | undefined): Known<T> {
+  if (value === undefined) return undefined;
+  return containsToken(value) ? UNKNOWN : value;
+}

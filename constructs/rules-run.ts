@@ -1,0 +1,162 @@
+/**
+ * Runs the validation rules once per firewall: collects the facts of every registered object construct, calls
+ * `runRules`, and maps findings back to construct paths (errors fail synth through each construct's validation;
+ * warnings and infos become cdktf annotations; acknowledged findings are summarised per acknowledgement).
+ * Linear in the number of objects apart from the rules themselves.
+ */
+import { Annotations } from 'cdktf';
+import type { IConstruct } from 'constructs';
+import { ALL_DESCRIPTORS, type FieldSpec, type ObjectKind } from '../src/panos/objects';
+import {
+  runRules,
+  type Acknowledgement,
+  type Finding,
+  type IkeCryptoProfileFacts,
+  type IkeGatewayFacts,
+  type IpsecCryptoProfileFacts,
+  type IpsecTunnelFacts,
+  type StackFacts,
+  type TunnelInterfaceFacts,
+  type TunnelMonitorProfileFacts,
+  type VersionedFeatureFacts,
+} from '../src/rules';
+import type { PanosObject } from './panos-object';
+
+/** Fields carrying a minimum PAN-OS version, per kind (top level; nested fields carry none today). */
+const VERSIONED_FIELDS: ReadonlyMap<ObjectKind, readonly FieldSpec[]> = new Map(
+  ALL_DESCRIPTORS.map((d) => [d.kind, d.fields.filter((f) => f.minVersion !== undefined)] as const),
+);
+
+/** What a firewall hands to {@link evaluateFirewall}. */
+export interface FirewallSnapshot {
+  readonly firewall: IConstruct & { readonly minPanosVersion: string; readonly downgradeTargetVersion?: string };
+  readonly objects: readonly PanosObject[];
+  readonly byPath: ReadonlyMap<string, IConstruct>;
+  readonly acknowledgements: readonly { readonly ack: Acknowledgement; readonly owner: IConstruct }[];
+  /** The rules' location string of the firewall, e.g. `vsys:vsys1`. */
+  readonly location: string;
+}
+
+/** Results of one run. */
+export interface Evaluation {
+  /** Error messages for the construct at `path`, without the `[path] ` prefix cdktf adds itself. */
+  errorsFor(path: string, isFirewall: boolean): string[];
+  /** Every finding, for tests and tools. */
+  readonly findings: { readonly errors: readonly Finding[]; readonly warnings: readonly Finding[]; readonly infos: readonly Finding[] };
+}
+
+/** Builds the stack facts of a firewall. */
+export function firewallFacts(s: FirewallSnapshot): StackFacts {
+  const tunnelInterfaces: TunnelInterfaceFacts[] = [];
+  const ikeCryptoProfiles: IkeCryptoProfileFacts[] = [];
+  const ipsecCryptoProfiles: IpsecCryptoProfileFacts[] = [];
+  const ikeGateways: IkeGatewayFacts[] = [];
+  const ipsecTunnels: IpsecTunnelFacts[] = [];
+  const monitorProfiles: TunnelMonitorProfileFacts[] = [];
+  const versionedFeatures: VersionedFeatureFacts[] = [];
+  for (const o of s.objects) {
+    const { kind, facts } = o._facts();
+    const located = { ...facts, location: s.location };
+    switch (kind) {
+      case 'tunnel-interface':
+        tunnelInterfaces.push(located as TunnelInterfaceFacts);
+        break;
+      case 'ike-crypto-profile':
+        ikeCryptoProfiles.push(located as IkeCryptoProfileFacts);
+        break;
+      case 'ipsec-crypto-profile':
+        ipsecCryptoProfiles.push(located as IpsecCryptoProfileFacts);
+        break;
+      case 'ike-gateway':
+        ikeGateways.push(located as IkeGatewayFacts);
+        break;
+      case 'ipsec-tunnel':
+        ipsecTunnels.push(located as IpsecTunnelFacts);
+        break;
+      case 'tunnel-monitor-profile':
+        monitorProfiles.push(located as TunnelMonitorProfileFacts);
+        break;
+    }
+    const versioned = VERSIONED_FIELDS.get(kind) ?? [];
+    if (versioned.length === 0 || o.imported) continue;
+    const record = o._modelRecord();
+    for (const f of versioned) {
+      const value = record[f.key];
+      if (value === undefined) continue;
+      versionedFeatures.push({
+        path: facts.path,
+        objectKind: kind,
+        ...(typeof facts.name === 'string' ? { objectName: facts.name } : {}),
+        field: f.key,
+        ...(typeof value === 'string' ? { value } : {}),
+        minVersion: f.minVersion!,
+      });
+    }
+  }
+  return {
+    minPanosVersion: s.firewall.minPanosVersion,
+    ...(s.firewall.downgradeTargetVersion !== undefined ? { downgradeTarget: s.firewall.downgradeTargetVersion } : {}),
+    tunnelInterfaces,
+    ikeCryptoProfiles,
+    ipsecCryptoProfiles,
+    ikeGateways,
+    ipsecTunnels,
+    monitorProfiles,
+    versionedFeatures,
+    acknowledgements: s.acknowledgements.map((a) => a.ack),
+  };
+}
+
+/** Message text for an annotation or validation on the construct at `targetPath`. */
+function messageFor(f: Finding, targetPath: string): string {
+  const prefix = `[${targetPath}] `;
+  return f.message.startsWith(prefix) ? f.message.slice(prefix.length) : f.message;
+}
+
+/** Runs the rules over a firewall's objects and annotates warnings, infos and acknowledgements. */
+export function evaluateFirewall(s: FirewallSnapshot): Evaluation {
+  const results = runRules(firewallFacts(s));
+  const firewallPath = s.firewall.node.path;
+  const targetOf = (path: string): IConstruct => s.byPath.get(path) ?? s.firewall;
+
+  const errorsByPath = new Map<string, string[]>();
+  const unplaced: string[] = [];
+  for (const f of results.errors) {
+    if (s.byPath.has(f.path)) {
+      const list = errorsByPath.get(f.path) ?? [];
+      list.push(messageFor(f, f.path));
+      errorsByPath.set(f.path, list);
+    } else {
+      unplaced.push(messageFor(f, firewallPath));
+    }
+  }
+  for (const f of results.warnings) {
+    const target = targetOf(f.path);
+    Annotations.of(target).addWarning(messageFor(f, target.node.path));
+  }
+  for (const f of results.infos) {
+    const target = targetOf(f.path);
+    Annotations.of(target).addInfo(messageFor(f, target.node.path));
+  }
+  // One line per acknowledgement, not per finding, so 1,000 acknowledged tunnels print one line.
+  const counts = new Map<string, { ack: Acknowledgement; owner: IConstruct; count: number }>();
+  for (const { finding, reason } of results.acknowledged) {
+    const entry = s.acknowledgements.find(
+      (a) => a.ack.ruleId === finding.ruleId && a.ack.reason === reason && (a.ack.path === undefined || finding.path.startsWith(a.ack.path)),
+    );
+    if (!entry) continue;
+    const key = `${entry.ack.ruleId}\u0000${entry.ack.path ?? ''}\u0000${entry.ack.reason}`;
+    const c = counts.get(key) ?? { ack: entry.ack, owner: entry.owner, count: 0 };
+    c.count += 1;
+    counts.set(key, c);
+  }
+  for (const c of counts.values()) {
+    Annotations.of(c.owner).addInfo(
+      `${c.ack.ruleId} acknowledged for ${c.count} finding${c.count === 1 ? '' : 's'} under ${c.ack.path ?? firewallPath}: ${c.ack.reason}`,
+    );
+  }
+  return {
+    errorsFor: (path, isFirewall) => [...(errorsByPath.get(path) ?? []), ...(isFirewall ? unplaced : [])],
+    findings: results,
+  };
+}

@@ -1,0 +1,101 @@
+import type { Construct } from 'constructs';
+import { tunnelInterface, type TunnelInterface as TunnelInterfaceModel } from '../src/panos/objects';
+import type { TunnelInterfaceFacts } from '../src/rules';
+import { TunnelInterface as L1TunnelInterface } from './generated/tunnel-interface';
+import { ImportedPanosObject, known, PanosObject, type IPanosObject, type KindFacts } from './panos-object';
+
+/** A tunnel interface (`tunnel.N`), declared here or already on the device. */
+export interface ITunnelInterface extends IPanosObject {
+  readonly kind: 'tunnel-interface';
+}
+
+/** Props of {@link TunnelInterface}. */
+export interface TunnelInterfaceProps {
+  /** Interface name `tunnel.N`, N from 1 to 9999. */
+  readonly name: string;
+  /**
+   * IPv4 addresses with prefix length, e.g. `['169.254.10.1/30']`. Transport mode uses it only with GRE
+   * encapsulation (and then needs it).
+   * @default - no address
+   */
+  readonly ipv4Addresses?: string[];
+  /** @default false (device default) */
+  readonly ipv6Enabled?: boolean;
+  /** @default - no IPv6 address */
+  readonly ipv6Addresses?: string[];
+  /** MTU in bytes, 576-9216. @default 1500 (device default) */
+  readonly mtu?: number;
+  /** Interface management profile (e.g. one allowing ping for tunnel monitoring). @default - none */
+  readonly managementProfile?: string;
+  /** @default - none */
+  readonly netflowProfile?: string;
+  /** Layer3 security zone holding the interface (must exist). @default - in no zone (warning PANOS-REF-005) */
+  readonly zone?: string;
+  /** Virtual router holding the interface (must exist). @default - in no router (warning PANOS-REF-005) */
+  readonly virtualRouter?: string;
+  /** vsys the interface is imported into. @default - the firewall location's vsys, chosen by the provider */
+  readonly vsys?: string;
+  /** @default - no comment */
+  readonly comment?: string;
+}
+
+/** A tunnel interface `tunnel.N` with its zone, virtual router and vsys import (`panosipsec_tunnel_interface`). */
+export class TunnelInterface extends PanosObject implements ITunnelInterface {
+  /** A tunnel interface that already exists on the device (nothing is created). */
+  public static fromName(scope: Construct, id: string, name: string): ITunnelInterface {
+    return new ImportedPanosObject(scope, id, 'tunnel-interface', name);
+  }
+
+  public readonly kind = 'tunnel-interface' as const;
+  public readonly name: string;
+  /** The L1 resource. */
+  public readonly resource: L1TunnelInterface;
+  private readonly model: TunnelInterfaceModel;
+
+  constructor(scope: Construct, id: string, props: TunnelInterfaceProps) {
+    super(scope, id, false);
+    this.name = props.name;
+    this.model = {
+      name: props.name,
+      comment: props.comment,
+      ipv4Addresses: props.ipv4Addresses,
+      ipv6Enabled: props.ipv6Enabled,
+      ipv6Addresses: props.ipv6Addresses,
+      mtu: props.mtu,
+      managementProfile: props.managementProfile,
+      netflowProfile: props.netflowProfile,
+      zone: props.zone,
+      virtualRouter: props.virtualRouter,
+      vsys: props.vsys,
+    };
+    this.checkModel(tunnelInterface, this.model);
+    this.resource = new L1TunnelInterface(this, 'Default', {
+      ...this.model,
+      provider: this.firewall.provider,
+      dependsOn: this.firewall.anchorDependency,
+    });
+    this.register(this.resource);
+  }
+
+  /** The `revision` attribute (changes whenever the provider writes the interface). */
+  public get revision(): string {
+    return this.resource.revision;
+  }
+
+  public override _modelRecord(): Readonly<Record<string, unknown>> {
+    return this.model as unknown as Record<string, unknown>;
+  }
+
+  public _facts(): KindFacts {
+    const m = this.model;
+    const facts: TunnelInterfaceFacts = {
+      path: this.node.path,
+      name: known(m.name),
+      ipv4Addresses: known(m.ipv4Addresses),
+      ipv6Addresses: known(m.ipv6Addresses),
+      zone: known(m.zone),
+      virtualRouter: known(m.virtualRouter),
+    };
+    return { kind: this.kind, facts };
+  }
+}
