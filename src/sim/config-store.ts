@@ -6,6 +6,7 @@
 import { validateForCommit } from './commit-validation';
 import { KIND_LOCATION, collectRefs, deviceRoots } from './references';
 import { checkXpathNames, specAtXpath, validateChildren, validateNode } from './schema/validate';
+import { SecretSealer } from './secrets';
 import { SimVersion } from './sim-version';
 import { allNodes, applyDelete, applyEdit, applySet } from './tree-ops';
 import { DirtyMark, SimNode, SimXmlError, cleanClone, clone, entriesOf, parseFragment, sameContent } from './xml-tree';
@@ -84,8 +85,10 @@ export class ConfigStore {
   running: SimNode;
   private ops: LoggedOp[] = [];
   private seq = 0;
+  private readonly sealer: SecretSealer;
 
   constructor(readonly version: SimVersion, initial: SimNode) {
+    this.sealer = new SecretSealer(version);
     this.running = cleanClone(initial);
     this.candidate = cleanClone(initial);
   }
@@ -107,14 +110,16 @@ export class ConfigStore {
   }
 
   /** Validates and applies a set. */
-  set(admin: string, xpath: string, elements: readonly SimNode[]): WriteOutcome {
+  set(admin: string, xpath: string, given: readonly SimNode[]): WriteOutcome {
     const steps = this.writeSteps(xpath);
     const pos = this.position(steps, xpath);
     if (pos.spec.kind === 'leaf' || pos.spec.kind === 'empty') {
       throw new ConfigError(12, [` ${pos.path.join(' -> ')} is invalid`], true);
     }
-    const err = validateChildren(elements, pos, this.version);
+    const err = validateChildren(given, pos, this.version);
     if (err) throw new ConfigError(12, err, true);
+    const elements = given.map(cleanClone);
+    this.sealer.sealChildren(elements, pos.spec);
     const mark = this.nextMark(admin);
     applySet(this.candidate, steps, elements, pos.spec, this.version, mark);
     this.ops.push({ seq: mark.dirtyId, admin, kind: 'set', steps, elements: elements.map(cleanClone) });
@@ -125,13 +130,14 @@ export class ConfigStore {
   edit(admin: string, xpath: string, elements: readonly SimNode[]): WriteOutcome {
     const steps = this.writeSteps(xpath);
     const last = steps[steps.length - 1];
-    const el = elements[0];
-    if (elements.length !== 1 || el.name !== last.name || (last.entryName !== undefined && el.attrs.name !== last.entryName)) {
+    const el = elements.length > 0 ? cleanClone(elements[0]) : undefined;
+    if (!el || elements.length !== 1 || el.name !== last.name || (last.entryName !== undefined && el.attrs.name !== last.entryName)) {
       throw new ConfigError(12, ['Edit breaks config validity']);
     }
     const pos = this.position(steps, xpath);
     const err = validateNode(el, pos, this.version);
     if (err) throw new ConfigError(12, err, true);
+    this.sealer.sealNode(el, pos.spec);
     const mark = this.nextMark(admin);
     applyEdit(this.candidate, steps, el, mark);
     this.ops.push({ seq: mark.dirtyId, admin, kind: 'edit', steps, elements: [cleanClone(el)] });

@@ -51,7 +51,20 @@ describe('simulator config actions', () => {
   test('GIVEN a set at the entry xpath with the children as element THEN it creates the same entry (11.0 attribution form)', async () => {
     const children = GW_XML.replace('<entry name="gw1">', '').replace('</entry>', '');
     expect((await config(sim, 'set', gw1, children)).doc.attrs.code).toBe('20');
-    expect(sim.config.candidate(gw1)).toBe(GW_XML);
+    expect(sim.config.candidate(gw1).replace(/<key>[^<]*<\/key>/, '<key>secret</key>')).toBe(GW_XML);
+  });
+
+  test('GIVEN a pre-shared key THEN get and show return it encrypted (-AQ== + SHA-1), and writing the encrypted form back keeps it', async () => {
+    const { createHash } = await import('node:crypto');
+    await config(sim, 'set', GW, GW_XML);
+    const g = await config(sim, 'get', `${gw1}/authentication/pre-shared-key/key`);
+    const stored = pathOf(g.doc, 'result', 'key')?.text ?? '';
+    expect(g.body).not.toContain('>secret<');
+    expect(stored.startsWith(`-AQ==${createHash('sha1').update('secret').digest('base64')}`)).toBe(true);
+    await sim.config.commit();
+    expect((await config(sim, 'show', gw1)).body).not.toContain('>secret<');
+    await config(sim, 'edit', `${gw1}/authentication`, `<authentication><pre-shared-key><key>${stored}</key></pre-shared-key></authentication>`);
+    expect(sim.config.pendingChanges()).toBe(false);
   });
 
   test('GIVEN a container xpath WHEN get THEN the container comes back with every entry in one answer', async () => {

@@ -16,6 +16,7 @@ import {
   members,
   objects,
   oneOfValues,
+  secret,
   since,
   str,
   yesno,
@@ -111,7 +112,7 @@ const ikeId = c({ type: oneOfValues('ipaddr', 'fqdn', 'ufqdn', 'keyid', 'dn'), i
 const ikeGateway = c({
   authentication: c(
     {
-      'pre-shared-key': c({ key: str(255) }),
+      'pre-shared-key': c({ key: secret(255) }),
       certificate: c({
         'local-certificate': c({ name: str(255), 'hash-and-url': c({ enable: yesno, 'base-url': str(1024) }) }),
         'certificate-profile': str(63),
@@ -184,7 +185,7 @@ const proxyId = entries(
     ),
   }),
 );
-const keyed = c({ key: str(255) });
+const keyed = c({ key: secret(255) });
 const hashKeyChoice = c(
   Object.fromEntries(HASHES.map((h) => [h, keyed])),
   { oneOf: [HASHES] },
@@ -218,7 +219,7 @@ const ipsecTunnel = c(
         authentication: c({ ...hashKeyChoice.children, none: empty }, { oneOf: [[...HASHES, 'none']] }),
         encryption: c({
           algorithm: oneOfValues('des', '3des', 'aes-128-cbc', 'aes-192-cbc', 'aes-256-cbc', 'null'),
-          key: str(255),
+          key: secret(255),
         }),
       }),
       ah: hashKeyChoice,

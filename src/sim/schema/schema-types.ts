@@ -48,6 +48,8 @@ export interface LeafSpec extends Gated {
   readonly range?: readonly [number, number];
   readonly maxLen?: number;
   readonly minLen?: number;
+  /** Stored encrypted and read back encrypted (pre-shared and manual keys). */
+  readonly secret?: boolean;
 }
 
 /** An empty marker element such as `<dynamic/>` or `<any/>`. */
@@ -89,6 +91,11 @@ export function members(values?: readonly EnumValue[], extra: Partial<Omit<Membe
 /** Free text with a maximum length. */
 export function str(maxLen: number, minLen = 0): LeafSpec {
   return { kind: 'leaf', maxLen, minLen };
+}
+
+/** A secret: validated as text of at most `maxLen` characters, stored encrypted. */
+export function secret(maxLen: number): LeafSpec {
+  return { kind: 'leaf', maxLen, secret: true };
 }
 
 /** Integer within an inclusive range. */
