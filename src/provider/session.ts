@@ -175,6 +175,12 @@ export class DeviceSession {
     if (kind === 'tunnel-interface') this.memberships = undefined;
   }
 
+  /** Forgets every cached running read (after a commit changed the running config). */
+  invalidateAll(): void {
+    this.running.clear();
+    this.memberships = undefined;
+  }
+
   /** Releases the lock and closes connections (StopProvider / shutdown). */
   async close(): Promise<void> {
     await this.releaseLock();

@@ -37,6 +37,7 @@ export async function commitNow(session: DeviceSession, description: string | un
     if (result.noChanges) process.stderr.write('[INFO] commit: there are no changes to commit\n');
     return result;
   } finally {
+    session.invalidateAll();
     await session.releaseLock();
   }
 }

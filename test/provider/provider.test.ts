@@ -1,0 +1,196 @@
+import { ProviderClient } from '../harness';
+import type { Simulator } from '../../src/sim';
+import { UNKNOWN, objectOf, type ValueObject } from '../../src/tfplugin/values';
+import { PROVIDER_SOURCE, PROVIDER_VERSION } from '../../src/provider/address';
+import { providerSchemaJson } from '../../src/provider/schema';
+import { cleanBuild, planApply, sim, startProvider, writeCount } from './fixtures/session';
+import { FIXTURE_PSK, transportSet } from './fixtures/transport-set';
+import { resource } from './fixtures/values';
+
+afterAll(cleanBuild);
+
+/** The simulator keeps emptied containers (`<gateway/>`); PAN-OS treats them as absent, so compare without them. */
+function withoutEmptyElements(xml: string): string {
+  let prev = '';
+  let cur = xml;
+  while (cur !== prev) {
+    prev = cur;
+    cur = cur.replace(/<([\w-]+)\/>/g, '').replace(/<([\w-]+)><\/\1>/g, '');
+  }
+  return cur;
+}
+
+const TYPES = [
+  'panosipsec_tunnel_interface',
+  'panosipsec_ike_crypto_profile',
+  'panosipsec_ipsec_crypto_profile',
+  'panosipsec_ike_gateway',
+  'panosipsec_ipsec_tunnel',
+  'panosipsec_tunnel_monitor_profile',
+  'panosipsec_commit',
+  'panosipsec_commit_anchor',
+];
+
+describe('schema', () => {
+  test('GIVEN the schema document WHEN built THEN it is keyed by the source address and has every resource', () => {
+    const doc = providerSchemaJson();
+    expect(PROVIDER_SOURCE).toBe('cdktf-panos-ipsec.dev/panos/panosipsec');
+    expect(PROVIDER_VERSION).toMatch(/^\d+\.\d+\.\d+/);
+    const entry = doc.provider_schemas[PROVIDER_SOURCE];
+    expect(Object.keys(entry.resource_schemas ?? {}).sort()).toEqual([...TYPES].sort());
+    const tunnel = entry.resource_schemas?.panosipsec_ipsec_tunnel.block;
+    expect(tunnel?.attributes?.ipsec_mode.description).toContain('Requires PAN-OS 11.0.0 or later');
+    expect(tunnel?.attributes?.revision).toMatchObject({ computed: true });
+    expect(tunnel?.block_types?.auto_key.nesting_mode).toBe('single');
+    expect(tunnel?.block_types?.auto_key.block.block_types?.proxy_ids.nesting_mode).toBe('list');
+    const gw = entry.resource_schemas?.panosipsec_ike_gateway.block.attributes;
+    expect(gw?.pre_shared_key).toMatchObject({ optional: true, sensitive: true });
+    expect(gw?.pre_shared_key_wo).toMatchObject({ write_only: true, sensitive: true });
+    expect(gw?.pre_shared_key_encrypted).toBeUndefined();
+  });
+});
+
+describe('GIVEN a PAN-OS 11.1 simulator and the provider configured from PANOS_* env', () => {
+  let s: Simulator;
+  let p: ProviderClient;
+  const states = new Map<string, ValueObject>();
+  const privs = new Map<string, Buffer>();
+  let runningBefore = '';
+
+  beforeAll(async () => {
+    s = await sim('11.1.0');
+    runningBefore = s.config.running();
+    p = await startProvider(s);
+  });
+  afterAll(async () => {
+    await p?.shutdown();
+    await s?.close();
+  });
+
+  test('WHEN the schema is fetched over gRPC THEN every resource type is announced without diagnostics', async () => {
+    const schema = await p.getProviderSchema();
+    expect(schema.diagnostics).toEqual([]);
+    expect(Object.keys(schema.resources).sort()).toEqual([...TYPES].sort());
+  });
+
+  test('WHEN a new tunnel is planned THEN revision is unknown and id is the name', async () => {
+    const [, config] = transportSet(1)[4];
+    const plan = await p.planResourceChange('panosipsec_ipsec_tunnel', null, config, config);
+    const planned = plan.planned as ValueObject;
+    expect(planned.revision).toBe(UNKNOWN);
+    expect(planned.id).toBe('tm-1');
+  });
+
+  test('WHEN the transport set and the commit are applied THEN the running config holds it after exactly one commit', async () => {
+    s.counters.reset();
+    for (const [type, config] of transportSet(1)) {
+      const r = await planApply(p, type, null, config);
+      expect(r.state.revision).toEqual(expect.any(String));
+      states.set(type, r.state);
+      privs.set(type, r.priv);
+    }
+    expect(s.config.running()).not.toContain('tm-1');
+    const triggers = objectOf([...states.entries()].map(([t, st]) => [t, st.revision]));
+    const commit = await planApply(p, 'panosipsec_commit', null, resource('panosipsec_commit', { triggers }));
+    expect(commit.state.job_id).toMatch(/^\d+$/);
+    states.set('panosipsec_commit', commit.state);
+    expect(s.counters.snapshot().commits).toBe(1);
+    const running = s.config.running();
+    expect(running).toContain('<ipsec-mode>transport</ipsec-mode>');
+    expect(running).toContain('<anti-replay-window>512</anti-replay-window>');
+    expect(running).toMatch(/<layer3>.*<member>tunnel\.1<\/member>/);
+  });
+
+  test('WHEN the applied resources are read THEN they plan no change and the PSK appears in no log', async () => {
+    for (const [type, config] of transportSet(1)) {
+      const read = await p.readResource(type, states.get(type) ?? null, privs.get(type));
+      expect(read.diagnostics).toEqual([]);
+      expect([type, read.state]).toEqual([type, expect.anything()]);
+      const plan = await p.planResourceChange(type, read.state, { ...config, id: (read.state as ValueObject).id, revision: (read.state as ValueObject).revision }, config, read.private);
+      expect(plan.diagnostics.filter((d) => d.severity === 'error')).toEqual([]);
+      expect((plan.planned as ValueObject).revision).toBe((states.get(type) as ValueObject).revision);
+      privs.set(type, read.private);
+    }
+    expect(p.stderr()).not.toContain(FIXTURE_PSK);
+    expect(JSON.stringify([...states.values()])).not.toContain(FIXTURE_PSK);
+  });
+
+  test('WHEN a field is changed out of band THEN read returns the device value', async () => {
+    const gw = states.get('panosipsec_ike_gateway') as ValueObject;
+    s.config.edit(
+      "/config/devices/entry[@name='localhost.localdomain']/network/ike/gateway/entry[@name='gw-1']/peer-address",
+      '<peer-address><ip>203.0.113.99</ip></peer-address>',
+    );
+    await s.config.commit();
+    const fresh = await startProvider(s);
+    try {
+      const read = await fresh.readResource('panosipsec_ike_gateway', gw, privs.get('panosipsec_ike_gateway'));
+      expect((read.state as ValueObject).peer_ip).toBe('203.0.113.99');
+      expect((read.state as ValueObject).pre_shared_key_wo_version).toBe(1);
+    } finally {
+      await fresh.shutdown();
+    }
+  });
+
+  test('WHEN an object created out of band is imported THEN every attribute the device holds is filled', async () => {
+    s.config.set(
+      "/config/devices/entry[@name='localhost.localdomain']/network/profiles/monitor-profile",
+      '<entry name="oob-mon"><interval>7</interval><threshold>4</threshold><action>fail-over</action></entry>',
+    );
+    await s.config.commit();
+    const fresh = await startProvider(s);
+    try {
+      const imp = await fresh.importResourceState('panosipsec_tunnel_monitor_profile', 'vsys1:oob-mon');
+      expect(imp.diagnostics).toEqual([]);
+      expect(imp.resources[0].state).toMatchObject({ name: 'oob-mon', interval: 7, threshold: 4, action: 'fail-over', id: 'oob-mon' });
+      const bad = await fresh.importResourceState('panosipsec_tunnel_monitor_profile', 'template:onlytwo');
+      expect(bad.diagnostics[0].summary).toBe('Invalid Import Id');
+    } finally {
+      await fresh.shutdown();
+    }
+  });
+
+  test('WHEN everything is destroyed and the anchor deleted THEN the running config is back to where it started', async () => {
+    s.config.delete("/config/devices/entry[@name='localhost.localdomain']/network/profiles/monitor-profile/entry[@name='oob-mon']");
+    await s.config.commit();
+    const anchor = await planApply(p, 'panosipsec_commit_anchor', null, resource('panosipsec_commit_anchor', {}));
+    s.counters.reset();
+    for (const type of [...transportSet(1).map(([t]) => t)].reverse()) {
+      const applied = await p.applyResourceChange(type, states.get(type) ?? null, null, null);
+      expect(applied.diagnostics).toEqual([]);
+      expect(applied.state).toBeNull();
+    }
+    await p.applyResourceChange('panosipsec_commit', states.get('panosipsec_commit') ?? null, null, null);
+    const done = await p.applyResourceChange('panosipsec_commit_anchor', anchor.state, null, null);
+    expect(done.diagnostics).toEqual([]);
+    expect(s.counters.snapshot().commits).toBe(1);
+    expect(withoutEmptyElements(s.config.running())).toBe(withoutEmptyElements(runningBefore));
+  });
+});
+
+describe('GIVEN a PAN-OS 10.2 simulator', () => {
+  let s: Simulator;
+  let p: ProviderClient;
+  beforeAll(async () => {
+    s = await sim('10.2.9');
+    p = await startProvider(s);
+  });
+  afterAll(async () => {
+    await p?.shutdown();
+    await s?.close();
+  });
+
+  test('WHEN a transport tunnel is planned THEN the plan fails on ipsec_mode naming versions and fix, and nothing is written', async () => {
+    s.counters.reset();
+    const [, config] = transportSet(3)[4];
+    const plan = await p.planResourceChange('panosipsec_ipsec_tunnel', null, config, config);
+    const err = plan.diagnostics.find((d) => d.severity === 'error' && d.path?.[0] === 'ipsec_mode');
+    expect(err).toBeDefined();
+    expect(err?.detail).toContain('panosipsec_ipsec_tunnel.tm-3');
+    expect(err?.detail).toContain('10.2.9');
+    expect(err?.detail).toContain('11.0.0');
+    expect(err?.detail).toMatch(/Fix: /);
+    expect(writeCount(s)).toBe(0);
+    expect(s.counters.snapshot().commits).toBe(0);
+  });
+});
