@@ -1,5 +1,6 @@
 /** Builders shared by the construct tests: a correct transport-mode stack, changed one prop at a time. */
 import { App, TerraformStack, Testing } from 'cdktf';
+import type {} from 'cdktf/lib/testing/adapters/jest';
 import {
   IkeGateway,
   IkeVersion,
@@ -63,6 +64,11 @@ export interface SynthJson {
   readonly resource: Record<string, Record<string, Record<string, unknown>>>;
   readonly variable?: Record<string, Record<string, unknown>>;
   readonly terraform?: { readonly required_providers?: Record<string, { source: string; version?: string }> };
+}
+
+/** The stack's cdk.tf.json content including the `//` metadata that Testing.synth strips. */
+export function fullJson(stack: TerraformStack): SynthJson {
+  return stack.toTerraform() as SynthJson;
 }
 
 /** Runs the stack's validations and returns the thrown message ('' when synth passes). */

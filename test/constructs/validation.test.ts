@@ -1,0 +1,146 @@
+import { Lazy, TerraformStack, Testing } from 'cdktf';
+import { IpsecCryptoProfile, IpsecTunnel, PanosFirewall, TunnelInterface, type PanosConstructError } from '../../constructs';
+import { fullJson, synthError, transportStack } from './helpers';
+
+function annotations(construct: { node: { metadata: { type: string; data: unknown }[] } }, level: 'warn' | 'info'): string[] {
+  return construct.node.metadata.filter((m) => m.type === `@cdktf/${level}`).map((m) => String(m.data));
+}
+
+describe('synth-time rules', () => {
+  test('GIVEN a correct transport stack WHEN synthesized with validations THEN it passes without warnings', () => {
+    const { stack, tunnel, gateway } = transportStack();
+    expect(synthError(stack)).toBe('');
+    expect(annotations(tunnel, 'warn')).toEqual([]);
+    expect(annotations(gateway, 'warn')).toEqual([]);
+  });
+
+  test('fails when a transport tunnel uses an IKEv1 gateway (PANOS-TM-005 at the gateway path)', () => {
+    const { stack } = transportStack({ gateway: { version: 'ikev1' } });
+    expect(synthError(stack)).toContain('[fw1/gw-bgp] PANOS-TM-005:');
+  });
+
+  test('fails when a transport tunnel uses an aes-128-cbc IPSec profile (PANOS-TM-007 at the profile path)', () => {
+    const { stack, firewall, tunnelInterface, gateway } = transportStack({ tunnel: { name: 'unused' } });
+    const weak = new IpsecCryptoProfile(stack, 'weak', { espEncryption: ['aes-128-cbc'], espAuthentication: ['sha256'], dhGroup: 'group20' });
+    const other = new TunnelInterface(stack, 'if2', { name: 'tunnel.11', zone: 'vpn', virtualRouter: 'default' });
+    IpsecTunnel.transport(stack, 'weak-tunnel', { tunnelInterface: other, gateway, cryptoProfile: weak, carriesMulticastRouting: false });
+    expect(firewall).toBeDefined();
+    expect(tunnelInterface).toBeDefined();
+    const message = synthError(stack);
+    expect(message).toContain('[fw1/weak] PANOS-TM-007:');
+    expect(message).toContain('aes-128-cbc');
+  });
+
+  test('fails when a transport tunnel is in a stack targeting PAN-OS 10.2 (PANOS-TM-001 at the tunnel path)', () => {
+    const { stack } = transportStack({ firewall: { minPanosVersion: '10.2.0' } });
+    expect(synthError(stack)).toContain('[fw1/bgp] PANOS-TM-001:');
+  });
+
+  test('fails when a downgrade target below 11.0 is declared with a transport tunnel (PANOS-TM-002)', () => {
+    const { stack } = transportStack({ firewall: { downgradeTargetVersion: '10.2.9' } });
+    expect(synthError(stack)).toContain('PANOS-TM-002');
+  });
+
+  test('GIVEN a transport tunnel declared to carry OSPF without GRE WHEN synthesized THEN PANOS-TM-015 fails synth', () => {
+    const { stack } = transportStack({ tunnel: { carriesMulticastRouting: true } });
+    expect(synthError(stack)).toContain('[fw1/bgp] PANOS-TM-015:');
+  });
+
+  test('GIVEN a tunnel interface outside any zone WHEN synthesized THEN a PANOS-REF-005 warning is annotated and synth passes', () => {
+    const { stack } = transportStack();
+    const bare = new TunnelInterface(stack, 'bare', { name: 'tunnel.20' });
+    expect(synthError(stack)).toBe('');
+    expect(annotations(bare, 'warn').join('\n')).toContain('PANOS-REF-005');
+  });
+
+  test('GIVEN a token for the IKE version WHEN synthesized THEN rules needing it are not applicable (the plan checks it)', () => {
+    const version = Lazy.stringValue({ produce: () => 'ikev1' }) as 'ikev2';
+    const { stack } = transportStack({ gateway: { version } });
+    expect(synthError(stack)).toBe('');
+    expect(Testing.synth(stack)).toContain('"version": "ikev1"');
+  });
+});
+
+describe('acknowledgements', () => {
+  test('GIVEN an acknowledged warning WHEN synthesized THEN it is listed in the JSON with its reason and summarised, not warned', () => {
+    const { stack } = transportStack();
+    const bare = new TunnelInterface(stack, 'bare', { name: 'tunnel.20' });
+    bare.acknowledge('PANOS-REF-005', 'placed in zone and router by the Panorama template');
+    expect(synthError(stack)).toBe('');
+    expect(annotations(bare, 'warn')).toEqual([]);
+    expect(annotations(bare, 'info').join('\n')).toContain('PANOS-REF-005 acknowledged for 1 finding under fw1/bare');
+    const json = fullJson(stack);
+    expect(json.resource.panosipsec_tunnel_interface!.bare!['//']).toMatchObject({
+      acknowledged_rules: [{ rule: 'PANOS-REF-005', reason: 'placed in zone and router by the Panorama template', scope: 'fw1/bare' }],
+    });
+    const commit = Object.values(json.resource.panosipsec_commit!)[0]!;
+    expect(commit['//']).toMatchObject({ acknowledged_rules: [{ rule: 'PANOS-REF-005', scope: 'fw1/bare' }] });
+  });
+
+  test('GIVEN a firewall-wide acknowledgement WHEN several objects raise the finding THEN one summary line counts them', () => {
+    const { stack, firewall } = transportStack();
+    new TunnelInterface(stack, 'bare1', { name: 'tunnel.21' });
+    new TunnelInterface(stack, 'bare2', { name: 'tunnel.22' });
+    firewall.acknowledge('PANOS-REF-005', 'zones are managed by another team');
+    expect(synthError(stack)).toBe('');
+    expect(annotations(firewall, 'info').join('\n')).toContain('PANOS-REF-005 acknowledged for 2 findings under fw1/fw');
+  });
+
+  test('fails when an error rule is acknowledged', () => {
+    const { tunnel } = transportStack();
+    expect(() => tunnel.acknowledge('PANOS-TM-005', 'we know')).toThrow(/\[fw1\/bgp\] PANOS-ACK-001: .*PANOS-TM-005 .*errors cannot be acknowledged/);
+  });
+
+  test('fails when an acknowledgement has no reason or an unknown id', () => {
+    const { tunnel } = transportStack();
+    expect(() => tunnel.acknowledge('PANOS-REF-005', '  ')).toThrow(/has no reason/);
+    expect(() => tunnel.acknowledge('PANOS-NOPE-999', 'x')).toThrow(/names no known rule/);
+  });
+
+  test('GIVEN an acknowledgement on one construct WHEN another construct raises the same warning THEN that one still warns', () => {
+    const { stack } = transportStack();
+    const a = new TunnelInterface(stack, 'bare1', { name: 'tunnel.21' });
+    const b = new TunnelInterface(stack, 'bare2', { name: 'tunnel.22' });
+    a.acknowledge('PANOS-REF-005', 'zone set by template');
+    synthError(stack);
+    expect(annotations(a, 'warn')).toEqual([]);
+    expect(annotations(b, 'warn').join('\n')).toContain('PANOS-REF-005');
+  });
+});
+
+describe('misuse visible from props alone', () => {
+  test('fails when a prop value is outside the object model (anti-replay window 100)', () => {
+    const { stack, tunnel } = transportStack();
+    const props = { tunnelInterface: new TunnelInterface(stack, 'if3', { name: 'tunnel.30' }), gateway: tunnel.firewall && transportGateway(stack) };
+    expect(() => IpsecTunnel.transport(stack, 'bad', { ...props, antiReplayWindow: '100' as '64' })).toThrow(
+      /\[fw1\/bad\] invalid IPSec tunnel props: prop antiReplayWindow: .*100.*64, 128/,
+    );
+  });
+
+  test('fails when a crypto profile lists an algorithm PAN-OS does not offer', () => {
+    const { stack } = transportStack();
+    expect(() => new IpsecCryptoProfile(stack, 'p', { espEncryption: ['aes-512-gcm' as 'aes-256-gcm'] })).toThrow(/\[fw1\/p\] .*espEncryption/);
+  });
+
+  test('fails when an object is created in a stack without PanosFirewall', () => {
+    const app = Testing.app();
+    const stack = new TerraformStack(app, 'empty');
+    let error: PanosConstructError | undefined;
+    try {
+      new TunnelInterface(stack, 'if', { name: 'tunnel.1' });
+    } catch (e) {
+      error = e as PanosConstructError;
+    }
+    expect(error?.message).toMatch(/\[empty\/if\] no PanosFirewall found .*fix: create a PanosFirewall/);
+  });
+
+  test('fails when a reference crosses firewalls', () => {
+    const { stack, tunnelInterface, gateway } = transportStack();
+    const second = new PanosFirewall(stack, 'fw2', { providerAlias: 'fw2' });
+    expect(() => IpsecTunnel.transport(second, 't', { tunnelInterface, gateway })).toThrow(/belongs to another PanosFirewall/);
+  });
+});
+
+function transportGateway(stack: import('cdktf').TerraformStack) {
+  return stack.node.findChild('gw-bgp') as import('../../constructs').IkeGateway;
+}
