@@ -37,6 +37,8 @@ export async function readObject(spec: ObjectResourceSpec, session: DeviceSessio
   }
   let nextPriv = priv;
   if (spec.preSharedKey) {
+    // The device never returns the plaintext: keep the declared key unless the stored one changed.
+    out.pre_shared_key = state.pre_shared_key ?? null;
     const p = decodePrivate(priv);
     const stored = (found.model as Model).preSharedKeyEncrypted;
     const digest = typeof stored === 'string' ? secretDigest(stored) : undefined;

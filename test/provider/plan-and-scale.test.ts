@@ -1,0 +1,121 @@
+import { ProviderClient } from '../harness';
+import type { Simulator } from '../../src/sim';
+import { UNKNOWN, type ValueObject } from '../../src/tfplugin/values';
+import { cleanBuild, planApply, sim, startProvider } from './fixtures/session';
+import { FIXTURE_PSK, transportSet } from './fixtures/transport-set';
+import { obj, resource } from './fixtures/values';
+
+afterAll(cleanBuild);
+
+const DEV = "/config/devices/entry[@name='localhost.localdomain']";
+
+describe('GIVEN a PAN-OS 11.1 simulator', () => {
+  let s: Simulator;
+  beforeAll(async () => {
+    s = await sim('11.1.0');
+  });
+  afterAll(async () => {
+    await s?.close();
+  });
+
+  test('WHEN a transport tunnel is planned after its IKEv1 gateway THEN the plan reports PANOS-TM-005', async () => {
+    const p = await startProvider(s);
+    try {
+      const set = transportSet(5);
+      const gw = resource('panosipsec_ike_gateway', { ...(set[3][1] as Record<string, never>), version: 'ikev1' });
+      const gwPlan = await p.planResourceChange('panosipsec_ike_gateway', null, gw, gw);
+      expect(gwPlan.diagnostics.filter((d) => d.detail?.includes('PANOS-TM-005'))).toEqual([]);
+      const [, tunnel] = set[4];
+      const plan = await p.planResourceChange('panosipsec_ipsec_tunnel', null, tunnel, tunnel);
+      const tm5 = plan.diagnostics.find((d) => d.detail?.includes('PANOS-TM-005'));
+      expect(tm5).toMatchObject({ severity: 'error', summary: 'Rule PANOS-TM-005' });
+      expect(tm5?.detail).toContain('panosipsec_ike_gateway.gw-5');
+    } finally {
+      await p.shutdown();
+    }
+  });
+
+  test('WHEN a tunnel references a gateway whose name is not known yet THEN the plan has unknowns and no rule error', async () => {
+    const p = await startProvider(s);
+    try {
+      const [[ifType, iface], , , , [, tunnel]] = transportSet(6);
+      await p.planResourceChange(ifType, null, iface, iface);
+      const config = resource('panosipsec_ipsec_tunnel', { ...(tunnel as Record<string, never>), auto_key: obj({ ike_gateways: UNKNOWN, ipsec_crypto_profile: UNKNOWN }) });
+      const plan = await p.planResourceChange('panosipsec_ipsec_tunnel', null, config, config);
+      expect(plan.diagnostics.filter((d) => d.severity === 'error')).toEqual([]);
+      expect(((plan.planned as ValueObject).auto_key as ValueObject).ike_gateways).toBe(UNKNOWN);
+      expect((plan.planned as ValueObject).revision).toBe(UNKNOWN);
+    } finally {
+      await p.shutdown();
+    }
+  });
+
+  test('WHEN the pre-shared key is changed on the device THEN read shows a change once, and the key is in no log', async () => {
+    const p = await startProvider(s);
+    let gwState: ValueObject;
+    let priv: Buffer;
+    try {
+      for (const [type, config] of transportSet(7, { psk: 'plain' }).slice(0, 4)) {
+        const r = await planApply(p, type, null, config);
+        if (type === 'panosipsec_ike_gateway') {
+          gwState = r.state;
+          priv = r.priv;
+        }
+      }
+      await planApply(p, 'panosipsec_commit', null, resource('panosipsec_commit', { triggers: obj({ a: '1' }) }));
+      expect(p.stderr()).not.toContain(FIXTURE_PSK);
+    } finally {
+      await p.shutdown();
+    }
+    const first = await startProvider(s);
+    try {
+      const r1 = await first.readResource('panosipsec_ike_gateway', gwState!, priv!);
+      expect((r1.state as ValueObject).pre_shared_key).toBe(FIXTURE_PSK);
+      priv = r1.private;
+    } finally {
+      await first.shutdown();
+    }
+    s.config.edit(`${DEV}/network/ike/gateway/entry[@name='gw-7']/authentication/pre-shared-key/key`, '<key>changed-out-of-band</key>');
+    await s.config.commit();
+    const second = await startProvider(s);
+    try {
+      const r2 = await second.readResource('panosipsec_ike_gateway', gwState!, priv!);
+      expect((r2.state as ValueObject).pre_shared_key).toBeNull();
+      expect(JSON.stringify(r2.diagnostics)).not.toContain(FIXTURE_PSK);
+    } finally {
+      await second.shutdown();
+    }
+  });
+
+  test('WHEN 100 tunnels with their interfaces and gateways are refreshed THEN the reads cost at most 10 requests', async () => {
+    const n = 100;
+    const ids = Array.from({ length: n }, (_, i) => i + 100);
+    s.config.set(`${DEV}/network/interface/tunnel/units`, ids.map((i) => `<entry name="tunnel.${i}"/>`).join(''));
+    s.config.set(`${DEV}/network/ike/gateway`, ids.map((i) =>
+      `<entry name="bulk-gw-${i}"><protocol><version>ikev2</version></protocol><local-address><interface>ethernet1/1</interface></local-address>` +
+      `<peer-address><ip>203.0.113.${i}</ip></peer-address><authentication><pre-shared-key><key>k${i}</key></pre-shared-key></authentication></entry>`).join(''));
+    s.config.set(`${DEV}/network/tunnel/ipsec`, ids.map((i) =>
+      `<entry name="bulk-${i}"><tunnel-interface>tunnel.${i}</tunnel-interface><auto-key><ike-gateway><entry name="bulk-gw-${i}"/></ike-gateway></auto-key></entry>`).join(''));
+    await s.config.commit();
+    const p = await startProvider(s);
+    try {
+      s.counters.reset();
+      let found = 0;
+      for (const i of ids) {
+        const reads: Array<[string, ValueObject]> = [
+          ['panosipsec_tunnel_interface', resource('panosipsec_tunnel_interface', { name: `tunnel.${i}`, id: `tunnel.${i}`, revision: 'r' })],
+          ['panosipsec_ike_gateway', resource('panosipsec_ike_gateway', { name: `bulk-gw-${i}`, local_interface: 'ethernet1/1', id: 'x', revision: 'r' })],
+          ['panosipsec_ipsec_tunnel', resource('panosipsec_ipsec_tunnel', { name: `bulk-${i}`, tunnel_interface: `tunnel.${i}`, id: 'x', revision: 'r' })],
+        ];
+        for (const [type, state] of reads) {
+          const r = await p.readResource(type, state);
+          if (r.state !== null) found += 1;
+        }
+      }
+      expect(found).toBe(3 * n);
+      expect(s.counters.snapshot().requests).toBeLessThanOrEqual(10);
+    } finally {
+      await p.shutdown();
+    }
+  });
+});
