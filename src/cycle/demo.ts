@@ -6,6 +6,7 @@
  * The example app is used in place; synth output, state, provider mirror and progress files go to a temp dir,
  * so the repository stays clean.
  */
+import { randomBytes } from 'node:crypto';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
@@ -43,6 +44,8 @@ export interface DemoOptions {
   readonly io?: Io;
   /** Stop at the first step whose exit code is not the expected one. @default true */
   readonly stopOnFailure?: boolean;
+  /** Extra environment for every step (wins over the simulator's PANOS_* settings). */
+  readonly env?: NodeJS.ProcessEnv;
 }
 
 /** Everything the demo found. */
@@ -119,7 +122,8 @@ export async function runDemo(o: DemoOptions = {}): Promise<DemoResult> {
   };
   const unregister = onInterrupt(cleanup);
   const steps: DemoStep[] = [];
-  const env: NodeJS.ProcessEnv = { ...process.env, ...simulatorEnv(sim) };
+  // The examples read their pre-shared key from TF_VAR_bgp_psk; a random one keeps the demo self-contained.
+  const env: NodeJS.ProcessEnv = { TF_VAR_bgp_psk: randomBytes(18).toString('base64url'), ...process.env, ...simulatorEnv(sim), ...o.env };
   const common = { dir: appDir, output: join(work, 'cdktf.out'), mirror: join(work, 'mirror'), env };
   let n = 0;
   const step = async (title: string, expected: number, run: () => Promise<number | { code: number; output: string }>): Promise<boolean> => {

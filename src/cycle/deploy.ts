@@ -28,6 +28,8 @@ export interface CdktfRunOptions {
   readonly progress?: (line: string) => void;
   /** Stream cdktf's output to the terminal (`inherit`) or our stderr. @default 'inherit' */
   readonly stream?: 'inherit' | 'stderr';
+  /** Receives cdktf's output instead of the terminal (tests). */
+  readonly onOutput?: (chunk: string) => void;
 }
 
 /** The cdktf arguments for a verb (exported for tests). */
@@ -57,7 +59,8 @@ export async function runCdktf(verb: CdktfVerb, o: CdktfRunOptions = {}): Promis
     const r = await runChild(cdktf.command, [...cdktf.args, ...cdktfArgs(verb, { stack: o.stack, output: app.output, extra: o.extra })], {
       cwd: app.dir,
       env,
-      output: o.stream ?? 'inherit',
+      output: o.onOutput ? 'capture' : (o.stream ?? 'inherit'),
+      ...(o.onOutput ? { onOutput: o.onOutput } : {}),
     });
     return r.code;
   } finally {
