@@ -54,8 +54,13 @@ function addOverrideModifiers(files: readonly string[]): void {
     skipLibCheck: true,
     noEmit: true,
     types: [],
+    // The target may be a temp dir outside the project (the drift test): resolve cdktf and constructs from here.
+    baseUrl: path.resolve(__dirname, '..', '..'),
+    paths: { '*': ['node_modules/*'] },
   };
   const program = ts.createProgram({ rootNames: [...files], options });
+  const unresolved = program.getSemanticDiagnostics().filter((d) => d.code === 2307);
+  if (unresolved.length > 0) throw new Error(`generate: cannot resolve modules: ${ts.flattenDiagnosticMessageText(unresolved[0]!.messageText, ' ')}`);
   const edits = new Map<string, number[]>();
   for (const d of program.getSemanticDiagnostics()) {
     if ((d.code !== 4114 && d.code !== 4115) || !d.file || d.start === undefined) continue;

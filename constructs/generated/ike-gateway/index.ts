@@ -1094,11 +1094,6 @@ export class IkeGateway extends cdktf.TerraformResource {
     return this._preSharedKey;
   }
 
-  // pre_shared_key_encrypted - computed: true, optional: false, required: false
-  public get preSharedKeyEncrypted() {
-    return this.getStringAttribute('pre_shared_key_encrypted');
-  }
-
   // pre_shared_key_wo - computed: false, optional: true, required: false
   private _preSharedKeyWo?: string; 
   public get preSharedKeyWo() {
