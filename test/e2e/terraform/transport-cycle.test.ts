@@ -13,6 +13,19 @@ const MONITOR = `${DEV}/network/profiles/monitor-profile/entry[@name='tm-monitor
 const IKE_PROFILES = `${DEV}/network/ike/crypto-profiles/ike-crypto-profiles`;
 const PSK = 'e2e-Transport-Psk-9f3c';
 
+/**
+ * The config with empty, attribute-less containers removed: deleting the last entry of a list leaves `<gateway/>`
+ * behind on PAN-OS as on the simulator, and an empty container holds nothing the device enforces.
+ */
+function withoutEmptyContainers(xml: string): string {
+  let out = xml;
+  for (let prev = ''; prev !== out; ) {
+    prev = out;
+    out = out.replace(/<([\w-]+)\/>|<([\w-]+)><\/\2>/g, '');
+  }
+  return out;
+}
+
 describe('GIVEN a transport-mode set in HCL and a PAN-OS 11.1 simulator', () => {
   let sim: Simulator;
   let ws: TerraformWorkspace;
@@ -27,6 +40,7 @@ describe('GIVEN a transport-mode set in HCL and a PAN-OS 11.1 simulator', () => 
   });
 
   afterAll(async () => {
+    if (ws) console.log(`terraform timings (transport cycle): ${ws.timings.join(', ')}`);
     ws?.remove();
     await sim?.close();
   });
@@ -101,7 +115,8 @@ describe('GIVEN a transport-mode set in HCL and a PAN-OS 11.1 simulator', () => 
     // --- destroy: one commit (the anchor's), and the running config is the pre-apply one ---
     const destroy = await commitsDuring(() => ws.expectRun(['destroy', '-auto-approve', '-input=false'], 0));
     expect(destroy.result.out).toContain('Destroy complete! Resources: 9 destroyed.');
-    expect(sim.config.running()).toBe(baseline);
+    expect(withoutEmptyContainers(sim.config.running())).toBe(withoutEmptyContainers(baseline));
+    expect(sim.config.running()).not.toContain('tunnel.10');
     expect(sim.config.pendingChanges()).toBe(false);
     expect(destroy.commits).toBe(1);
 

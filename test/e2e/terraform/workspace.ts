@@ -20,6 +20,8 @@ export interface TfResult {
   readonly stderr: string;
   /** stdout and stderr together, for assertions on what a user sees. */
   readonly out: string;
+  /** How long the command ran (reported, never asserted). */
+  readonly ms: number;
 }
 
 /** What `panos-ipsec install-provider` printed. */
@@ -51,6 +53,8 @@ export class TerraformWorkspace {
   readonly dir: string;
   readonly workDir: string;
   readonly install: InstallLine;
+  /** `<command> <ms>` per run, for the suite's summary line. */
+  readonly timings: string[] = [];
   private env: NodeJS.ProcessEnv;
 
   private constructor(dir: string, install: InstallLine, sim: Simulator) {
@@ -97,6 +101,7 @@ export class TerraformWorkspace {
   run(args: readonly string[], timeoutMs = 180_000): Promise<TfResult> {
     const [cmd, ...rest] = args;
     const argv = NO_COLOR_COMMANDS.has(cmd) ? [cmd, '-no-color', ...rest] : [...args];
+    const started = Date.now();
     return new Promise((resolve, reject) => {
       const child = spawn('terraform', argv, { cwd: this.workDir, env: this.env, stdio: ['ignore', 'pipe', 'pipe'] });
       let stdout = '';
@@ -113,7 +118,8 @@ export class TerraformWorkspace {
       });
       child.on('close', (status) => {
         clearTimeout(timer);
-        resolve({ status, stdout, stderr, out: `${stdout}\n${stderr}` });
+        this.timings.push(`${argv[0]} ${Date.now() - started}ms`);
+        resolve({ status, stdout, stderr, out: `${stdout}\n${stderr}`, ms: Date.now() - started });
       });
     });
   }
