@@ -1,7 +1,7 @@
 /**
  * `npm run demo`: the whole cycle against the embedded PAN-OS simulator (see src/cycle/demo.ts). Exits 0 only when
  * every step gave its expected exit code and destroy left the device's running config as it was.
- * Usage: npm run demo [-- --app <cdktf app dir>]
+ * Usage: npm run demo [-- --app <cdktf app dir> --stack <stack>]
  */
 import { runDemo } from '../src/cycle/demo';
 
@@ -10,7 +10,7 @@ function argValue(name: string): string | undefined {
   return i >= 0 ? process.argv[i + 1] : undefined;
 }
 
-runDemo({ appDir: argValue('--app') })
+runDemo({ appDir: argValue('--app'), stack: argValue('--stack') })
   .then((r) => {
     process.exitCode = r.ok ? 0 : 1;
   })

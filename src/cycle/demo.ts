@@ -16,7 +16,7 @@ import { runDrift } from '../cli/drift-command';
 import { simulatorEnv } from '../cli/connection';
 import { runCdktf, type CdktfVerb } from './deploy';
 import { onInterrupt } from './processes';
-import { childrenNamed, parseXml, type XmlElement } from '../panos/xml';
+import { childrenNamed, parseXml, serializeXml, type XmlElement } from '../panos/xml';
 import { packageRoot } from '../cli/install-provider-command';
 
 const DEVICE = "/config/devices/entry[@name='localhost.localdomain']";
@@ -44,6 +44,8 @@ export interface DemoOptions {
   readonly io?: Io;
   /** Stop at the first step whose exit code is not the expected one. @default true */
   readonly stopOnFailure?: boolean;
+  /** Stack to run. @default 'fw-a' for the default example, else the app's only stack */
+  readonly stack?: string;
   /** Extra environment for every step (wins over the simulator's PANOS_* settings). */
   readonly env?: NodeJS.ProcessEnv;
 }
@@ -63,9 +65,17 @@ function banner(io: Io, n: number, title: string): void {
   io.out(`\n${line}\n  step ${n}: ${title}\n${line}\n`);
 }
 
-/** The running config as canonical text, for the before/after comparison. */
-function canonicalRunning(sim: Simulator): string {
-  return sim.config.running().replace(/>\s+</g, '><').trim();
+/** Drops empty elements: PAN-OS keeps an empty container (`<gateway/>`) after its last entry is deleted. */
+function pruneEmpty(e: XmlElement): XmlElement | undefined {
+  const children = e.children.map(pruneEmpty).filter((c): c is XmlElement => c !== undefined);
+  if (children.length === 0 && Object.keys(e.attrs).length === 0 && e.text.trim() === '') return undefined;
+  return { ...e, children };
+}
+
+/** The running config as canonical text for the before/after comparison (empty containers do not count). */
+export function canonicalRunning(sim: Simulator): string {
+  const root = pruneEmpty(parseXml(sim.config.running()));
+  return root ? serializeXml(root) : '';
 }
 
 /**
@@ -124,7 +134,8 @@ export async function runDemo(o: DemoOptions = {}): Promise<DemoResult> {
   const steps: DemoStep[] = [];
   // The examples read their pre-shared key from TF_VAR_bgp_psk; a random one keeps the demo self-contained.
   const env: NodeJS.ProcessEnv = { TF_VAR_bgp_psk: randomBytes(18).toString('base64url'), ...process.env, ...simulatorEnv(sim), ...o.env };
-  const common = { dir: appDir, output: join(work, 'cdktf.out'), mirror: join(work, 'mirror'), env };
+  const stack = o.stack ?? (o.appDir === undefined ? 'fw-a' : undefined);
+  const common = { dir: appDir, ...(stack !== undefined ? { stack } : {}), output: join(work, 'cdktf.out'), mirror: join(work, 'mirror'), env };
   let n = 0;
   const step = async (title: string, expected: number, run: () => Promise<number | { code: number; output: string }>): Promise<boolean> => {
     banner(io, ++n, title);
