@@ -13,10 +13,13 @@ import type { CommitResult } from '../../panos/client';
 import { COMMIT_ANCHOR_RESOURCE, COMMIT_RESOURCE } from '../address';
 import { errorToDiagnostics } from '../errors';
 import type { DeviceSession } from '../session';
+import { appendProgress, formatCommitProgress } from '../../util/progress-file';
 
 /** Writes one commit progress line to stderr (Terraform shows it in its logs). */
-function progressLine(jobId: number, progress: number | undefined, status: string): void {
+function progressLine(jobId: number, progress: number | undefined, status: string, result: string): void {
   process.stderr.write(`[INFO] commit job ${jobId}: ${progress === undefined ? '?' : progress}% (${status})\n`);
+  // Also for the deploy wrapper, which prints these lines while Terraform waits (see src/util/progress-file.ts).
+  appendProgress(formatCommitProgress({ jobId, progress, status, result }));
 }
 
 /** Commits the candidate config as the provider is configured to; releases the config lock on every path. */
@@ -32,7 +35,7 @@ export async function commitNow(session: DeviceSession, description: string | un
       ...(partial ? { partial } : {}),
       pollIntervalMs: s.commitPollIntervalMs,
       timeoutMs: s.commitTimeoutMs,
-      onProgress: (p) => progressLine(p.jobId, p.progress, p.status),
+      onProgress: (p) => progressLine(p.jobId, p.progress, p.status, p.result),
     });
     if (result.noChanges) process.stderr.write('[INFO] commit: there are no changes to commit\n');
     return result;
