@@ -1,8 +1,10 @@
 /**
  * Real terraform 1.11.4 against the simulator playing PAN-OS 11.1: the whole life of a transport-mode set in plain
- * HCL — apply, a clean plan, out-of-band drift detected and repaired, import of an object made on the device, and a
- * destroy that leaves the running config exactly as it was before the first apply. Commits are counted per apply.
+ * HCL — apply, a clean plan, out-of-band drift detected and repaired, import of an object made on the device, a
+ * resource removed while another changes, and a destroy that leaves the running config exactly as it was before the first apply. Commits are counted per apply.
  */
+import * as fs from 'node:fs';
+import * as path from 'node:path';
 import { startSimulator, type Simulator } from '../../../src/sim';
 import { requireBuiltProvider, requireTerraform, TerraformWorkspace } from './workspace';
 
@@ -12,6 +14,15 @@ const TUNNEL = `${DEV}/network/tunnel/ipsec/entry[@name='tm-peer-a']`;
 const MONITOR = `${DEV}/network/profiles/monitor-profile/entry[@name='tm-monitor']`;
 const IKE_PROFILES = `${DEV}/network/ike/crypto-profiles/ike-crypto-profiles`;
 const PSK = 'e2e-Transport-Psk-9f3c';
+
+/** The HCL without one resource block and without every line that refers to it (triggers, depends_on). */
+function withoutResource(hcl: string, type: string, name: string): string {
+  const start = hcl.indexOf(`resource "${type}" "${name}" {`);
+  const end = hcl.indexOf('\n}\n', start);
+  if (start < 0 || end < 0) throw new Error(`fixture has no resource ${type}.${name}`);
+  const rest = hcl.slice(0, start) + hcl.slice(end + 3);
+  return rest.split('\n').filter((l) => !l.includes(`${type}.${name}`)).join('\n');
+}
 
 /**
  * The config with empty, attribute-less containers removed: deleting the last entry of a list leaves `<gateway/>`
@@ -112,14 +123,28 @@ describe('GIVEN a transport-mode set in HCL and a PAN-OS 11.1 simulator', () => 
     const afterImport = await ws.expectRun(['plan', '-detailed-exitcode', '-input=false'], 0);
     expect(afterImport.out).toContain('No changes.');
 
+    // --- a resource removed from the configuration while another is updated: Terraform deletes the removed one
+    // before the commit resource's update, so the one commit covers the deletion too ---
+    const mainTf = path.join(ws.workDir, 'main.tf');
+    const edited = withoutResource(fs.readFileSync(mainTf, 'utf8'), 'panosipsec_tunnel_monitor_profile', 'mon')
+      .replace('comment        = "transport to peer-a"', 'comment        = "transport to peer-a, v2"');
+    fs.writeFileSync(mainTf, edited);
+    const shrink = await commitsDuring(() => ws.expectRun(['apply', '-auto-approve', '-input=false'], 0));
+    expect(shrink.result.out).toMatch(/Apply complete! Resources: 0 added, \d+ changed, 1 destroyed\./);
+    expect(sim.config.running(MONITOR)).toBe('');
+    expect(sim.config.running(`${DEV}/network/interface/tunnel/units/entry[@name='tunnel.10']/comment`)).toContain('transport to peer-a, v2');
+    expect(sim.config.pendingChanges()).toBe(false);
+    expect(shrink.commits).toBe(1);
+    await ws.expectRun(['plan', '-detailed-exitcode', '-input=false'], 0);
+
     // --- destroy: one commit (the anchor's), and the running config is the pre-apply one ---
     const destroy = await commitsDuring(() => ws.expectRun(['destroy', '-auto-approve', '-input=false'], 0));
-    expect(destroy.result.out).toContain('Destroy complete! Resources: 9 destroyed.');
+    expect(destroy.result.out).toContain('Destroy complete! Resources: 8 destroyed.');
     expect(withoutEmptyContainers(sim.config.running())).toBe(withoutEmptyContainers(baseline));
     expect(sim.config.running()).not.toContain('tunnel.10');
     expect(sim.config.pendingChanges()).toBe(false);
     expect(destroy.commits).toBe(1);
 
-    console.log(`REAL-TERRAFORM TESTS RAN (transport cycle; commits per apply: create ${create.commits}, repair ${repair.commits}, destroy ${destroy.commits})`);
+    console.log(`REAL-TERRAFORM TESTS RAN (transport cycle; commits per apply: create ${create.commits}, repair ${repair.commits}, remove+update ${shrink.commits}, destroy ${destroy.commits})`);
   }, 240_000);
 });
