@@ -1,0 +1,159 @@
+/**
+ * Synth benchmark (`npm run bench:synth`): N transport-mode tunnels, each with its own tunnel interface, IKE and
+ * IPSec crypto profiles and IKE gateway, synthesized (construction + `app.synth()` with validations, written to a
+ * temp dir) through the L2 constructs and through the same L1 resources wired by hand (provider, commit anchor,
+ * commit with triggers and depends_on). Both variants run interleaved in one process, alternating which goes first;
+ * the table shows medians and the L2/L1 ratio. Results go to bench/results-synth.json. Target: L2 <= 1.15x L1 at 1,000.
+ *
+ * Options: BENCH_SIZES=100,1000 BENCH_REPS=5
+ */
+import * as fs from 'node:fs';
+import * as os from 'node:os';
+import * as path from 'node:path';
+import { App, Lazy, TerraformStack, TerraformVariable, type TerraformResource } from 'cdktf';
+import { IkeGateway, IpsecTunnel, IkeCryptoProfile, IpsecCryptoProfile, PanosFirewall, SecretValue, TunnelInterface } from '../constructs';
+import { Commit } from '../constructs/generated/commit';
+import { CommitAnchor } from '../constructs/generated/commit-anchor';
+import { IkeCryptoProfile as L1IkeCryptoProfile } from '../constructs/generated/ike-crypto-profile';
+import { IkeGateway as L1IkeGateway } from '../constructs/generated/ike-gateway';
+import { IpsecCryptoProfile as L1IpsecCryptoProfile } from '../constructs/generated/ipsec-crypto-profile';
+import { IpsecTunnel as L1IpsecTunnel } from '../constructs/generated/ipsec-tunnel';
+import { PanosipsecProvider } from '../constructs/generated/provider';
+import { TunnelInterface as L1TunnelInterface } from '../constructs/generated/tunnel-interface';
+
+const SIZES = (process.env.BENCH_SIZES ?? '100,1000').split(',').map(Number);
+const REPS = Number(process.env.BENCH_REPS ?? 5);
+const TARGET_RATIO = 1.15;
+
+/** Per-tunnel values shared by both variants. */
+function tunnelValues(i: number) {
+  return {
+    ifName: `tunnel.${i + 1}`,
+    ike: `ike-${i}`,
+    ipsec: `ipsec-${i}`,
+    gw: `gw-${i}`,
+    tunnel: `t-${i}`,
+    localIp: `10.${(i >> 8) & 255}.${i & 255}.1/30`,
+    peerIp: `10.${(i >> 8) & 255}.${i & 255}.2`,
+  };
+}
+
+export function buildL2(app: App, n: number): void {
+  const stack = new TerraformStack(app, 'bench');
+  new PanosFirewall(stack, 'fw', { minPanosVersion: '11.1.0' });
+  const psk = SecretValue.fromEnvVariable(stack, 'psk', 'psk');
+  for (let i = 0; i < n; i++) {
+    const v = tunnelValues(i);
+    const tunnelInterface = new TunnelInterface(stack, `if-${i}`, { name: v.ifName, zone: 'vpn', virtualRouter: 'default' });
+    const ike = new IkeCryptoProfile(stack, v.ike, { dhGroups: ['group20'], authentication: ['sha384'], encryption: ['aes-256-gcm'] });
+    const ipsec = new IpsecCryptoProfile(stack, v.ipsec, { espEncryption: ['aes-256-gcm'], espAuthentication: ['none'], dhGroup: 'group20' });
+    const gateway = new IkeGateway(stack, v.gw, {
+      version: 'ikev2',
+      cryptoProfile: ike,
+      preSharedKey: psk,
+      localInterface: 'ethernet1/1',
+      localIp: v.localIp,
+      peerIp: v.peerIp,
+    });
+    IpsecTunnel.transport(stack, v.tunnel, { tunnelInterface, gateway, cryptoProfile: ipsec, carriesMulticastRouting: false });
+  }
+}
+
+export function buildL1(app: App, n: number): void {
+  const stack = new TerraformStack(app, 'bench');
+  const provider = new PanosipsecProvider(stack, 'Provider', { minPanosVersion: '11.1.0', vsys: 'vsys1' });
+  const anchor = new CommitAnchor(stack, 'CommitAnchor', { provider });
+  const psk = new TerraformVariable(stack, 'psk', { type: 'string', sensitive: true });
+  const triggers: Record<string, string> = {};
+  const all: TerraformResource[] = [];
+  const deps = [anchor];
+  const add = <T extends { revision: string }>(key: string, r: T): T => {
+    triggers[key] = r.revision;
+    all.push(r as unknown as TerraformResource);
+    return r;
+  };
+  for (let i = 0; i < n; i++) {
+    const v = tunnelValues(i);
+    add(`bench/if-${i}`, new L1TunnelInterface(stack, `if-${i}`, { provider, dependsOn: deps, name: v.ifName, zone: 'vpn', virtualRouter: 'default' }));
+    add(`bench/${v.ike}`, new L1IkeCryptoProfile(stack, v.ike, {
+      provider, dependsOn: deps, name: v.ike, dhGroups: ['group20'], authentication: ['sha384'], encryption: ['aes-256-gcm'],
+    }));
+    add(`bench/${v.ipsec}`, new L1IpsecCryptoProfile(stack, v.ipsec, {
+      provider, dependsOn: deps, name: v.ipsec, protocol: 'esp', espEncryption: ['aes-256-gcm'], espAuthentication: ['none'], dhGroup: 'group20',
+    }));
+    add(`bench/${v.gw}`, new L1IkeGateway(stack, v.gw, {
+      provider, dependsOn: deps, name: v.gw, version: 'ikev2', ikeCryptoProfile: v.ike, authentication: 'pre-shared-key',
+      preSharedKey: psk.stringValue, localInterface: 'ethernet1/1', localIp: v.localIp, peerIp: v.peerIp,
+    }));
+    add(`bench/${v.tunnel}`, new L1IpsecTunnel(stack, v.tunnel, {
+      provider, dependsOn: deps, name: v.tunnel, tunnelInterface: v.ifName, ipsecMode: 'transport',
+      autoKey: { ikeGateways: [v.gw], ipsecCryptoProfile: v.ipsec },
+    }));
+  }
+  // depends_on through the same late-resolved plain addresses the L2 uses, so the ratio measures the L2 layer
+  // (construct nodes, validations, rules), not a different depends_on encoding (dependable tokens resolve slower).
+  const commit = new Commit(stack, 'Commit', { provider, triggers });
+  commit.dependsOn = all.map((r) => Lazy.stringValue({ produce: () => `${r.terraformResourceType}.${r.friendlyUniqueId}` }));
+}
+
+function timeOnce(variant: 'L1' | 'L2', n: number, outRoot: string): number {
+  const outdir = fs.mkdtempSync(path.join(outRoot, `${variant}-${n}-`));
+  (globalThis as { gc?: () => void }).gc?.();
+  const start = process.hrtime.bigint();
+  const app = new App({ outdir, stackTraces: false });
+  if (variant === 'L1') buildL1(app, n);
+  else buildL2(app, n);
+  app.synth();
+  const ms = Number(process.hrtime.bigint() - start) / 1e6;
+  fs.rmSync(outdir, { recursive: true, force: true });
+  return ms;
+}
+
+function median(xs: readonly number[]): number {
+  const s = [...xs].sort((a, b) => a - b);
+  const m = Math.floor(s.length / 2);
+  return s.length % 2 ? s[m]! : (s[m - 1]! + s[m]!) / 2;
+}
+
+function main(): void {
+  const outRoot = fs.mkdtempSync(path.join(os.tmpdir(), 'bench-synth-'));
+  const samples = new Map<string, number[]>();
+  const record = (variant: string, n: number, ms: number): void => {
+    const key = `${variant}:${n}`;
+    samples.set(key, [...(samples.get(key) ?? []), ms]);
+  };
+  // Warm-up: module loading and JIT would otherwise land on whichever variant runs first.
+  timeOnce('L1', 20, outRoot);
+  timeOnce('L2', 20, outRoot);
+  for (let rep = 0; rep < REPS; rep++) {
+    for (const n of SIZES) {
+      const order: ('L1' | 'L2')[] = rep % 2 === 0 ? ['L1', 'L2'] : ['L2', 'L1'];
+      for (const variant of order) record(variant, n, timeOnce(variant, n, outRoot));
+    }
+  }
+  fs.rmSync(outRoot, { recursive: true, force: true });
+
+  const rows = SIZES.map((n) => {
+    const l1 = median(samples.get(`L1:${n}`)!);
+    const l2 = median(samples.get(`L2:${n}`)!);
+    return { tunnels: n, resources: n * 5 + 2, l1MedianMs: Math.round(l1), l2MedianMs: Math.round(l2), ratio: Number((l2 / l1).toFixed(3)) };
+  });
+  console.log(`synth benchmark: ${REPS} interleaved repetitions per size, medians (node ${process.version})`);
+  console.log('tunnels  resources   L1 ms    L2 ms   L2/L1');
+  for (const r of rows) {
+    console.log(
+      `${String(r.tunnels).padStart(7)}  ${String(r.resources).padStart(9)}  ${String(r.l1MedianMs).padStart(6)}  ${String(r.l2MedianMs).padStart(7)}   ${r.ratio.toFixed(2)}x`,
+    );
+  }
+  const largest = rows[rows.length - 1]!;
+  const verdict = largest.ratio <= TARGET_RATIO ? 'meets' : 'misses';
+  console.log(`target L2 <= ${TARGET_RATIO}x L1 at ${largest.tunnels} tunnels: ${verdict} (${largest.ratio.toFixed(2)}x)`);
+  const file = path.join(__dirname, 'results-synth.json');
+  fs.writeFileSync(
+    file,
+    `${JSON.stringify({ date: new Date().toISOString(), node: process.version, repetitions: REPS, targetRatio: TARGET_RATIO, rows, samplesMs: Object.fromEntries(samples) }, null, 2)}\n`,
+  );
+  console.log(`wrote ${path.relative(process.cwd(), file)}`);
+}
+
+if (require.main === module) main();
