@@ -41,6 +41,21 @@ export function excerptOf(body: string, max = 160): string {
 /** Parses a response body into an envelope; throws {@link EnvelopeError} for HTML pages, garbage and wrong roots. */
 export function parseEnvelope(body: string): Envelope {
   let root: XmlElement;
+  const declared = /^\s*<\?xml[^>]*\bencoding\s*=\s*["']([^"']+)["']/i.exec(body)?.[1];
+  if (declared !== undefined && !/^utf-?8$/i.test(declared.trim())) {
+    throw new EnvelopeError(`response declares encoding ${declared}, but the PAN-OS XML API answers in UTF-8 and the body was read as UTF-8`, excerptOf(body));
+  }
+  // XML 1.0 forbids these characters anywhere in a document; the parsers below would pass them through.
+  const control = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\uFFFE\uFFFF]/.exec(body);
+  if (control) {
+    throw new EnvelopeError(`response is not XML (character U+${control[0].charCodeAt(0).toString(16).toUpperCase().padStart(4, '0')} is not allowed in XML, at offset ${control.index})`, excerptOf(body));
+  }
+  // Without a DOCTYPE (refused below) only the five predefined entities and character references exist; the parsers
+  // would keep an unknown reference such as &xxe; as literal text.
+  const entity = /&(?!(?:amp|lt|gt|quot|apos|#\d+|#x[0-9A-Fa-f]+);)[^;\s<]{0,32};?/.exec(body);
+  if (entity && !/<!DOCTYPE/i.test(body)) {
+    throw new EnvelopeError(`response is not XML (undeclared entity reference ${entity[0]} at offset ${entity.index})`, excerptOf(body));
+  }
   // The tree parser tolerates unclosed tags; a truncated body must not pass for a short answer.
   const wellFormed = body.trim() === '' ? true : XMLValidator.validate(body);
   if (wellFormed !== true) {

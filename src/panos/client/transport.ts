@@ -13,6 +13,9 @@ import { backoffDelay, classifyTransportError, mayRetry, sleep, type RequestKind
 import { Semaphore } from './semaphore';
 import { textAt } from '../xml';
 
+/** Strict decoder: a byte sequence that is not UTF-8 is an error, not a replacement character. BOM is dropped. */
+const UTF8 = new TextDecoder('utf-8', { fatal: true });
+
 /** One API request as the client layer describes it. */
 export interface RequestSpec {
   /** Form fields: `type`, `action`, `xpath`, `element`, `cmd`, `vsys`, … */
@@ -338,6 +341,16 @@ export class Transport {
       }
       chunks.push(buf);
     }
-    return { status: res.statusCode, body: Buffer.concat(chunks).toString('utf8') };
+    const bytes = Buffer.concat(chunks);
+    try {
+      return { status: res.statusCode, body: UTF8.decode(bytes) };
+    } catch {
+      // Buffer#toString would swap bad bytes for U+FFFD silently and hand a corrupted name or key to the caller.
+      throw this.error('PANOS_BAD_RESPONSE', spec, `response body is not valid UTF-8 (${bytes.length} bytes, ${res.headers['content-type'] ?? 'no content-type'})`, {
+        httpStatus: res.statusCode,
+        excerpt: excerptOf(bytes.toString('latin1')),
+        hint: 'the PAN-OS XML API answers in UTF-8: check that hostname/port point at the management interface and not at a proxy that re-encodes',
+      });
+    }
   }
 }
