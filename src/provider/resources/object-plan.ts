@@ -94,7 +94,10 @@ export async function planObject(
   };
   session.planned.set(`${spec.kind}:${name}`, self);
   try {
-    const device = spec.kind === 'ipsec-tunnel' ? await deviceObjectsForRules(session) : [];
+    // Objects that refer to others need the device's objects too: at apply Terraform re-plans only what changes, so a
+    // gateway's profile may be on the device and not in this process's registry.
+    const refersToOthers = spec.kind === 'ipsec-tunnel' || spec.kind === 'ike-gateway';
+    const device = refersToOthers ? await deviceObjectsForRules(session) : [];
     diagnostics.push(...ruleDiagnostics(session, self, device));
   } catch (err) {
     diagnostics.push(...errorToDiagnostics(err, address, 'reading the device for the plan-time rules'));
