@@ -5,7 +5,7 @@
  * action (not found, already gone, lock already owned) is the caller's job.
  */
 import { readFileSync } from 'node:fs';
-import { Pool } from 'undici';
+import type { Pool } from 'undici';
 import { EnvelopeError, classify, excerptOf, hintFor, parseEnvelope, type Envelope } from './envelope';
 import { PanosApiError, Redactor, type PanosErrorCode } from './errors';
 import type { LogLevel, ResolvedOptions } from './options';
@@ -50,7 +50,9 @@ class HttpStatusFailure {
 /** The transport. Owned by one {@link PanosClient}. */
 export class Transport {
   readonly redactor = new Redactor();
-  private readonly pool: Pool;
+  private poolInstance?: Pool;
+  private readonly poolUrl: string;
+  private readonly poolOptions: Pool.Options;
   private readonly sem: Semaphore;
   private key?: string;
   private keyInFlight?: Promise<string>;
@@ -73,7 +75,8 @@ export class Transport {
       });
     }
     const host = o.hostname.includes(':') && !o.hostname.startsWith('[') ? `[${o.hostname}]` : o.hostname;
-    this.pool = new Pool(`${o.protocol}://${host}:${o.port}`, {
+    this.poolUrl = `${o.protocol}://${host}:${o.port}`;
+    this.poolOptions = {
       connections: o.maxInFlight,
       pipelining: 1,
       headersTimeout: o.headersMs,
@@ -82,8 +85,20 @@ export class Transport {
         timeout: o.connectMs,
         ...(o.protocol === 'https' ? { rejectUnauthorized: o.verifyTls, ...(ca !== undefined ? { ca } : {}) } : {}),
       },
-    });
+    };
     this.sem = new Semaphore(o.maxInFlight);
+  }
+
+  /**
+   * The connection pool, made at the first request: loading undici costs about half a second, and Terraform starts
+   * the provider several times per command, mostly for calls that never reach the device.
+   */
+  private get pool(): Pool {
+    if (!this.poolInstance) {
+      const { Pool: PoolClass } = require('undici') as typeof import('undici');
+      this.poolInstance = new PoolClass(this.poolUrl, this.poolOptions);
+    }
+    return this.poolInstance;
   }
 
   /** Requests holding a concurrency slot right now. */
@@ -216,7 +231,7 @@ export class Transport {
 
   /** Closes the pool (waits for in-flight requests). */
   async close(): Promise<void> {
-    await this.pool.close();
+    await this.poolInstance?.close();
   }
 
   private canKeygen(): boolean {
