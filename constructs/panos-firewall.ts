@@ -98,8 +98,8 @@ export class PanosFirewall extends Construct {
 
   private readonly objects: PanosObject[] = [];
   private readonly byPath = new Map<string, IConstruct>();
-  private readonly triggers: Record<string, string> = {};
-  private readonly commitDependsOn: string[] = [];
+  /** Registered resources with their trigger keys, in registration order. */
+  private readonly resources: { readonly key: string; readonly resource: TerraformResource }[] = [];
   private readonly acks: AckEntry[] = [];
   private evaluation?: Evaluation;
 
@@ -145,9 +145,12 @@ export class PanosFirewall extends Construct {
       alias: props.providerAlias,
     });
     this.commitAnchor = new CommitAnchor(this, 'CommitAnchor', { provider: this.provider, description: props.commitDescription });
-    // The L1 keeps these two objects by reference and reads them at synth, so registering an object is O(1).
-    this.commit = new Commit(this, 'Commit', { provider: this.provider, triggers: this.triggers, description: props.commitDescription });
-    this.commit.dependsOn = this.commitDependsOn;
+    // triggers and depends_on are produced once at synth from the registered resources: one lazy value each instead
+    // of a token per resource (cdktf captures a stack trace for every token, which dominated synth at 1,000 tunnels).
+    // Addresses are read at synth, so an overridden logical id is honoured.
+    this.commit = new Commit(this, 'Commit', { provider: this.provider, triggers: {}, description: props.commitDescription });
+    this.commit.addOverride('triggers', Lazy.anyValue({ produce: () => this.triggerMap() }));
+    this.commit.dependsOn = Lazy.listValue({ produce: () => this.resources.map((r) => address(r.resource)) });
     this.node.addValidation({ validate: () => this.evaluate().errorsFor(this.node.path, true) });
   }
 
@@ -187,17 +190,19 @@ export class PanosFirewall extends Construct {
     this.objects.push(obj);
     this.byPath.set(path, obj);
     this.evaluation = undefined;
-    if (resource) {
-      this.triggers[path] = (resource as TerraformResource & { readonly revision: string }).revision;
-      // depends_on takes plain addresses (`type.name`), resolved late so an overridden logical id is honoured.
-      this.commitDependsOn.push(Lazy.stringValue({ produce: () => `${resource.terraformResourceType}.${resource.friendlyUniqueId}` }));
-    }
+    if (resource) this.resources.push({ key: path, resource });
     obj.node.addValidation({ validate: () => this.evaluate().errorsFor(path, false) });
   }
 
   /** The anchor as a dependency list for L1 configs. */
   public get anchorDependency(): TerraformResource[] {
     return [this.commitAnchor];
+  }
+
+  private triggerMap(): Record<string, string> {
+    const map: Record<string, string> = {};
+    for (const r of this.resources) map[r.key] = `\${${address(r.resource)}.revision}`;
+    return map;
   }
 
   private evaluate(): Evaluation {
@@ -228,6 +233,11 @@ export class PanosFirewall extends Construct {
         'SecretValue.fromEnvVariable (TF_VAR_…) or leave it unset and use the PANOS_* environment variables',
     );
   }
+}
+
+/** `type.name` of a resource, as depends_on and references write it. */
+function address(r: TerraformResource): string {
+  return `${r.terraformResourceType}.${r.friendlyUniqueId}`;
 }
 
 /** The `Default` child resource of an object construct, if it has one. */
