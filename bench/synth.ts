@@ -69,27 +69,29 @@ export function buildL1(app: App, n: number): void {
   const triggers: Record<string, string> = {};
   const all: TerraformResource[] = [];
   const deps = [anchor];
-  const add = <T extends { revision: string }>(key: string, r: T): T => {
+  const add = <T extends { revision: string; name: string }>(key: string, r: T): T => {
     triggers[key] = r.revision;
     all.push(r as unknown as TerraformResource);
     return r;
   };
   for (let i = 0; i < n; i++) {
     const v = tunnelValues(i);
-    add(`bench/if-${i}`, new L1TunnelInterface(stack, `if-${i}`, { provider, dependsOn: deps, name: v.ifName, zone: 'vpn', virtualRouter: 'default' }));
-    add(`bench/${v.ike}`, new L1IkeCryptoProfile(stack, v.ike, {
+    // References between resources are Terraform references, as an L1 user must write them for Terraform to order
+    // the writes (the L2 constructs emit the same references).
+    const iface = add(`bench/if-${i}`, new L1TunnelInterface(stack, `if-${i}`, { provider, dependsOn: deps, name: v.ifName, zone: 'vpn', virtualRouter: 'default' }));
+    const ike = add(`bench/${v.ike}`, new L1IkeCryptoProfile(stack, v.ike, {
       provider, dependsOn: deps, name: v.ike, dhGroups: ['group20'], authentication: ['sha384'], encryption: ['aes-256-gcm'],
     }));
-    add(`bench/${v.ipsec}`, new L1IpsecCryptoProfile(stack, v.ipsec, {
+    const ipsec = add(`bench/${v.ipsec}`, new L1IpsecCryptoProfile(stack, v.ipsec, {
       provider, dependsOn: deps, name: v.ipsec, protocol: 'esp', espEncryption: ['aes-256-gcm'], espAuthentication: ['none'], dhGroup: 'group20',
     }));
-    add(`bench/${v.gw}`, new L1IkeGateway(stack, v.gw, {
-      provider, dependsOn: deps, name: v.gw, version: 'ikev2', ikeCryptoProfile: v.ike, authentication: 'pre-shared-key',
+    const gw = add(`bench/${v.gw}`, new L1IkeGateway(stack, v.gw, {
+      provider, dependsOn: deps, name: v.gw, version: 'ikev2', ikeCryptoProfile: ike.name, authentication: 'pre-shared-key',
       preSharedKey: psk.stringValue, localInterface: 'ethernet1/1', localIp: v.localIp, peerIp: v.peerIp,
     }));
     add(`bench/${v.tunnel}`, new L1IpsecTunnel(stack, v.tunnel, {
-      provider, dependsOn: deps, name: v.tunnel, tunnelInterface: v.ifName, ipsecMode: 'transport',
-      autoKey: { ikeGateways: [v.gw], ipsecCryptoProfile: v.ipsec },
+      provider, dependsOn: deps, name: v.tunnel, tunnelInterface: iface.name, ipsecMode: 'transport',
+      autoKey: { ikeGateways: [gw.name], ipsecCryptoProfile: ipsec.name },
     }));
   }
   // Written the way the generated L1 API invites: revision references in triggers, every resource in dependsOn.

@@ -115,7 +115,7 @@ export class IkeGateway extends PanosObject implements IIkeGateway {
       comment: props.comment,
     };
     this.checkModel(ikeGateway, this.model);
-    this.resource = new L1IkeGateway(this, 'Default', { ...this.model, provider: this.firewall.provider, dependsOn: this.firewall.anchorDependency });
+    this.resource = new L1IkeGateway(this, 'Default', { ...this.model, ikeCryptoProfile: props.cryptoProfile?.nameRef, provider: this.firewall.provider, dependsOn: this.firewall.anchorDependency });
     this.register(this.resource);
   }
 

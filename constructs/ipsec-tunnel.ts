@@ -152,7 +152,18 @@ export class IpsecTunnel extends PanosObject implements IIpsecTunnel {
     };
     this.intent = { carriesMulticastRouting: props.carriesMulticastRouting, policyBasedPeer: props.policyBasedPeer };
     this.checkModel(ipsecTunnel, this.model);
-    this.resource = new L1IpsecTunnel(this, 'Default', { ...this.model, provider: this.firewall.provider, dependsOn: this.firewall.anchorDependency });
+    // The L1 configuration refers to the other resources (Terraform orders writes and deletes by these references);
+    // the model keeps plain names for the rules.
+    const refs = {
+      tunnelInterface: props.tunnelInterface.nameRef,
+      autoKey: {
+        ...this.model.autoKey,
+        ikeGateways: [props.gateway.nameRef, ...(props.backupGateway ? [props.backupGateway.nameRef] : [])],
+        ipsecCryptoProfile: props.cryptoProfile?.nameRef,
+      },
+      tunnelMonitor: this.model.tunnelMonitor && { ...this.model.tunnelMonitor, profile: monitor?.profile?.nameRef },
+    };
+    this.resource = new L1IpsecTunnel(this, 'Default', { ...this.model, ...refs, provider: this.firewall.provider, dependsOn: this.firewall.anchorDependency });
     this.register(this.resource);
   }
 

@@ -11,6 +11,12 @@ export interface IPanosObject extends IConstruct {
   readonly kind: ObjectKind;
   /** The PAN-OS entry name. */
   readonly name: string;
+  /**
+   * The name to write into another object's configuration: a Terraform reference to the resource's `name` for a
+   * declared object (so Terraform writes it before, and deletes it after, the objects that use it), the plain name for
+   * an object imported with `fromName`.
+   */
+  readonly nameRef: string;
   /** The firewall (provider configuration, location, rules) the object belongs to. */
   readonly firewall: PanosFirewall;
   /**
@@ -37,6 +43,7 @@ export abstract class PanosObject extends Construct implements IPanosObject {
   public abstract readonly kind: ObjectKind;
   /** True for objects imported with `fromName` (no resource is created). */
   public readonly imported: boolean;
+  private l1?: TerraformResource & { readonly name: string };
 
   protected constructor(scope: Construct, id: string, imported: boolean) {
     super(scope, id);
@@ -56,8 +63,13 @@ export abstract class PanosObject extends Construct implements IPanosObject {
     return {};
   }
 
+  public get nameRef(): string {
+    return this.l1 ? this.l1.name : this.name;
+  }
+
   /** Registers with the firewall: dependency on the commit anchor, revision in the commit triggers, facts. */
-  protected register(resource?: TerraformResource): void {
+  protected register(resource?: TerraformResource & { readonly name: string }): void {
+    this.l1 = resource;
     this.firewall._register(this, resource);
   }
 

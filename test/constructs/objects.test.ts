@@ -36,17 +36,26 @@ describe('enums', () => {
   });
 });
 
+/** A Terraform reference to the `name` of some resource of this type. */
+function refTo(type: string): unknown {
+  return expect.stringMatching(new RegExp(`^\\$\\{${type}\\.[^.}]+\\.name\\}$`));
+}
+
 describe('object constructs synthesize their L1 resources', () => {
   test('GIVEN a transport stack WHEN synthesized THEN the tunnel carries mode, references, window and monitor', () => {
     const { stack } = transportStack();
-    expect(Testing.synth(stack)).toHaveResourceWithProperties(L1IpsecTunnel, {
-      name: 'bgp',
-      ipsec_mode: 'transport',
-      tunnel_interface: 'tunnel.10',
-      auto_key: { ike_gateways: ['gw-bgp'], ipsec_crypto_profile: 'tm-ipsec' },
-      anti_replay_window: '512',
-      tunnel_monitor: { enable: true, destination_ip: '203.0.113.2', profile: 'mon' },
-    });
+    const tunnels = Object.values(synthJson(stack).resource.panosipsec_ipsec_tunnel ?? {});
+    // Declared objects are Terraform references, so Terraform writes them before the tunnel and deletes them after it.
+    expect(tunnels).toEqual([
+      expect.objectContaining({
+        name: 'bgp',
+        ipsec_mode: 'transport',
+        tunnel_interface: refTo('panosipsec_tunnel_interface'),
+        auto_key: { ike_gateways: [refTo('panosipsec_ike_gateway')], ipsec_crypto_profile: refTo('panosipsec_ipsec_crypto_profile') },
+        anti_replay_window: '512',
+        tunnel_monitor: { enable: true, destination_ip: '203.0.113.2', profile: refTo('panosipsec_tunnel_monitor_profile') },
+      }),
+    ]);
   });
 
   test('GIVEN the transport preset WHEN synthesized THEN both profiles hold aes-256-gcm and group20', () => {
@@ -72,7 +81,7 @@ describe('object constructs synthesize their L1 resources', () => {
     expect(Testing.synth(stack)).toHaveResourceWithProperties(L1IkeGateway, {
       name: 'gw-bgp',
       version: 'ikev2',
-      ike_crypto_profile: 'tm-ike',
+      ike_crypto_profile: '${panosipsec_ike_crypto_profile.tm_Ike_A2A71979.name}',
       local_interface: 'ethernet1/1',
       authentication: 'pre-shared-key',
     });
@@ -132,7 +141,7 @@ describe('object constructs synthesize their L1 resources', () => {
     const tif = new TunnelInterface(stack, 'tif2', { name: 'tunnel.12', zone: 'vpn', virtualRouter: 'default' });
     new IpsecTunnel(stack, 'two', { tunnelInterface: tif, gateway, backupGateway: backup });
     expect(tunnelInterface).toBeDefined();
-    expect(synthJson(stack).resource.panosipsec_ipsec_tunnel!['two']).toMatchObject({ auto_key: { ike_gateways: ['gw-bgp', 'gw-backup'] } });
+    expect(synthJson(stack).resource.panosipsec_ipsec_tunnel!['two']).toMatchObject({ auto_key: { ike_gateways: [refTo('panosipsec_ike_gateway'), 'gw-backup'] } });
   });
 });
 
