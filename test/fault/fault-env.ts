@@ -33,7 +33,8 @@ export const PLAN = ['plan', '-detailed-exitcode', '-input=false', '-parallelism
 
 /** True for config writes in the request log. */
 export function isWrite(e: RequestLogEntry): boolean {
-  return e.type === 'config' && !['get', 'show'].includes(e.action);
+  // The log names actions by their counter key (`config:multi-config`).
+  return e.type === 'config' && !['get', 'show'].includes(e.action.replace(/^config:/, ''));
 }
 
 /** The lines of a terraform output that a user reads as the error (the `Error:` blocks). */

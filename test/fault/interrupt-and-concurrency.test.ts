@@ -93,6 +93,16 @@ describe('GIVEN real terraform, interrupted or run twice at once against one sim
     const [ra, rb] = await Promise.all([a.run([...APPLY], { timeoutMs: 240_000 }), b.run([...APPLY], { timeoutMs: 240_000 })]);
     const writers = dev.log.slice(from).filter(isWrite).map((e) => e.user ?? '?');
     const switches = writers.filter((u, i) => i > 0 && u !== writers[i - 1]).length;
+    // Condensed request sequence (user:action xN), shown when writes interleave.
+    const seq: string[] = [];
+    for (const e of dev.log.slice(from)) {
+      const k = `${e.user ?? '?'}:${e.type}/${e.action}${e.status !== 200 ? `(${e.status})` : ''}`;
+      const last = seq[seq.length - 1];
+      const m = last ? /^(.*) x(\d+)$/.exec(last) : null;
+      if (m && m[1] === k) seq[seq.length - 1] = `${k} x${Number(m[2]) + 1}`;
+      else seq.push(`${k} x1`);
+    }
+    if (switches > 1) console.log(`interleaved writes:\n${seq.join('\n')}\n${[ra, rb].map((r) => errorBlocks(r.out).slice(0, 600)).join('\n---\n')}`);
     for (const r of [ra, rb]) {
       if (r.status !== 0) {
         expect(r.status).toBe(1);
