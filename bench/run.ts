@@ -10,8 +10,9 @@ import * as path from 'node:path';
 import { startSimulator, type CounterSnapshot } from '../src/sim';
 import { terraformDataHcl, tunnelResourceCount, tunnelsHcl } from './support/hcl';
 import { measureLaunch, mirrorLauncher } from './support/launch-time';
-import { sampleChildMemory } from './support/proc-memory';
-import { ROOT, requireTerraform, TfWorkspace, type TfRun } from './support/terraform';
+import type { ChildProcess } from 'node:child_process';
+import { sampleChildMemory, type MemorySampler } from './support/proc-memory';
+import { ROOT, requireTerraform, TfTimeoutError, TfWorkspace, type TfRun } from './support/terraform';
 
 const SIZES = (process.env.BENCH_SIZES ?? '10,100,500').split(',').map(Number);
 const PARALLELISM = 10; // Terraform's default, for both sides.
@@ -25,19 +26,6 @@ interface Requests {
   readonly writes: number;
   readonly commits: number;
   readonly byAction: Record<string, number>;
-}
-
-/** One size's measurements. */
-interface SizeResult {
-  readonly tunnels: number;
-  readonly resources: number;
-  readonly applyMs: number;
-  readonly applyFloorMs: number;
-  readonly planMs: number;
-  readonly planFloorMs: number;
-  readonly apply: Requests;
-  readonly plan: Requests;
-  readonly providerPeakRssMiB: { apply: number; plan: number; processes: number };
 }
 
 function classify(s: CounterSnapshot): Requests {
@@ -55,10 +43,55 @@ function must(r: TfRun, expected: number, what: string): TfRun {
   return r;
 }
 
+/** A timing that may have been cut off by the bench's time budget (then `ms` is a lower bound). */
+interface Timing {
+  readonly ms: number;
+  readonly finished: boolean;
+}
+
+/** One size's measurements (`undefined` where the budget ran out before the step). */
+interface SizeResult {
+  readonly tunnels: number;
+  readonly resources: number;
+  readonly apply?: Timing;
+  readonly applyFloor?: Timing;
+  readonly plan?: Timing;
+  readonly planFloor?: Timing;
+  readonly applyRequests?: Requests;
+  readonly planRequests?: Requests;
+  readonly providerPeakRssMiB?: { apply: number; plan?: number; processes: number };
+}
+
+const BUDGET_MS = Number(process.env.BENCH_BUDGET_SECONDS ?? 840) * 1000;
+const RESERVE_MS = 45_000; // launch timing, results and cleanup after the last terraform run
+let deadline = 0;
+
+function remaining(): number {
+  return deadline - RESERVE_MS - Date.now();
+}
+
+/** Runs terraform within the remaining budget; a run cut off by it yields a lower-bound timing. */
+async function timed(ws: TfWorkspace, args: readonly string[], expected: number, what: string, onSpawn?: (c: ChildProcess) => void): Promise<Timing | undefined> {
+  const left = remaining();
+  if (left < 5_000) return undefined;
+  try {
+    const r = await ws.run(args, { timeoutMs: left, onSpawn });
+    must(r, expected, what);
+    return { ms: r.ms, finished: true };
+  } catch (err) {
+    if (err instanceof TfTimeoutError) {
+      process.stderr.write(`bench: ${what} cut off by the ${BUDGET_MS / 1000} s budget after ${Math.round(err.timeoutMs / 1000)} s\n`);
+      return { ms: err.timeoutMs, finished: false };
+    }
+    throw err;
+  }
+}
+
 async function measureSize(n: number): Promise<SizeResult> {
   const sim = await startSimulator({ panosVersion: '11.1.0', commitDurationMs: COMMIT_MS });
   const prov = new TfWorkspace({ url: sim.url, apiKey: sim.apiKey }, 'bench-prov-');
   const floor = new TfWorkspace(undefined, 'bench-floor-');
+  const result: { -readonly [K in keyof SizeResult]: SizeResult[K] } = { tunnels: n, resources: tunnelResourceCount(n) };
   try {
     prov.writeMain(tunnelsHcl(n));
     floor.writeMain(terraformDataHcl(n));
@@ -66,39 +99,25 @@ async function measureSize(n: number): Promise<SizeResult> {
     await floor.init();
     const apply = ['apply', '-auto-approve', '-input=false', `-parallelism=${PARALLELISM}`];
     const plan = ['plan', '-detailed-exitcode', '-input=false', `-parallelism=${PARALLELISM}`];
+    const mem: { sampler?: MemorySampler } = {};
+    const sample = (c: ChildProcess): void => void (mem.sampler = sampleChildMemory(c.pid as number, PROVIDER_MARKER));
 
-    const floorApply = must(await floor.run(apply, { timeoutMs: 600_000 }), 0, `floor apply n=${n}`);
+    result.applyFloor = await timed(floor, apply, 0, `floor apply n=${n}`);
     sim.counters.reset();
-    let applyMem = { peakKiB: 0, processes: 0 };
-    let sampler: ReturnType<typeof sampleChildMemory> | undefined;
-    const provApply = must(
-      await prov.run(apply, { timeoutMs: 600_000, onSpawn: (c) => (sampler = sampleChildMemory(c.pid as number, PROVIDER_MARKER)) }),
-      0,
-      `provider apply n=${n}`,
-    );
-    applyMem = sampler ? sampler.stop() : applyMem;
-    const applied = classify(sim.counters.snapshot());
+    result.apply = await timed(prov, apply, 0, `provider apply n=${n}`, sample);
+    const applyMem = mem.sampler?.stop();
+    mem.sampler = undefined;
+    result.applyRequests = classify(sim.counters.snapshot());
+    if (applyMem) result.providerPeakRssMiB = { apply: round(applyMem.peakKiB / 1024), processes: applyMem.processes };
+    if (!result.apply?.finished || !result.applyFloor?.finished) return result;
 
-    const floorPlan = must(await floor.run(plan, { timeoutMs: 600_000 }), 0, `floor plan n=${n}`);
+    result.planFloor = await timed(floor, plan, 0, `floor plan n=${n}`);
     sim.counters.reset();
-    const provPlan = must(
-      await prov.run(plan, { timeoutMs: 600_000, onSpawn: (c) => (sampler = sampleChildMemory(c.pid as number, PROVIDER_MARKER)) }),
-      0,
-      `provider no-change plan n=${n}`,
-    );
-    const planMem = sampler ? sampler.stop() : { peakKiB: 0, processes: 0 };
-    const planned = classify(sim.counters.snapshot());
-    return {
-      tunnels: n,
-      resources: tunnelResourceCount(n),
-      applyMs: provApply.ms,
-      applyFloorMs: floorApply.ms,
-      planMs: provPlan.ms,
-      planFloorMs: floorPlan.ms,
-      apply: applied,
-      plan: planned,
-      providerPeakRssMiB: { apply: round(applyMem.peakKiB / 1024), plan: round(planMem.peakKiB / 1024), processes: applyMem.processes + planMem.processes },
-    };
+    result.plan = await timed(prov, plan, 0, `provider no-change plan n=${n}`, sample);
+    const planMem = (mem.sampler as MemorySampler | undefined)?.stop();
+    result.planRequests = classify(sim.counters.snapshot());
+    if (planMem && result.providerPeakRssMiB) result.providerPeakRssMiB = { ...result.providerPeakRssMiB, plan: round(planMem.peakKiB / 1024), processes: result.providerPeakRssMiB.processes + planMem.processes };
+    return result;
   } finally {
     prov.remove();
     floor.remove();
@@ -118,14 +137,28 @@ interface Target {
   readonly met: boolean;
 }
 
+function ratio(a?: Timing, b?: Timing): { value: number; bound: '' | '>' | '?' } {
+  if (!a || !b) return { value: NaN, bound: '?' };
+  // A cut-off provider run against a finished floor is a lower bound on the ratio; the other way round, unknown.
+  if (!b.finished) return { value: NaN, bound: '?' };
+  return { value: a.ms / b.ms, bound: a.finished ? '' : '>' };
+}
+
 function targets(r: SizeResult): Target[] {
-  const t = (name: string, measured: number, limit: number): Target => ({ name, measured: round(measured, 2), limit, met: measured <= limit });
+  const t = (name: string, measured: number, limit: number, bound: '' | '>' | '?' = ''): Target => ({
+    name: `${name}${bound === '>' ? ' (lower bound: run cut off by the budget)' : bound === '?' ? ' (not measured within the budget)' : ''}`,
+    measured: round(measured, 2),
+    limit,
+    met: bound === '' && measured <= limit,
+  });
+  const plan = ratio(r.plan, r.planFloor);
+  const apply = ratio(r.apply, r.applyFloor);
   return [
-    t(`no-change plan of ${r.tunnels}: XML API read requests`, r.plan.reads, 10),
-    t(`no-change plan of ${r.tunnels}: time / terraform_data floor`, r.planMs / r.planFloorMs, 3),
-    t(`apply of ${r.tunnels}: time / terraform_data floor`, r.applyMs / r.applyFloorMs, 1.5),
-    t(`apply of ${r.tunnels}: commits`, r.apply.commits, 2),
-    t(`apply of ${r.tunnels}: write requests / resources`, r.apply.writes / r.resources, 0.2),
+    t(`no-change plan of ${r.tunnels}: XML API read requests`, r.planRequests?.reads ?? NaN, 10, r.planRequests ? '' : '?'),
+    t(`no-change plan of ${r.tunnels}: time / terraform_data floor`, plan.value, 3, plan.bound),
+    t(`apply of ${r.tunnels}: time / terraform_data floor`, apply.value, 1.5, apply.bound),
+    t(`apply of ${r.tunnels}: commits`, r.applyRequests?.commits ?? NaN, 2, r.apply?.finished ? '' : '?'),
+    t(`apply of ${r.tunnels}: write requests / resources`, (r.applyRequests?.writes ?? NaN) / r.resources, 0.2, r.apply?.finished ? '' : r.apply ? '>' : '?'),
   ];
 }
 
@@ -149,14 +182,62 @@ function table(rows: string[][]): string {
   return rows.map((r) => r.map((c, i) => (i === 0 ? c.padEnd(widths[i]) : c.padStart(widths[i]))).join('  ')).join('\n');
 }
 
+const sec = (t?: Timing): string => (t ? `${t.finished ? '' : '>'}${(t.ms / 1000).toFixed(1)}` : 'n/a');
+const x = (a?: Timing, b?: Timing): string => {
+  const r = ratio(a, b);
+  return Number.isNaN(r.value) ? 'n/a' : `${r.bound}${r.value.toFixed(2)}x`;
+};
+
+function render(sizes: SizeResult[], launch: string, synth: unknown, started: number): string {
+  const rows: string[][] = [
+    ['tunnels (resources)', 'apply s', 'floor s', 'ratio', 'plan s', 'floor s', 'ratio', 'apply reads/writes/commits', 'plan reads', 'peak RSS MiB apply/plan'],
+    ...sizes.map((r) => [
+      `${r.tunnels} (${r.resources})`,
+      sec(r.apply),
+      sec(r.applyFloor),
+      x(r.apply, r.applyFloor),
+      sec(r.plan),
+      sec(r.planFloor),
+      x(r.plan, r.planFloor),
+      r.applyRequests ? `${r.applyRequests.reads}/${r.applyRequests.writes}/${r.applyRequests.commits}${r.apply?.finished ? '' : ' (partial)'}` : 'n/a',
+      r.planRequests ? String(r.planRequests.reads) : 'n/a',
+      r.providerPeakRssMiB ? `${r.providerPeakRssMiB.apply} / ${r.providerPeakRssMiB.plan ?? 'n/a'}` : 'n/a',
+    ]),
+  ];
+  const out = [table(rows), '', launch, `synth: ${typeof synth === 'string' ? synth : JSON.stringify(synth)}`];
+  for (const r of sizes) out.push(`requests n=${r.tunnels}: apply ${JSON.stringify(r.applyRequests?.byAction ?? {})}; plan ${JSON.stringify(r.planRequests?.byAction ?? {})}`);
+  const largest = sizes[sizes.length - 1];
+  if (largest) {
+    out.push('', `targets (n=${largest.tunnels}):`);
+    for (const g of targets(largest)) {
+      out.push(`  ${g.met ? 'MET   ' : 'MISSED'} ${g.name}: ${Number.isNaN(g.measured) ? 'n/a' : g.measured} (target <= ${g.limit}${!g.met && !Number.isNaN(g.measured) && g.measured > g.limit ? `, over by ${round(g.measured / g.limit, 2)}x` : ''})`);
+    }
+  }
+  out.push(`total bench time ${((Date.now() - started) / 1000).toFixed(0)} s (budget ${BUDGET_MS / 1000} s); simulator commit job ${COMMIT_MS} ms; -parallelism=${PARALLELISM}`);
+  return out.join('\n');
+}
+
+function save(sizes: SizeResult[], launch: unknown, synth: unknown, started: number): void {
+  const largest = sizes[sizes.length - 1];
+  const results = {
+    date: new Date().toISOString(),
+    node: process.version,
+    settings: { parallelism: PARALLELISM, simulatorCommitMs: COMMIT_MS, sizes: SIZES, budgetSeconds: BUDGET_MS / 1000 },
+    sizes,
+    launch,
+    synth,
+    targets: largest ? targets(largest) : [],
+    totalSeconds: Math.round((Date.now() - started) / 1000),
+  };
+  fs.writeFileSync(path.join(ROOT, 'bench', 'results.json'), `${JSON.stringify(results, null, 2)}\n`);
+}
+
 async function main(): Promise<void> {
   requireTerraform();
   const started = Date.now();
-  const sizes: SizeResult[] = [];
-  for (const n of SIZES) {
-    process.stderr.write(`bench: ${n} tunnels (${tunnelResourceCount(n)} resources)…\n`);
-    sizes.push(await measureSize(n));
-  }
+  deadline = started + BUDGET_MS;
+  const synth = await synthFigures();
+  // Launch timing first: it is cheap and must not be lost to the budget.
   const ws = new TfWorkspace(undefined, 'bench-launch-');
   let launch: Awaited<ReturnType<typeof measureLaunch>>;
   try {
@@ -164,48 +245,15 @@ async function main(): Promise<void> {
   } finally {
     ws.remove();
   }
-  const synth = await synthFigures();
-  const largest = sizes[sizes.length - 1];
-  const goals = largest ? targets(largest) : [];
-
-  const rows: string[][] = [
-    ['tunnels (resources)', 'apply s', 'floor s', 'ratio', 'plan s', 'floor s', 'ratio', 'apply reads/writes/commits', 'plan reads', 'peak RSS MiB'],
-    ...sizes.map((r) => [
-      `${r.tunnels} (${r.resources})`,
-      (r.applyMs / 1000).toFixed(1),
-      (r.applyFloorMs / 1000).toFixed(1),
-      `${(r.applyMs / r.applyFloorMs).toFixed(2)}x`,
-      (r.planMs / 1000).toFixed(1),
-      (r.planFloorMs / 1000).toFixed(1),
-      `${(r.planMs / r.planFloorMs).toFixed(2)}x`,
-      `${r.apply.reads}/${r.apply.writes}/${r.apply.commits}`,
-      String(r.plan.reads),
-      `${r.providerPeakRssMiB.apply} / ${r.providerPeakRssMiB.plan}`,
-    ]),
-  ];
-  const out: string[] = [];
-  out.push(table(rows));
-  out.push('');
-  out.push(`provider launch to handshake: ${launch.providerMs.toFixed(0)} ms vs node -e 0: ${launch.nodeMs.toFixed(0)} ms (${(launch.providerMs / launch.nodeMs).toFixed(2)}x, median of ${launch.runs})`);
-  out.push(`synth: ${typeof synth === 'string' ? synth : JSON.stringify(synth)}`);
-  for (const r of sizes) out.push(`requests n=${r.tunnels}: apply ${JSON.stringify(r.apply.byAction)}; plan ${JSON.stringify(r.plan.byAction)}`);
-  out.push('');
-  out.push(`targets (n=${largest?.tunnels}):`);
-  for (const g of goals) out.push(`  ${g.met ? 'MET   ' : 'MISSED'} ${g.name}: ${g.measured} (target <= ${g.limit}${g.met ? '' : `, over by ${round(g.measured / g.limit, 2)}x`})`);
-  out.push(`total bench time ${((Date.now() - started) / 1000).toFixed(0)} s; simulator commit job ${COMMIT_MS} ms; -parallelism=${PARALLELISM}`);
-  process.stdout.write(`${out.join('\n')}\n`);
-
-  const results = {
-    date: new Date().toISOString(),
-    node: process.version,
-    settings: { parallelism: PARALLELISM, simulatorCommitMs: COMMIT_MS, sizes: SIZES },
-    sizes,
-    launch,
-    synth,
-    targets: goals,
-    totalSeconds: Math.round((Date.now() - started) / 1000),
-  };
-  fs.writeFileSync(path.join(ROOT, 'bench', 'results.json'), `${JSON.stringify(results, null, 2)}\n`);
+  const launchLine = `provider launch to handshake: ${launch.providerMs.toFixed(0)} ms vs node -e 0: ${launch.nodeMs.toFixed(0)} ms (${(launch.providerMs / launch.nodeMs).toFixed(2)}x, median of ${launch.runs})`;
+  const sizes: SizeResult[] = [];
+  for (const n of SIZES) {
+    process.stderr.write(`bench: ${n} tunnels (${tunnelResourceCount(n)} resources)…\n`);
+    sizes.push(await measureSize(n));
+    save(sizes, launch, synth, started);
+    process.stderr.write(`${render(sizes, launchLine, synth, started)}\n\n`);
+  }
+  process.stdout.write(`${render(sizes, launchLine, synth, started)}\n`);
 }
 
 main().catch((err: unknown) => {

@@ -34,6 +34,17 @@ export interface TfRun {
   readonly ms: number;
 }
 
+/** A terraform command that outlived its timeout (it was killed). */
+export class TfTimeoutError extends Error {
+  constructor(
+    message: string,
+    readonly timeoutMs: number,
+  ) {
+    super(message);
+    this.name = 'TfTimeoutError';
+  }
+}
+
 /** Options of {@link TfWorkspace.run}. */
 export interface RunOptions {
   /** Extra environment for this run only (e.g. TF_LOG). */
@@ -110,7 +121,7 @@ export class TfWorkspace {
       child.stderr.on('data', (b: Buffer) => (stderr += b.toString('utf8')));
       const timer = setTimeout(() => {
         child.kill('SIGKILL');
-        reject(new Error(`terraform ${argv.join(' ')} did not finish within ${timeoutMs} ms\n${stdout}\n${stderr}`));
+        reject(new TfTimeoutError(`terraform ${argv.join(' ')} did not finish within ${timeoutMs} ms\n…${`${stdout}\n${stderr}`.slice(-3000)}`, timeoutMs));
       }, timeoutMs);
       child.on('error', (err) => {
         clearTimeout(timer);
