@@ -50,7 +50,9 @@ class BgpTransportStack extends TerraformStack {
       peerIp: side.peerIp,
     });
     // Transport mode without GRE ignores the tunnel interface's address, so it has none; BGP runs on ethernet1/1.
-    const tunnelInterface = new TunnelInterface(this, 'tunnel-if', { name: 'tunnel.10', zone: 'vpn', virtualRouter: 'default' });
+    // The tunnel interface joins the zone and virtual router of the external interface it protects (ethernet1/1 is in
+    // `untrust` on a freshly set-up firewall), as the vendor guide advises; no inter-zone routing is needed.
+    const tunnelInterface = new TunnelInterface(this, 'tunnel-if', { name: 'tunnel.10', zone: 'untrust', virtualRouter: 'default' });
     IpsecTunnel.transport(this, 'bgp', {
       tunnelInterface,
       gateway,
