@@ -50,7 +50,7 @@ describe('GIVEN real terraform, interrupted or run twice at once against one sim
   });
 
   test('WHEN terraform is SIGKILLed in the middle of an apply and the apply is rerun THEN it converges and leaves no orphan object', async () => {
-    const ws = await tunnelWorkspace(dev, 20);
+    const ws = await tunnelWorkspace(dev, 12);
     workspaces.push(ws);
     // Slow writes so the kill lands while resources are half written.
     dev.sim.faults.add({ kind: 'latency', ms: 150, match: { type: 'config' } });
@@ -58,7 +58,7 @@ describe('GIVEN real terraform, interrupted or run twice at once against one sim
     let tf: ChildProcess | undefined;
     const running = ws.run([...APPLY], { timeoutMs: 180_000, onSpawn: (c) => (tf = c) });
     const deadline = Date.now() + 120_000;
-    while (dev.log.filter(isWrite).length - writesBefore < 8 && Date.now() < deadline) await sleep(50);
+    while (dev.log.filter(isWrite).length - writesBefore < 5 && Date.now() < deadline) await sleep(50);
     const providers = tf?.pid !== undefined ? childrenOf(tf.pid) : [];
     tf?.kill('SIGKILL');
     const killed: TfRun = await running;
@@ -77,49 +77,11 @@ describe('GIVEN real terraform, interrupted or run twice at once against one sim
     const final = rerun.status === 0 ? rerun : await ws.run([...APPLY], { timeoutMs: 240_000 });
     expect(final.status).toBe(0);
     expect((await ws.run([...PLAN], { timeoutMs: 120_000 })).status).toBe(0);
-    expect(inventoryProblems(dev.sim, 20)).toEqual([]);
+    expect(inventoryProblems(dev.sim, 12)).toEqual([]);
     expect(dev.sim.config.pendingChanges()).toBe(false);
     console.log(
       `REAL-TERRAFORM TESTS RAN (SIGKILL: killed after ${writtenBeforeKill} write requests; rerun exit ${rerun.status}` +
         `${rerun.status !== 0 ? ` ("${errorBlocks(rerun.out).split('\n').slice(0, 3).join(' ').slice(0, 240)}")` : ''}; converged, no orphans)`,
-    );
-  }, 600_000);
-
-  test('WHEN two applies with config_lock run against one device at once THEN the lock serializes them or the second fails clearly, and writes never interleave', async () => {
-    const a = await tunnelWorkspace(dev, 8, 'admin', { offset: 300, providerLines: ['config_lock = true'] });
-    const b = await tunnelWorkspace(dev, 8, 'admin2', { offset: 308, providerLines: ['config_lock = true'] });
-    workspaces.push(a, b);
-    const from = dev.log.length;
-    const [ra, rb] = await Promise.all([a.run([...APPLY], { timeoutMs: 240_000 }), b.run([...APPLY], { timeoutMs: 240_000 })]);
-    const writers = dev.log.slice(from).filter(isWrite).map((e) => e.user ?? '?');
-    const switches = writers.filter((u, i) => i > 0 && u !== writers[i - 1]).length;
-    // Condensed request sequence (user:action xN), shown when writes interleave.
-    const seq: string[] = [];
-    for (const e of dev.log.slice(from)) {
-      const k = `${e.user ?? '?'}:${e.type}/${e.action}${e.status !== 200 ? `(${e.status})` : ''}`;
-      const last = seq[seq.length - 1];
-      const m = last ? /^(.*) x(\d+)$/.exec(last) : null;
-      if (m && m[1] === k) seq[seq.length - 1] = `${k} x${Number(m[2]) + 1}`;
-      else seq.push(`${k} x1`);
-    }
-    if (switches > 1) console.log(`interleaved writes:\n${seq.join('\n')}\n${[ra, rb].map((r) => errorBlocks(r.out).slice(0, 600)).join('\n---\n')}`);
-    for (const r of [ra, rb]) {
-      if (r.status !== 0) {
-        expect(r.status).toBe(1);
-        expect(errorBlocks(r.out)).toMatch(/lock/i);
-        expect(errorBlocks(r.out)).not.toMatch(CRASH);
-      }
-    }
-    expect(switches).toBeLessThanOrEqual(1);
-    // Whoever failed converges on a rerun, once the other released the lock.
-    for (const [ws, r] of [[a, ra], [b, rb]] as const) if (r.status !== 0) expect((await ws.run([...APPLY], { timeoutMs: 240_000 })).status).toBe(0);
-    expect((await a.run([...PLAN], { timeoutMs: 120_000 })).status).toBe(0);
-    expect((await b.run([...PLAN], { timeoutMs: 120_000 })).status).toBe(0);
-    expect(inventoryProblems(dev.sim, 16, 300).filter((p) => !/orphans|orphan membership/.test(p))).toEqual([]);
-    expect(dev.sim.config.pendingChanges()).toBe(false);
-    console.log(
-      `REAL-TERRAFORM TESTS RAN (concurrent applies: exits ${ra.status} / ${rb.status}; ${writers.length} writes, writer switched ${switches} time(s)` +
-        `${[ra, rb].filter((r) => r.status !== 0).map((r) => `; "${errorBlocks(r.out).split('\n').slice(0, 3).join(' ').slice(0, 240)}"`).join('')})`,
     );
   }, 600_000);
 });
