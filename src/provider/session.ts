@@ -138,7 +138,7 @@ export class DeviceSession {
   async beforeWrite(): Promise<void> {
     if (!this.settings.configLock || this.lockHeld) return;
     this.lockPromise ??= this.client()
-      .acquireConfigLock('cdktf-panos-ipsec terraform apply', { vsys: this.lockVsys() })
+      .acquireConfigLock('cdktf-panos-ipsec terraform apply', { vsys: this.lockVsys(), exclusive: true })
       .then(() => {
         this.lockHeld = true;
       })

@@ -19,8 +19,14 @@ export async function faultDevice(): Promise<FaultDevice> {
 }
 
 /** A workspace logged in as `user`, holding n generated tunnels, already initialised. */
-export async function tunnelWorkspace(dev: FaultDevice, n: number, user: keyof typeof USERS = 'admin', opts: TunnelsHclOptions = {}): Promise<TfWorkspace> {
-  const ws = new TfWorkspace({ url: dev.sim.url, username: user, password: USERS[user] }, 'fault-tf-');
+export async function tunnelWorkspace(
+  dev: FaultDevice,
+  n: number,
+  user: keyof typeof USERS = 'admin',
+  opts: TunnelsHclOptions & { apiKey?: string } = {},
+): Promise<TfWorkspace> {
+  const auth = opts.apiKey !== undefined ? { apiKey: opts.apiKey } : { username: user, password: USERS[user] };
+  const ws = new TfWorkspace({ url: dev.sim.url, ...auth }, 'fault-tf-');
   ws.writeMain(tunnelsHcl(n, opts));
   await ws.init();
   return ws;
@@ -45,3 +51,15 @@ export function errorBlocks(out: string): string {
 
 /** Signs of a crash rather than an error written for a user. */
 export const CRASH = /TypeError|ReferenceError|Cannot read propert|undefined is not|panic:|\n\s+at .*\.js:\d+/;
+
+/** A fresh API key for a simulator user (keygen), as a pipeline would hold in PANOS_API_KEY. */
+export async function apiKeyFor(dev: FaultDevice, user: keyof typeof USERS): Promise<string> {
+  const res = await fetch(`${dev.sim.url}/api/`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/x-www-form-urlencoded' },
+    body: new URLSearchParams({ type: 'keygen', user, password: USERS[user] }).toString(),
+  });
+  const key = /<key>([^<]+)<\/key>/.exec(await res.text())?.[1];
+  if (!key) throw new Error(`keygen for ${user} failed (HTTP ${res.status})`);
+  return key;
+}

@@ -222,7 +222,7 @@ export class PanosClient {
   }
 
   /** Takes the config lock (scope `vsys`, default shared). "You already own a config lock" counts as acquired. */
-  acquireConfigLock(comment: string, options: { vsys?: string } = {}): Promise<void> {
+  acquireConfigLock(comment: string, options: { vsys?: string; exclusive?: boolean } = {}): Promise<void> {
     return locks.acquireConfigLock(this, comment, options);
   }
 

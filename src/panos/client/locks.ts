@@ -3,6 +3,7 @@
  * counts as released, so a retried run after a crash converges; a lock held by someone else is 'PANOS_LOCKED' and
  * is never force-removed.
  */
+import { PanosApiError } from './errors';
 import { child, childrenNamed, escapeText, textAt } from '../xml';
 import { isSuccess } from './envelope';
 import type { PanosClient } from './client';
@@ -34,9 +35,32 @@ async function lockOp(client: PanosClient, cmd: string, vsys: string | undefined
 }
 
 /** See {@link PanosClient.acquireConfigLock}. */
-export function acquireConfigLock(client: PanosClient, comment: string, options: { vsys?: string }): Promise<void> {
+export async function acquireConfigLock(client: PanosClient, comment: string, options: { vsys?: string; exclusive?: boolean }): Promise<void> {
   const cmd = `<request><config-lock><add><comment>${escapeText(comment)}</comment></add></config-lock></request>`;
-  return lockOp(client, cmd, options.vsys, ALREADY_OWN);
+  if (!options.exclusive) return lockOp(client, cmd, options.vsys, ALREADY_OWN);
+  // PAN-OS locks belong to an admin, not to a session: a second run as the same admin would "already own" the lock
+  // and write alongside the first. An exclusive acquire treats a lock this caller did not just take as held.
+  const spec = client.opSpec(cmd, { vsys: options.vsys, kind: 'write' });
+  const { env, httpStatus } = await client.transport.send(spec);
+  if (isSuccess(env)) return;
+  const code = env.lines.some((l) => ALREADY_OWN.test(l)) ? 'PANOS_LOCKED' : undefined;
+  const err = client.transport.envelopeError(env, spec, httpStatus, code);
+  if (code === undefined) throw err;
+  throw new PanosApiError({
+    code: 'PANOS_LOCKED',
+    action: 'op',
+    xpath: spec.target,
+    panosCode: env.code,
+    lines: [
+      ...env.lines,
+      'the config lock is already held by this admin, so another run (or a session of this admin) is changing the configuration',
+    ],
+    httpStatus,
+    hint:
+      'wait for the other run to finish; if none is running (a run was killed), release the lock on the device with ' +
+      '<request><config-lock><remove></remove></config-lock></request> or in the web interface (Locks)',
+    redactor: client.transport.redactor,
+  });
 }
 
 /** See {@link PanosClient.releaseConfigLock}. */

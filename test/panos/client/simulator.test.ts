@@ -173,6 +173,23 @@ describe('GIVEN the simulator', () => {
     expect(await c.configLocks()).toEqual([]);
   });
 
+  test('fails with PANOS_LOCKED when an exclusive acquire finds the lock already held by the same admin (another run)', async () => {
+    const first = client();
+    const second = client();
+    await first.acquireConfigLock('run one', { exclusive: true });
+    try {
+      // Non-exclusive: owning the lock already counts as acquired (a retried run converges).
+      await expect(second.acquireConfigLock('run two')).resolves.toBeUndefined();
+      const err = await caught(second.acquireConfigLock('run two', { exclusive: true }));
+      expect(err.code).toBe('PANOS_LOCKED');
+      expect(err.message).toContain('another run');
+      expect(err.message).toContain('config-lock');
+    } finally {
+      await first.releaseConfigLock();
+    }
+    expect(await first.configLocks()).toEqual([]);
+  });
+
   test('fails with PANOS_LOCKED naming the owner when another admin holds the config lock during a write', async () => {
     sim.faults.add({ kind: 'lock-held', lock: 'config', owner: 'admin2' });
     const c = client();
