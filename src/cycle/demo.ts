@@ -3,12 +3,13 @@
  * out-of-band change, drift found, deploy repairs it, no drift, the downgrade check, destroy, and the device back
  * where it started. Used by `npm run demo` and by the cdktf end-to-end test, which asserts every step.
  *
- * The example app is used in place; synth output, state, provider mirror and progress files go to a temp dir,
- * so the repository stays clean.
+ * The example app is copied into a fresh work dir under the package's `.demo-work/` (inside the package so the app's
+ * `import … from 'cdktf-panos-ipsec'` still resolves through the package's self-reference); cdktf keeps local state
+ * next to the app, so state, synth output, provider mirror and progress files all stay in that dir, two runs never
+ * share state, and the work dir is removed at the end.
  */
 import { randomBytes } from 'node:crypto';
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { cpSync, mkdirSync, mkdtempSync, readdirSync, rmSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { startSimulator, type Simulator } from '../sim';
 import { runDowngradeCheck, type DowngradeCheckDocument, type Io } from '../cli/downgrade-check-command';
@@ -123,8 +124,16 @@ function captured(io: Io): Io & { text: () => string } {
 /** Runs the cycle; resolves with every step's outcome. Stops the simulator and removes temp files on every path. */
 export async function runDemo(o: DemoOptions = {}): Promise<DemoResult> {
   const io = o.io ?? stdio;
-  const appDir = resolve(o.appDir ?? join(packageRoot(), 'examples', 'transport-bgp'));
-  const work = mkdtempSync(join(tmpdir(), 'panos-demo-'));
+  const sourceDir = resolve(o.appDir ?? join(packageRoot(), 'examples', 'transport-bgp'));
+  mkdirSync(join(packageRoot(), '.demo-work'), { recursive: true });
+  const work = mkdtempSync(join(packageRoot(), '.demo-work', 'run-'));
+  const appDir = join(work, 'app');
+  mkdirSync(appDir);
+  for (const f of readdirSync(sourceDir)) {
+    // The app's sources only: never a previous run's state or synth output.
+    if (/\.tfstate|^cdktf\.out$|^\.terraform|^node_modules$/.test(f)) continue;
+    cpSync(join(sourceDir, f), join(appDir, f), { recursive: true });
+  }
   const sim = await startSimulator({ panosVersion: o.panosVersion ?? '11.1.0', commitDurationMs: o.commitMs ?? 1500 });
   const cleanup = async (): Promise<void> => {
     await sim.close();
