@@ -117,7 +117,8 @@ function median(xs: readonly number[]): number {
   return s.length % 2 ? s[m]! : (s[m - 1]! + s[m]!) / 2;
 }
 
-function main(): void {
+/** Runs the synth benchmark, prints its table, writes bench/results-synth.json and returns its rows (npm run bench joins them). */
+export function runSynthBench(): { rows: { tunnels: number; resources: number; l1MedianMs: number; l2MedianMs: number; ratio: number }[] } {
   const outRoot = fs.mkdtempSync(path.join(os.tmpdir(), 'bench-synth-'));
   const samples = new Map<string, number[]>();
   const record = (variant: string, n: number, ms: number): void => {
@@ -156,6 +157,7 @@ function main(): void {
     `${JSON.stringify({ date: new Date().toISOString(), node: process.version, repetitions: REPS, targetRatio: TARGET_RATIO, rows, samplesMs: Object.fromEntries(samples) }, null, 2)}\n`,
   );
   console.log(`wrote ${path.relative(process.cwd(), file)}`);
+  return { rows };
 }
 
-if (require.main === module) main();
+if (require.main === module) runSynthBench();

@@ -169,12 +169,6 @@ export class DeviceSession {
     }
   }
 
-  /** Forgets cached reads of a kind (after this process wrote it). */
-  invalidate(kind: ObjectKind): void {
-    this.running.delete(kind);
-    if (kind === 'tunnel-interface') this.memberships = undefined;
-  }
-
   /** Forgets every cached running read (after a commit changed the running config). */
   invalidateAll(): void {
     this.running.clear();

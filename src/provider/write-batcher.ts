@@ -13,23 +13,39 @@ interface Pending {
   reject(err: unknown): void;
 }
 
-/** Collection window in ms: long enough for parallel applies to arrive, short against a commit's seconds. */
-export const BATCH_WINDOW_MS = 25;
+/**
+ * Writes are collected until none has arrived for {@link BATCH_QUIET_MS}, and for at most {@link BATCH_WINDOW_MS}.
+ * Terraform refills its parallel slots (10 by default) as applies return, and the refills reach the provider a few
+ * milliseconds apart, interleaved with their final plans; a quiet period groups them where a fixed window from the
+ * first write cut batches at two or three resources.
+ */
+export const BATCH_QUIET_MS = 40;
+/** Longest a write waits for others to join its batch, in ms (short against a commit's seconds). */
+export const BATCH_WINDOW_MS = 250;
 
 /** The batcher behind {@link DeviceSession.write}. */
 export class WriteBatcher {
   private queue: Pending[] = [];
   private timer?: NodeJS.Timeout;
+  private openedAt = 0;
   /** Multi-config requests sent (for logs and tests). */
   requests = 0;
 
-  constructor(private readonly client: () => PanosClient, private readonly log: Logger, private readonly windowMs = BATCH_WINDOW_MS) {}
+  constructor(
+    private readonly client: () => PanosClient,
+    private readonly log: Logger,
+    private readonly quietMs = BATCH_QUIET_MS,
+    private readonly windowMs = BATCH_WINDOW_MS,
+  ) {}
 
   /** Queues the ops of one resource; resolves once they are written. */
   submit(ops: readonly ConfigOp[], label: string): Promise<void> {
     return new Promise<void>((resolve, reject) => {
+      if (this.queue.length === 0) this.openedAt = Date.now();
       this.queue.push({ ops, label, resolve, reject });
-      this.timer ??= setTimeout(() => void this.flush(), this.windowMs);
+      clearTimeout(this.timer);
+      const wait = Math.max(0, Math.min(this.quietMs, this.openedAt + this.windowMs - Date.now()));
+      this.timer = setTimeout(() => void this.flush(), wait);
     });
   }
 

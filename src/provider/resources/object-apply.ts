@@ -90,7 +90,6 @@ export async function applyObject(
     }
     try {
       await session.write(ops, address);
-      session.invalidate(spec.kind);
       return { state: null };
     } catch (err) {
       return { state: prior, diagnostics: errorToDiagnostics(err, address, 'delete the object') };
@@ -129,7 +128,6 @@ export async function applyObject(
     }
     await session.write(ops, address);
     bases.set(name, element);
-    session.invalidate(spec.kind);
   } catch (err) {
     diagnostics.push(...errorToDiagnostics(err, address, prior === null ? 'create the object' : 'update the object'));
     return { state: prior, diagnostics };

@@ -39,7 +39,7 @@ describe('GIVEN 100 transport tunnels (500 resources) and a PAN-OS 11.1 simulato
     const planned = sim.counters.snapshot();
     console.log(
       `REAL-TERRAFORM TESTS RAN (scale: apply of 502 resources made ${applied.commits} commit(s) in ${applied.requests} requests ` +
-        `(max ${applied.maxInFlight} in flight); no-change plan made ${planned.requests} requests: ${JSON.stringify(planned.byAction)})`,
+        `(max ${applied.maxInFlight} in flight; ${JSON.stringify(applied.byAction)}); no-change plan made ${planned.requests} requests: ${JSON.stringify(planned.byAction)})`,
     );
     expect(planned.requests).toBeLessThanOrEqual(10);
     expect(planned.commits).toBe(0);
