@@ -45,8 +45,8 @@ export const Errors = {
     const shown = value === undefined ? '' : ` ${JSON.stringify(value)}`;
     return new PanosConstructError(path, `${prop}${shown} ${problem}; fix: ${fix}`);
   },
-  fieldProblems(path: string, title: string, messages: readonly string[]): PanosConstructError {
-    return new PanosConstructError(path, `invalid ${title} props: ${messages.join(' ')}`);
+  fieldProblems(path: string, title: string, messages: readonly string[], ruleId?: string): PanosConstructError {
+    return new PanosConstructError(path, `${ruleId !== undefined ? `${ruleId}: ` : ''}invalid ${title} props: ${messages.join(' ')}`);
   },
   crossFirewallReference(path: string, prop: string, target: string): PanosConstructError {
     return new PanosConstructError(

@@ -80,11 +80,22 @@ export abstract class PanosObject extends Construct implements IPanosObject {
   protected checkModel<M extends { name: string }>(descriptor: PanosObjectDescriptor<M>, model: M): void {
     const record = model as unknown as Record<string, unknown>;
     const tokenKeys = Object.keys(record).filter((k) => containsToken(record[k]));
-    const messages = descriptor
+    const problems = descriptor
       .validate(model)
       .filter((p) => !tokenKeys.some((k) => p.field === k || p.field.startsWith(`${k}.`) || p.field.startsWith(`${k}[`)))
-      .map((p) => `prop ${p.field}: ${p.message}`);
-    if (messages.length > 0) throw Errors.fieldProblems(this.node.path, descriptor.title, messages);
+      .map((p) => ({ field: p.field, message: p.message }));
+    if (!tokenKeys.includes('name') && !problems.some((p) => p.field === 'name')) {
+      try {
+        descriptor.validateName(model.name);
+      } catch (err) {
+        problems.unshift({ field: 'name', message: (err as Error).message });
+      }
+    }
+    if (problems.length > 0) {
+      // Where a rule of RULES.md judges the same fact, its id leads the message, as for synth-time findings.
+      const ruleId = problems.map((p) => PROP_RULES[p.field.split(/[.[]/)[0]!]).find((id) => id !== undefined);
+      throw Errors.fieldProblems(this.node.path, descriptor.title, problems.map((p) => `prop ${p.field}: ${p.message}`), ruleId);
+    }
   }
 
   /** Checks that a referenced object belongs to the same firewall. */
@@ -92,6 +103,13 @@ export abstract class PanosObject extends Construct implements IPanosObject {
     if (other !== undefined && other.firewall !== this.firewall) throw Errors.crossFirewallReference(this.node.path, prop, other.node.path);
   }
 }
+
+/** Props whose constructor-time check is the same fact a rule judges at synth (the rule's id is reported). */
+const PROP_RULES: Readonly<Record<string, string>> = {
+  antiReplayWindow: 'PANOS-AR-001',
+  name: 'PANOS-REF-007',
+  tunnelInterface: 'PANOS-REF-007',
+};
 
 /** An object that already exists on the device, known by name only (`XXX.fromName`); no resource is created. */
 export class ImportedPanosObject<K extends ObjectKind> extends PanosObject {

@@ -113,8 +113,13 @@ describe('misuse visible from props alone', () => {
     const { stack, tunnel } = transportStack();
     const props = { tunnelInterface: new TunnelInterface(stack, 'if3', { name: 'tunnel.30' }), gateway: tunnel.firewall && transportGateway(stack) };
     expect(() => IpsecTunnel.transport(stack, 'bad', { ...props, antiReplayWindow: '100' as '64' })).toThrow(
-      /\[fw1\/bad\] invalid IPSec tunnel props: prop antiReplayWindow: .*100.*64, 128/,
+      /\[fw1\/bad\] PANOS-AR-001: invalid IPSec tunnel props: prop antiReplayWindow: .*100.*64, 128/,
     );
+  });
+
+  test('fails when a tunnel interface is named outside tunnel.1 to tunnel.9999, blaming the interface itself', () => {
+    const { stack } = transportStack();
+    expect(() => new TunnelInterface(stack, 'if0', { name: 'tunnel.0' })).toThrow(/^\[fw1\/if0\] PANOS-REF-007: .*tunnel\.0/);
   });
 
   test('fails when a crypto profile lists an algorithm PAN-OS does not offer', () => {
