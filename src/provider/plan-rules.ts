@@ -46,12 +46,9 @@ function versionedFeatures(o: PlannedObject): StackFacts['versionedFeatures'] {
 }
 
 /** Builds the facts from the planned registry plus device objects (planned objects win over the device's). */
-export function stackFacts(session: DeviceSession, device: readonly PlannedObject[]): StackFacts {
-  const all = new Map<string, PlannedObject>();
-  for (const d of device) all.set(`${d.kind}:${d.name}`, d);
-  for (const [k, p] of session.planned) all.set(k, p);
-  const of = (kind: ObjectKind): Record<string, unknown>[] => [...all.values()].filter((o) => o.kind === kind).map(facts);
-  const planned = [...session.planned.values()];
+export function stackFacts(session: DeviceSession, objects: readonly PlannedObject[]): StackFacts {
+  const of = (kind: ObjectKind): Record<string, unknown>[] => objects.filter((o) => o.kind === kind).map(facts);
+  const planned = objects.filter((o) => session.planned.get(`${o.kind}:${o.name}`) === o);
   return {
     ...(session.settings.minPanosVersion ? { minPanosVersion: session.settings.minPanosVersion } : {}),
     ...(session.settings.downgradeTargetVersion ? { downgradeTarget: session.settings.downgradeTargetVersion } : {}),
@@ -89,11 +86,63 @@ function usedPaths(o: PlannedObject, lookup: (kind: ObjectKind, name: string) =>
   return out;
 }
 
+/** Device objects by `kind:name`, built once per device list (the list is cached per process). */
+const deviceIndexes = new WeakMap<readonly PlannedObject[], Map<string, PlannedObject>>();
+
+function deviceIndex(device: readonly PlannedObject[]): Map<string, PlannedObject> {
+  let index = deviceIndexes.get(device);
+  if (!index) {
+    index = new Map(device.map((d) => [`${d.kind}:${d.name}`, d]));
+    deviceIndexes.set(device, index);
+  }
+  return index;
+}
+
+/**
+ * The objects the rules need to judge `self`: itself, what it refers to (a tunnel's interface, profiles, monitor
+ * profile and gateways with their IKE profiles; a gateway's IKE profile) and the other planned tunnels on the same
+ * tunnel interface. Judging the whole stack at every plan cost O(n) per resource, O(n²) per apply.
+ */
+function neighbourhood(
+  session: DeviceSession,
+  self: PlannedObject,
+  lookup: (kind: ObjectKind, name: string) => PlannedObject | undefined,
+): PlannedObject[] {
+  const out = new Map<string, PlannedObject>([[`${self.kind}:${self.name}`, self]]);
+  const put = (kind: ObjectKind, name: unknown): PlannedObject | undefined => {
+    if (typeof name !== 'string') return undefined;
+    const o = lookup(kind, name);
+    if (o) out.set(`${kind}:${name}`, o);
+    return o;
+  };
+  if (self.kind === 'ike-gateway') put('ike-crypto-profile', self.model.ikeCryptoProfile ?? 'default');
+  if (self.kind === 'ipsec-tunnel') {
+    const f = facts(self);
+    put('tunnel-interface', f.tunnelInterface);
+    put('ipsec-crypto-profile', f.ipsecCryptoProfile ?? 'default');
+    const tm = f.tunnelMonitor as Model | undefined;
+    if (tm && typeof tm === 'object') put('tunnel-monitor-profile', tm.profile);
+    if (Array.isArray(f.ikeGateways)) {
+      for (const g of f.ikeGateways) {
+        const gw = put('ike-gateway', g);
+        if (gw) put('ike-crypto-profile', gw.model.ikeCryptoProfile ?? 'default');
+      }
+    }
+    if (typeof f.tunnelInterface === 'string') {
+      for (const o of session.planned.values()) {
+        if (o.kind === 'ipsec-tunnel' && o !== self && o.model.tunnelInterface === f.tunnelInterface) out.set(`${o.kind}:${o.name}`, o);
+      }
+    }
+  }
+  return [...out.values()];
+}
+
 /** Runs the rules for one planned object; returns new findings as diagnostics (each finding once per process). */
 export function ruleDiagnostics(session: DeviceSession, self: PlannedObject, device: readonly PlannedObject[]): Diagnostic[] {
-  const f = stackFacts(session, device);
+  const index = deviceIndex(device);
   const lookup = (kind: ObjectKind, name: string): PlannedObject | undefined =>
-    session.planned.get(`${kind}:${name}`) ?? device.find((d) => d.kind === kind && d.name === name);
+    session.planned.get(`${kind}:${name}`) ?? index.get(`${kind}:${name}`);
+  const f = stackFacts(session, neighbourhood(session, self, lookup));
   const relevant = usedPaths(self, lookup);
   const results = runRules(f);
   const out: Diagnostic[] = [];
