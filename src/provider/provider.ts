@@ -76,7 +76,8 @@ export class PanosIpsecProvider implements ProviderServer {
   ): Promise<StateResult> {
     if (typeName === COMMIT_RESOURCE) return applyCommit(this.session(), prior, planned);
     if (typeName === COMMIT_ANCHOR_RESOURCE) return applyAnchor(this.session(), prior, planned);
-    return applyObject(this.spec(typeName), this.session(), prior, planned, config, plannedPrivate);
+    const session = this.session();
+    return session.trackWriter(() => applyObject(this.spec(typeName), session, prior, planned, config, plannedPrivate));
   }
 
   async importResourceState(typeName: string, id: string): Promise<ImportResult> {

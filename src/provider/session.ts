@@ -54,9 +54,12 @@ export class DeviceSession {
   /** Rule findings already reported in this process (each is reported once). */
   readonly reportedFindings = new Set<string>();
   readonly batcher: WriteBatcher;
+  /** Resource changes (create, update, delete) in progress in this process, and the most seen at once. */
+  private writersInFlight = 0;
+  private writersPeak = 0;
 
   constructor(readonly settings: ProviderSettings, readonly log: Logger) {
-    this.batcher = new WriteBatcher(() => this.client(), log);
+    this.batcher = new WriteBatcher(() => this.client(), log, () => Math.max(2, this.writersPeak));
   }
 
   /** The client, created on first use. */
@@ -166,6 +169,17 @@ export class DeviceSession {
       await this.clientInstance.releaseConfigLock({ vsys: this.lockVsys() });
     } catch (err) {
       this.log.warn(`releasing the PAN-OS config lock failed: ${err instanceof Error ? err.message : String(err)}`);
+    }
+  }
+
+  /** Runs one resource change, counted so the write batcher learns how many arrive together. */
+  async trackWriter<T>(work: () => Promise<T>): Promise<T> {
+    this.writersInFlight += 1;
+    this.writersPeak = Math.max(this.writersPeak, this.writersInFlight);
+    try {
+      return await work();
+    } finally {
+      this.writersInFlight -= 1;
     }
   }
 

@@ -14,14 +14,14 @@ interface Pending {
 }
 
 /**
- * Writes are collected until none has arrived for {@link BATCH_QUIET_MS}, and for at most {@link BATCH_WINDOW_MS}.
- * Terraform refills its parallel slots (10 by default) as applies return, and the refills reach the provider a few
- * milliseconds apart, interleaved with their final plans; a quiet period groups them where a fixed window from the
- * first write cut batches at two or three resources.
+ * A batch goes out as soon as it holds as many writes as this process has seen in flight at once (Terraform's
+ * parallelism, 10 by default, once the apply is under way); otherwise once no write has arrived for
+ * {@link BATCH_QUIET_MS}, and at the latest {@link BATCH_WINDOW_MS} after its first write. Terraform refills its
+ * slots as applies return, a few milliseconds apart and interleaved with their final plans; on a busy machine more.
  */
-export const BATCH_QUIET_MS = 40;
+export const BATCH_QUIET_MS = 60;
 /** Longest a write waits for others to join its batch, in ms (short against a commit's seconds). */
-export const BATCH_WINDOW_MS = 250;
+export const BATCH_WINDOW_MS = 400;
 
 /** The batcher behind {@link DeviceSession.write}. */
 export class WriteBatcher {
@@ -31,9 +31,13 @@ export class WriteBatcher {
   /** Multi-config requests sent (for logs and tests). */
   requests = 0;
 
+  /**
+   * @param fullBatch the batch size that sends at once: the most resource changes seen in flight together
+   */
   constructor(
     private readonly client: () => PanosClient,
     private readonly log: Logger,
+    private readonly fullBatch: () => number = () => Infinity,
     private readonly quietMs = BATCH_QUIET_MS,
     private readonly windowMs = BATCH_WINDOW_MS,
   ) {}
@@ -44,6 +48,10 @@ export class WriteBatcher {
       if (this.queue.length === 0) this.openedAt = Date.now();
       this.queue.push({ ops, label, resolve, reject });
       clearTimeout(this.timer);
+      if (this.queue.length >= this.fullBatch()) {
+        void this.flush();
+        return;
+      }
       const wait = Math.max(0, Math.min(this.quietMs, this.openedAt + this.windowMs - Date.now()));
       this.timer = setTimeout(() => void this.flush(), wait);
     });
