@@ -63,25 +63,33 @@ export function stackFacts(session: DeviceSession, objects: readonly PlannedObje
 }
 
 /** Paths of the objects a planned tunnel uses (its findings about them are reported at the tunnel's plan). */
-function usedPaths(o: PlannedObject, lookup: (kind: ObjectKind, name: string) => PlannedObject | undefined): Set<string> {
-  const out = new Set<string>([o.path]);
-  if (o.kind !== 'ipsec-tunnel') return out;
-  const f = facts(o);
-  const add = (kind: ObjectKind, name: unknown): PlannedObject | undefined => {
-    if (typeof name !== 'string') return undefined;
-    const found = lookup(kind, name);
-    out.add(found?.path ?? objectAddress(kind, name));
-    return found;
-  };
-  add('tunnel-interface', f.tunnelInterface);
-  add('ipsec-crypto-profile', f.ipsecCryptoProfile ?? 'default');
+type Visit = (kind: ObjectKind, name: unknown) => PlannedObject | undefined;
+
+/** Calls `visit` for every object a tunnel refers to, its gateways' IKE profiles included. */
+function visitTunnelReferences(tunnel: PlannedObject, visit: Visit): void {
+  const f = facts(tunnel);
+  visit('tunnel-interface', f.tunnelInterface);
+  visit('ipsec-crypto-profile', f.ipsecCryptoProfile ?? 'default');
   const tm = f.tunnelMonitor as Model | undefined;
-  if (tm && typeof tm === 'object') add('tunnel-monitor-profile', tm.profile);
+  if (tm && typeof tm === 'object') visit('tunnel-monitor-profile', tm.profile);
   if (Array.isArray(f.ikeGateways)) {
     for (const g of f.ikeGateways) {
-      const gw = add('ike-gateway', g);
-      if (gw) add('ike-crypto-profile', gw.model.ikeCryptoProfile ?? 'default');
+      const gw = visit('ike-gateway', g);
+      if (gw) visit('ike-crypto-profile', gw.model.ikeCryptoProfile ?? 'default');
     }
+  }
+}
+
+/** Paths whose findings belong to `o`'s plan: itself and, for a tunnel, what it refers to (found or not). */
+function usedPaths(o: PlannedObject, lookup: (kind: ObjectKind, name: string) => PlannedObject | undefined): Set<string> {
+  const out = new Set<string>([o.path]);
+  if (o.kind === 'ipsec-tunnel') {
+    visitTunnelReferences(o, (kind, name) => {
+      if (typeof name !== 'string') return undefined;
+      const found = lookup(kind, name);
+      out.add(found?.path ?? objectAddress(kind, name));
+      return found;
+    });
   }
   return out;
 }
@@ -109,7 +117,7 @@ function neighbourhood(
   lookup: (kind: ObjectKind, name: string) => PlannedObject | undefined,
 ): PlannedObject[] {
   const out = new Map<string, PlannedObject>([[`${self.kind}:${self.name}`, self]]);
-  const put = (kind: ObjectKind, name: unknown): PlannedObject | undefined => {
+  const put: Visit = (kind, name) => {
     if (typeof name !== 'string') return undefined;
     const o = lookup(kind, name);
     if (o) out.set(`${kind}:${name}`, o);
@@ -117,20 +125,11 @@ function neighbourhood(
   };
   if (self.kind === 'ike-gateway') put('ike-crypto-profile', self.model.ikeCryptoProfile ?? 'default');
   if (self.kind === 'ipsec-tunnel') {
-    const f = facts(self);
-    put('tunnel-interface', f.tunnelInterface);
-    put('ipsec-crypto-profile', f.ipsecCryptoProfile ?? 'default');
-    const tm = f.tunnelMonitor as Model | undefined;
-    if (tm && typeof tm === 'object') put('tunnel-monitor-profile', tm.profile);
-    if (Array.isArray(f.ikeGateways)) {
-      for (const g of f.ikeGateways) {
-        const gw = put('ike-gateway', g);
-        if (gw) put('ike-crypto-profile', gw.model.ikeCryptoProfile ?? 'default');
-      }
-    }
-    if (typeof f.tunnelInterface === 'string') {
+    visitTunnelReferences(self, put);
+    const iface = self.model.tunnelInterface;
+    if (typeof iface === 'string') {
       for (const o of session.planned.values()) {
-        if (o.kind === 'ipsec-tunnel' && o !== self && o.model.tunnelInterface === f.tunnelInterface) out.set(`${o.kind}:${o.name}`, o);
+        if (o.kind === 'ipsec-tunnel' && o !== self && o.model.tunnelInterface === iface) out.set(`${o.kind}:${o.name}`, o);
       }
     }
   }

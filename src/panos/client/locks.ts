@@ -21,6 +21,8 @@ export interface LockInfo {
 }
 
 const ALREADY_OWN = /You already own a (config|commit) lock|Commit lock is already held by (you|the current)/i;
+/** Matches no reply: every failure is an error. */
+const NEVER = /(?!)/;
 const NOT_HELD = /is not currently (locked|held)|not currently locked|Commit lock is not currently held/i;
 
 async function lockOp(client: PanosClient, cmd: string, vsys: string | undefined, benign: RegExp): Promise<void> {
@@ -40,27 +42,27 @@ export async function acquireConfigLock(client: PanosClient, comment: string, op
   if (!options.exclusive) return lockOp(client, cmd, options.vsys, ALREADY_OWN);
   // PAN-OS locks belong to an admin, not to a session: a second run as the same admin would "already own" the lock
   // and write alongside the first. An exclusive acquire treats a lock this caller did not just take as held.
-  const spec = client.opSpec(cmd, { vsys: options.vsys, kind: 'write' });
-  const { env, httpStatus } = await client.transport.send(spec);
-  if (isSuccess(env)) return;
-  const code = env.lines.some((l) => ALREADY_OWN.test(l)) ? 'PANOS_LOCKED' : undefined;
-  const err = client.transport.envelopeError(env, spec, httpStatus, code);
-  if (code === undefined) throw err;
-  throw new PanosApiError({
-    code: 'PANOS_LOCKED',
-    action: 'op',
-    xpath: spec.target,
-    panosCode: env.code,
-    lines: [
-      ...env.lines,
-      'the config lock is already held by this admin, so another run (or a session of this admin) is changing the configuration',
-    ],
-    httpStatus,
-    hint:
-      'wait for the other run to finish; if none is running (a run was killed), release the lock on the device with ' +
-      '<request><config-lock><remove></remove></config-lock></request> or in the web interface (Locks)',
-    redactor: client.transport.redactor,
-  });
+  try {
+    await lockOp(client, cmd, options.vsys, NEVER);
+  } catch (err) {
+    if (!(err instanceof PanosApiError) || !err.lines.some((l) => ALREADY_OWN.test(l))) throw err;
+    throw new PanosApiError({
+      code: 'PANOS_LOCKED',
+      action: err.action,
+      xpath: err.xpath,
+      panosCode: err.panosCode,
+      lines: [
+        ...err.lines,
+        'the config lock is already held by this admin, so another run (or a session of this admin) is changing the configuration',
+      ],
+      httpStatus: err.httpStatus,
+      hint:
+        'wait for the other run to finish; if none is running (a run was killed), release the lock on the device with ' +
+        '<request><config-lock><remove></remove></config-lock></request> or in the web interface (Locks)',
+      redactor: client.transport.redactor,
+      cause: err,
+    });
+  }
 }
 
 /** See {@link PanosClient.releaseConfigLock}. */
