@@ -1,7 +1,7 @@
-import { PanosApiError } from '../../../src/panos/client';
 import type { LogLevel } from '../../../src/panos/client';
 import { el } from '../../../src/panos/xml';
 import { ENVELOPES, startFakeDevice, xml, type FakeDevice, type Recorded, type Scripted } from './fake-device';
+import { caught } from './caught';
 
 const XPATH = "/config/devices/entry[@name='localhost.localdomain']/network/ike/gateway";
 const PASSWORD = 'S3cret&x=pw';
@@ -38,16 +38,6 @@ beforeEach(() => {
   reject = xml(ENVELOPES.sessionTimeout);
   acceptIssued = true;
 });
-
-async function caught(p: Promise<unknown>): Promise<PanosApiError> {
-  try {
-    await p;
-  } catch (err) {
-    if (err instanceof PanosApiError) return err;
-    throw err;
-  }
-  throw new Error('expected a PanosApiError');
-}
 
 const creds = { apiKey: undefined, username: 'api-admin', password: PASSWORD };
 

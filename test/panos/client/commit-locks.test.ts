@@ -1,6 +1,7 @@
-import { CommitFailedError, CommitTimeoutError, commitCommand, PanosApiError } from '../../../src/panos/client';
+import { CommitFailedError, CommitTimeoutError, commitCommand } from '../../../src/panos/client';
 import type { JobProgress } from '../../../src/panos/client';
 import { ENVELOPES, startFakeDevice, xml, type FakeDevice, type Recorded, type Scripted } from './fake-device';
+import { caught } from './caught';
 
 let device: FakeDevice;
 let handle: (req: Recorded) => Scripted;
@@ -10,16 +11,6 @@ beforeAll(async () => {
 });
 afterAll(() => device.close());
 beforeEach(() => device.requests.splice(0));
-
-async function caught(p: Promise<unknown>): Promise<PanosApiError> {
-  try {
-    await p;
-  } catch (err) {
-    if (err instanceof PanosApiError) return err;
-    throw err;
-  }
-  throw new Error('expected a PanosApiError');
-}
 
 /** A device whose commit job goes through the given poll answers (the last one repeats). */
 function commitScript(polls: string[], enqueue: string = ENVELOPES.enqueued(42)): (req: Recorded) => Scripted {

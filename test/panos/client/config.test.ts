@@ -1,6 +1,7 @@
-import { isPanosApiError, MultiConfigError, PanosApiError } from '../../../src/panos/client';
+import { isPanosApiError, MultiConfigError } from '../../../src/panos/client';
 import { el, serializeXml } from '../../../src/panos/xml';
 import { ENVELOPES, startFakeDevice, xml, type FakeDevice, type Recorded } from './fake-device';
+import { caught } from './caught';
 
 const DEV = "/config/devices/entry[@name='localhost.localdomain']";
 const GW = `${DEV}/network/ike/gateway/entry[@name='gw1']`;
@@ -13,16 +14,6 @@ beforeAll(async () => {
 });
 afterAll(() => device.close());
 beforeEach(() => device.requests.splice(0));
-
-async function caught(p: Promise<unknown>): Promise<PanosApiError> {
-  try {
-    await p;
-  } catch (err) {
-    if (err instanceof PanosApiError) return err;
-    throw err;
-  }
-  throw new Error('expected a PanosApiError');
-}
 
 describe('GIVEN a device answering config reads', () => {
   test('WHEN get finds the entry THEN it returns the child of <result> and sends a POST form with X-PAN-KEY', async () => {

@@ -1,8 +1,9 @@
 import * as http from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { PanosApiError, PanosClient } from '../../../src/panos/client';
+import { PanosClient } from '../../../src/panos/client';
 import { el } from '../../../src/panos/xml';
 import { ENVELOPES, startFakeDevice, xml, type FakeDevice, type Scripted } from './fake-device';
+import { caught } from './caught';
 
 const XPATH = "/config/devices/entry[@name='localhost.localdomain']/network/ike/gateway";
 const FOUND = '<response status="success" code="19"><result total-count="1" count="1"><gateway/></result></response>';
@@ -16,16 +17,6 @@ async function device(handler: (i: number) => Scripted): Promise<FakeDevice> {
 afterEach(async () => {
   await Promise.all(devices.splice(0).map((d) => d.close()));
 });
-
-async function caught(p: Promise<unknown>): Promise<PanosApiError> {
-  try {
-    await p;
-  } catch (err) {
-    if (err instanceof PanosApiError) return err;
-    throw err;
-  }
-  throw new Error('expected a PanosApiError');
-}
 
 async function freePort(): Promise<number> {
   const s = http.createServer();

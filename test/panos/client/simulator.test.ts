@@ -5,11 +5,12 @@
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { CommitFailedError, CommitTimeoutError, PanosApiError, PanosClient } from '../../../src/panos/client';
+import { CommitFailedError, CommitTimeoutError, PanosClient } from '../../../src/panos/client';
 import type { ClientOptions, JobProgress, LogLevel } from '../../../src/panos/client';
 import { startSimulator } from '../../../src/sim';
 import type { Simulator } from '../../../src/sim/types';
 import { el } from '../../../src/panos/xml';
+import { caught } from './caught';
 
 const DEV = "/config/devices/entry[@name='localhost.localdomain']";
 const PROFILES = `${DEV}/network/ike/crypto-profiles/ike-crypto-profiles`;
@@ -36,16 +37,6 @@ function client(extra: Partial<ClientOptions> = {}): PanosClient {
   } as ClientOptions);
   clients.push(c);
   return c;
-}
-
-async function caught(p: Promise<unknown>): Promise<PanosApiError> {
-  try {
-    await p;
-  } catch (err) {
-    if (err instanceof PanosApiError) return err;
-    throw err;
-  }
-  throw new Error('expected a PanosApiError');
 }
 
 beforeAll(async () => {
