@@ -116,18 +116,24 @@ ${kinds.map((k) => `    ${k},`).join('\n')}
 `;
 }
 
-/** The same resource graph as {@link tunnelsHcl} with `terraform_data` (no provider work at all). */
+/**
+ * The same resource graph as {@link tunnelsHcl} with `terraform_data` (no provider work at all): the same counts, the
+ * same `depends_on` on an anchor, and the same cross-references, to values known at plan time like the provider's
+ * names (a gateway names its IKE profile; a tunnel names its interface, gateway and IPSec profile). Terraform's own cost grows with those references (each `x[count.index]`
+ * reference ties an instance to every instance of `x` in the apply graph), so the floor must carry the same ones.
+ */
 export function terraformDataHcl(n: number): string {
   const groups = ['t', 'ike', 'ipsec', 'gw', 'tm'];
-  const deps: Record<string, string> = { gw: 'ike', tm: 'gw' };
+  const deps: Record<string, readonly string[]> = { gw: ['ike'], tm: ['t', 'gw', 'ipsec'] };
   const body = groups
-    .map(
-      (g) => `resource "terraform_data" "${g}" {
+    .map((g) => {
+      const refs = (deps[g] ?? []).map((d) => `terraform_data.${d}[count.index].input.name`);
+      return `resource "terraform_data" "${g}" {
   count      = ${n}
-  input      = { name = "${g}-\${count.index}"${deps[g] ? `, ref = terraform_data.${deps[g]}[count.index].output.name` : ''} }
+  input      = { name = "${g}-\${count.index}"${refs.length ? `, refs = [${refs.join(', ')}]` : ''} }
   depends_on = [terraform_data.anchor]
-}`,
-    )
+}`;
+    })
     .join('\n\n');
   return `resource "terraform_data" "anchor" {}
 
