@@ -251,7 +251,8 @@ async function main(): Promise<void> {
     process.stderr.write(`bench: ${n} tunnels (${tunnelResourceCount(n)} resources)…\n`);
     sizes.push(await measureSize(n));
     save(sizes, launch, synth, started);
-    process.stderr.write(`${render(sizes, launchLine, synth, started)}\n\n`);
+    // Progress between sizes on stderr; the last table goes to stdout once, below.
+    if (sizes.length < SIZES.length) process.stderr.write(`${render(sizes, launchLine, synth, started)}\n\n`);
   }
   process.stdout.write(`${render(sizes, launchLine, synth, started)}\n`);
 }

@@ -55,6 +55,17 @@ export interface RunOptions {
   readonly onSpawn?: (child: ChildProcess) => void;
 }
 
+/** What `panos-ipsec install-provider` printed (one JSON line). */
+export interface InstallLine {
+  readonly source: string;
+  readonly version: string;
+  readonly mirror: string;
+  readonly cliConfig: string;
+}
+
+/** Commands that take `-no-color` right after their name (so output is plain text). */
+const NO_COLOR_COMMANDS = new Set(['init', 'validate', 'plan', 'apply', 'destroy', 'import', 'refresh', 'show', 'output']);
+
 /** Fails (never skips) when terraform is missing: it ships with the project's machine image. */
 export function requireTerraform(): void {
   const r = spawnSync('terraform', ['version'], { encoding: 'utf8' });
@@ -78,6 +89,9 @@ export class TfWorkspace {
   readonly dir: string;
   readonly workDir: string;
   readonly cliConfig: string;
+  readonly install: InstallLine;
+  /** `<command> <ms>` per run, for a suite's summary line. */
+  readonly timings: string[] = [];
   private readonly env: NodeJS.ProcessEnv;
 
   constructor(device: DeviceEnv | undefined, prefix = 'panos-tf-') {
@@ -88,7 +102,10 @@ export class TfWorkspace {
       encoding: 'utf8',
     });
     if (r.status !== 0) throw new Error(`panos-ipsec install-provider failed (${r.status}): ${r.stderr}`);
-    this.cliConfig = (JSON.parse(r.stdout.trim()) as { cliConfig: string }).cliConfig;
+    const lines = r.stdout.trim().split('\n');
+    if (lines.length !== 1) throw new Error(`install-provider printed ${lines.length} lines, expected one JSON line: ${r.stdout}`);
+    this.install = JSON.parse(lines[0]) as InstallLine;
+    this.cliConfig = this.install.cliConfig;
     const base: NodeJS.ProcessEnv = { ...process.env };
     for (const k of Object.keys(base)) if (k.startsWith('PANOS_') || k.startsWith('TF_')) delete base[k];
     const env: NodeJS.ProcessEnv = { ...base, TF_CLI_CONFIG_FILE: this.cliConfig, TF_IN_AUTOMATION: '1', CHECKPOINT_DISABLE: '1' };
@@ -107,10 +124,10 @@ export class TfWorkspace {
     fs.writeFileSync(path.join(this.workDir, 'main.tf'), hcl);
   }
 
-  /** Runs terraform with `-no-color`; resolves with the outcome whatever the exit code. */
+  /** Runs terraform (commands that take it get `-no-color`); resolves with the outcome whatever the exit code. */
   run(args: readonly string[], opts: RunOptions = {}): Promise<TfRun> {
     const [cmd, ...rest] = args;
-    const argv = [cmd, '-no-color', ...rest];
+    const argv = NO_COLOR_COMMANDS.has(cmd) ? [cmd, '-no-color', ...rest] : [...args];
     const started = Date.now();
     const timeoutMs = opts.timeoutMs ?? 300_000;
     return new Promise((resolve, reject) => {
@@ -129,6 +146,7 @@ export class TfWorkspace {
       });
       child.on('close', (status, signal) => {
         clearTimeout(timer);
+        this.timings.push(`${argv[0]} ${Date.now() - started}ms`);
         resolve({ status, signal, stdout, stderr, out: `${stdout}\n${stderr}`, ms: Date.now() - started });
       });
       opts.onSpawn?.(child);

@@ -136,6 +136,29 @@ function neighbourhood(
   return [...out.values()];
 }
 
+/** The resource type a reference field names (for the REF-001 hint below). */
+const REFERENCED_TYPE: Record<string, ObjectKind> = {
+  ikeCryptoProfile: 'ike-crypto-profile',
+  ipsecCryptoProfile: 'ipsec-crypto-profile',
+  ikeGateways: 'ike-gateway',
+  tunnelInterface: 'tunnel-interface',
+  'tunnelMonitor.profile': 'tunnel-monitor-profile',
+};
+
+/**
+ * In HCL the usual cause of a dangling reference at plan is a quoted name: the object is declared, but Terraform
+ * had no reason to plan (and create) it first. Says how to fix that in Terraform's own terms.
+ */
+function terraformHint(finding: Finding): string {
+  const kind = finding.ruleId === 'PANOS-REF-001' && finding.value !== undefined ? REFERENCED_TYPE[finding.field] : undefined;
+  if (!kind) return '';
+  const type = resourceTypeName(kind);
+  return (
+    `\n\nIf ${type} "${finding.value}" is declared in this configuration, refer to it with an expression ` +
+    `(for example ${type}.<label>.name) rather than a quoted name, so that Terraform plans and creates it first.`
+  );
+}
+
 /** Runs the rules for one planned object; returns new findings as diagnostics (each finding once per process). */
 export function ruleDiagnostics(session: DeviceSession, self: PlannedObject, device: readonly PlannedObject[]): Diagnostic[] {
   const index = deviceIndex(device);
@@ -151,7 +174,7 @@ export function ruleDiagnostics(session: DeviceSession, self: PlannedObject, dev
       if (session.reportedFindings.has(finding.message)) continue;
       session.reportedFindings.add(finding.message);
       const spec = finding.path === self.path ? descriptorFor(self.kind).fields.find((x) => x.key === finding.field) : undefined;
-      out.push(make(`Rule ${finding.ruleId}`, finding.message, spec ? [spec.tfName] : undefined));
+      out.push(make(`Rule ${finding.ruleId}`, finding.message + terraformHint(finding), spec ? [spec.tfName] : undefined));
     }
   };
   take(results.errors, errorDiagnostic);

@@ -16,10 +16,16 @@ interface Pending {
 /**
  * A batch goes out as soon as it holds as many writes as this process has seen in flight at once (Terraform's
  * parallelism, 10 by default, once the apply is under way); otherwise once no write has arrived for
- * {@link BATCH_QUIET_MS}, and at the latest {@link BATCH_WINDOW_MS} after its first write. Terraform refills its
- * slots as applies return, a few milliseconds apart and interleaved with their final plans; on a busy machine more.
+ * {@link BATCH_QUIET_MS}, and at the latest {@link BATCH_WINDOW_MS} after its first write.
+ *
+ * Up to a hundred tunnels, Terraform hands over writes in bursts of ten and batches fill. At 500 tunnels its own
+ * per-resource work slows and spreads the arrivals (one recorded apply: median gap 17 ms, 90th percentile 77 ms,
+ * 99th 199 ms), so with a 60 ms quiet time a third of the batches held one to three writes (457 requests for 2,500
+ * writes). With 100 ms, two applies of 500 tunnels each took 325–332 requests instead of 488–499 with 60 ms (runs
+ * alternated on one machine), and their write phase 84–85 s instead of 79 s: about 3% of the whole apply (200–215 s),
+ * for a third fewer requests to the management plane.
  */
-export const BATCH_QUIET_MS = 60;
+export const BATCH_QUIET_MS = 100;
 /** Longest a write waits for others to join its batch, in ms (short against a commit's seconds). */
 export const BATCH_WINDOW_MS = 400;
 

@@ -8,7 +8,7 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { providerSchemaJson } from '../../../src/provider/schema';
 import { startSimulator, type Simulator } from '../../../src/sim';
-import { requireBuiltProvider, requireTerraform, TerraformWorkspace } from './workspace';
+import { requireTerraform, TerraformWorkspace } from './workspace';
 
 const ROOT = path.resolve(__dirname, '..', '..', '..');
 
@@ -18,7 +18,6 @@ describe('GIVEN the provider installed with install-provider into a temporary mi
 
   beforeAll(async () => {
     requireTerraform();
-    requireBuiltProvider();
     sim = await startSimulator({ panosVersion: '11.1.0' });
     ws = TerraformWorkspace.create('transport', sim);
   });

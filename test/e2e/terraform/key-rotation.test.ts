@@ -7,7 +7,7 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { startSimulator, type Simulator } from '../../../src/sim';
-import { requireBuiltProvider, requireTerraform, TerraformWorkspace } from './workspace';
+import { requireTerraform, TerraformWorkspace } from './workspace';
 
 const GW_KEY = "/config/devices/entry[@name='localhost.localdomain']/network/ike/gateway/entry[@name='tm-gw']/authentication/pre-shared-key/key";
 const OLD_PSK = 'e2e-Transport-Psk-9f3c';
@@ -19,7 +19,6 @@ describe('GIVEN the transport set applied with a write-only pre-shared key', () 
 
   beforeAll(async () => {
     requireTerraform();
-    requireBuiltProvider();
     sim = await startSimulator({ panosVersion: '11.1.0', commitDurationMs: 100 });
     ws = TerraformWorkspace.create('transport', sim);
   });

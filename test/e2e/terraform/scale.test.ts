@@ -3,7 +3,7 @@
  * no-change plan costs the management plane at most 10 requests (one bulk read per object type, not one per resource).
  */
 import { startSimulator, type Simulator } from '../../../src/sim';
-import { requireBuiltProvider, requireTerraform, TerraformWorkspace } from './workspace';
+import { requireTerraform, TerraformWorkspace } from './workspace';
 
 const DEV = "/config/devices/entry[@name='localhost.localdomain']";
 
@@ -13,7 +13,6 @@ describe('GIVEN 100 transport tunnels (500 resources) and a PAN-OS 11.1 simulato
 
   beforeAll(async () => {
     requireTerraform();
-    requireBuiltProvider();
     sim = await startSimulator({ panosVersion: '11.1.0', commitDurationMs: 100 });
     ws = TerraformWorkspace.create('scale', sim);
   });

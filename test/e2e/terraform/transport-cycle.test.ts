@@ -6,7 +6,7 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { startSimulator, type Simulator } from '../../../src/sim';
-import { requireBuiltProvider, requireTerraform, TerraformWorkspace } from './workspace';
+import { requireTerraform, TerraformWorkspace } from './workspace';
 
 const DEV = "/config/devices/entry[@name='localhost.localdomain']";
 const VSYS = `${DEV}/vsys/entry[@name='vsys1']`;
@@ -44,7 +44,6 @@ describe('GIVEN a transport-mode set in HCL and a PAN-OS 11.1 simulator', () => 
 
   beforeAll(async () => {
     requireTerraform();
-    requireBuiltProvider();
     sim = await startSimulator({ panosVersion: '11.1.0', commitDurationMs: 100 });
     ws = TerraformWorkspace.create('transport', sim);
     baseline = sim.config.running();

@@ -3,7 +3,7 @@
  * actionable error (resource, field, device version, required version, fix), and an apply must write nothing.
  */
 import { startSimulator, type Simulator } from '../../../src/sim';
-import { requireBuiltProvider, requireTerraform, TerraformWorkspace } from './workspace';
+import { requireTerraform, TerraformWorkspace } from './workspace';
 
 describe('GIVEN the transport-mode set and a PAN-OS 10.2 simulator', () => {
   let sim: Simulator;
@@ -11,7 +11,6 @@ describe('GIVEN the transport-mode set and a PAN-OS 10.2 simulator', () => {
 
   beforeAll(async () => {
     requireTerraform();
-    requireBuiltProvider();
     sim = await startSimulator({ panosVersion: '10.2.9', commitDurationMs: 50 });
     ws = TerraformWorkspace.create('transport', sim);
   });
