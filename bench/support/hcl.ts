@@ -119,8 +119,9 @@ ${kinds.map((k) => `    ${k},`).join('\n')}
 /**
  * The same resource graph as {@link tunnelsHcl} with `terraform_data` (no provider work at all): the same counts, the
  * same `depends_on` on an anchor, and the same cross-references, to values known at plan time like the provider's
- * names (a gateway names its IKE profile; a tunnel names its interface, gateway and IPSec profile). Terraform's own cost grows with those references (each `x[count.index]`
- * reference ties an instance to every instance of `x` in the apply graph), so the floor must carry the same ones.
+ * names (a gateway names its IKE profile; a tunnel names its interface, gateway and IPSec profile). Terraform's own
+ * cost grows with those references (each `x[count.index]` reference ties an instance to every instance of `x` in the
+ * apply graph), so the floor must carry the same ones.
  */
 export function terraformDataHcl(n: number): string {
   const groups = ['t', 'ike', 'ipsec', 'gw', 'tm'];

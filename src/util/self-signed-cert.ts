@@ -7,8 +7,8 @@
  * asn1js loads in about 10 ms where a full X.509 toolkit took over 150 ms of each start (bench: provider launch).
  */
 import { generateKeyPairSync, randomBytes, sign } from 'node:crypto';
-import { isIP } from 'node:net';
 import * as asn1 from 'asn1js';
+import * as ipaddr from 'ipaddr.js';
 
 /** A certificate with its key, PEM-encoded, and the certificate's DER bytes. */
 export interface SelfSignedCertificate {
@@ -61,17 +61,8 @@ function extension(id: string, critical: boolean, value: asn1.AsnType): asn1.Seq
 }
 
 function ipBytes(ip: string): Uint8Array {
-  const family = isIP(ip);
-  if (family === 4) return Uint8Array.from(ip.split('.').map(Number));
-  if (family === 6) {
-    const [head, tail = ''] = ip.split('::');
-    const groups = (s: string): number[] => (s === '' ? [] : s.split(':').map((g) => parseInt(g, 16)));
-    const h = groups(head);
-    const t = ip.includes('::') ? groups(tail) : [];
-    const all = [...h, ...new Array<number>(8 - h.length - t.length).fill(0), ...t];
-    return Uint8Array.from(all.flatMap((g) => [g >> 8, g & 0xff]));
-  }
-  throw new Error(`makeSelfSignedCertificate: "${ip}" is not an IP address`);
+  if (!ipaddr.isValid(ip)) throw new Error(`makeSelfSignedCertificate: "${ip}" is not an IP address`);
+  return Uint8Array.from(ipaddr.parse(ip).toByteArray());
 }
 
 function pem(label: string, body: Buffer): string {
