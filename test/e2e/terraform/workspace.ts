@@ -1,16 +1,20 @@
 /**
  * The end-to-end suites' real-terraform workspace: the shared one (bench/support/terraform.ts, also behind the bench,
  * fault and secret suites: provider installed with `panos-ipsec install-provider`, terraform run asynchronously)
- * pointed at a simulator, with HCL fixtures from ./fixtures.
+ * pointed at a simulator, with HCL fixtures from ./fixtures or generated.
  */
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import type { Simulator } from '../../../src/sim';
+import { tunnelsHcl } from '../../../bench/support/hcl';
 import { TfWorkspace, type TfRun } from '../../../bench/support/terraform';
 
 export { requireTerraform } from '../../../bench/support/terraform';
 
 const FIXTURES = path.join(__dirname, 'fixtures');
+
+/** Fixtures written by a generator instead of kept as files: `scale` is the bench's 100 transport tunnels. */
+const GENERATED: Readonly<Record<string, () => string>> = { scale: () => tunnelsHcl(100) };
 
 /** A temporary mirror and working directory, with the PANOS_* environment of one simulator. */
 export class TerraformWorkspace extends TfWorkspace {
@@ -21,8 +25,10 @@ export class TerraformWorkspace extends TfWorkspace {
     return ws;
   }
 
-  /** Copies every file of `fixtures/<name>` into the working dir. */
+  /** Writes a generated fixture, or copies every file of `fixtures/<name>` into the working dir. */
   addFixture(name: string): void {
+    const generate = GENERATED[name];
+    if (generate) return this.writeMain(generate());
     const from = path.join(FIXTURES, name);
     for (const f of fs.readdirSync(from)) fs.copyFileSync(path.join(from, f), path.join(this.workDir, f));
   }
