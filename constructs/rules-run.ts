@@ -8,16 +8,13 @@ import { Annotations } from 'cdktf';
 import type { IConstruct } from 'constructs';
 import { ALL_DESCRIPTORS, type FieldSpec, type ObjectKind } from '../src/panos/objects';
 import {
+  FACTS_KEY,
   runRules,
   type Acknowledgement,
+  type DeclaredKind,
   type Finding,
-  type IkeCryptoProfileFacts,
-  type IkeGatewayFacts,
-  type IpsecCryptoProfileFacts,
-  type IpsecTunnelFacts,
+  type ObjectFacts,
   type StackFacts,
-  type TunnelInterfaceFacts,
-  type TunnelMonitorProfileFacts,
   type VersionedFeatureFacts,
 } from '../src/rules';
 import type { PanosObject } from './panos-object';
@@ -47,36 +44,18 @@ export interface Evaluation {
 
 /** Builds the stack facts of a firewall. */
 export function firewallFacts(s: FirewallSnapshot): StackFacts {
-  const tunnelInterfaces: TunnelInterfaceFacts[] = [];
-  const ikeCryptoProfiles: IkeCryptoProfileFacts[] = [];
-  const ipsecCryptoProfiles: IpsecCryptoProfileFacts[] = [];
-  const ikeGateways: IkeGatewayFacts[] = [];
-  const ipsecTunnels: IpsecTunnelFacts[] = [];
-  const monitorProfiles: TunnelMonitorProfileFacts[] = [];
+  const declared: { -readonly [K in (typeof FACTS_KEY)[DeclaredKind]]: ObjectFacts[] } = {
+    tunnelInterfaces: [],
+    ikeCryptoProfiles: [],
+    ipsecCryptoProfiles: [],
+    ikeGateways: [],
+    ipsecTunnels: [],
+    monitorProfiles: [],
+  };
   const versionedFeatures: VersionedFeatureFacts[] = [];
   for (const o of s.objects) {
     const { kind, facts } = o._facts();
-    const located = { ...facts, location: s.location };
-    switch (kind) {
-      case 'tunnel-interface':
-        tunnelInterfaces.push(located as TunnelInterfaceFacts);
-        break;
-      case 'ike-crypto-profile':
-        ikeCryptoProfiles.push(located as IkeCryptoProfileFacts);
-        break;
-      case 'ipsec-crypto-profile':
-        ipsecCryptoProfiles.push(located as IpsecCryptoProfileFacts);
-        break;
-      case 'ike-gateway':
-        ikeGateways.push(located as IkeGatewayFacts);
-        break;
-      case 'ipsec-tunnel':
-        ipsecTunnels.push(located as IpsecTunnelFacts);
-        break;
-      case 'tunnel-monitor-profile':
-        monitorProfiles.push(located as TunnelMonitorProfileFacts);
-        break;
-    }
+    declared[FACTS_KEY[kind]].push({ ...facts, location: s.location } as ObjectFacts);
     const versioned = VERSIONED_FIELDS.get(kind) ?? [];
     if (versioned.length === 0 || o.imported) continue;
     const record = o._modelRecord();
@@ -96,12 +75,7 @@ export function firewallFacts(s: FirewallSnapshot): StackFacts {
   return {
     minPanosVersion: s.firewall.minPanosVersion,
     ...(s.firewall.downgradeTargetVersion !== undefined ? { downgradeTarget: s.firewall.downgradeTargetVersion } : {}),
-    tunnelInterfaces,
-    ikeCryptoProfiles,
-    ipsecCryptoProfiles,
-    ikeGateways,
-    ipsecTunnels,
-    monitorProfiles,
+    ...(declared as Pick<StackFacts, (typeof FACTS_KEY)[DeclaredKind]>),
     versionedFeatures,
     acknowledgements: s.acknowledgements.map((a) => a.ack),
   };

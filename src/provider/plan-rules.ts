@@ -4,7 +4,7 @@
  */
 import { errorDiagnostic, warningDiagnostic, type Diagnostic } from '../tfplugin';
 import { descriptorFor, type FieldSpec, type ObjectKind } from '../panos/objects';
-import { runRules, UNKNOWN as RULES_UNKNOWN, type StackFacts, type Finding } from '../rules';
+import { FACTS_KEY, runRules, UNKNOWN as RULES_UNKNOWN, type StackFacts, type Finding } from '../rules';
 import { resourceTypeName } from './address';
 import type { Model } from './model-values';
 import type { DeviceSession, PlannedObject } from './session';
@@ -47,17 +47,14 @@ function versionedFeatures(o: PlannedObject): StackFacts['versionedFeatures'] {
 
 /** Builds the facts from the planned registry plus device objects (planned objects win over the device's). */
 export function stackFacts(session: DeviceSession, objects: readonly PlannedObject[]): StackFacts {
-  const of = (kind: ObjectKind): Record<string, unknown>[] => objects.filter((o) => o.kind === kind).map(facts);
+  const declared: Record<string, Record<string, unknown>[]> = {};
+  for (const kind of Object.keys(FACTS_KEY) as ObjectKind[]) declared[FACTS_KEY[kind]] = [];
+  for (const o of objects) declared[FACTS_KEY[o.kind]].push(facts(o));
   const planned = objects.filter((o) => session.planned.get(`${o.kind}:${o.name}`) === o);
   return {
     ...(session.settings.minPanosVersion ? { minPanosVersion: session.settings.minPanosVersion } : {}),
     ...(session.settings.downgradeTargetVersion ? { downgradeTarget: session.settings.downgradeTargetVersion } : {}),
-    tunnelInterfaces: of('tunnel-interface'),
-    ikeCryptoProfiles: of('ike-crypto-profile'),
-    ipsecCryptoProfiles: of('ipsec-crypto-profile'),
-    ikeGateways: of('ike-gateway'),
-    ipsecTunnels: of('ipsec-tunnel'),
-    monitorProfiles: of('tunnel-monitor-profile'),
+    ...declared,
     versionedFeatures: planned.flatMap(versionedFeatures),
   } as unknown as StackFacts;
 }

@@ -6,6 +6,7 @@ export * from './engine';
 export * from './catalogue';
 export {
   DEFAULT_LOCATION,
+  FACTS_KEY,
   PREDEFINED_IKE_DEFAULT,
   PREDEFINED_IPSEC_DEFAULT,
   locationOf,

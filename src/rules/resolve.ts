@@ -46,22 +46,19 @@ export const KIND_TITLES: Readonly<Record<DeclaredKind | 'interface' | 'stack', 
   stack: 'stack',
 };
 
+/** Where each declarable kind's facts live in {@link StackFacts}; builders of facts (constructs, provider) use it too. */
+export const FACTS_KEY = {
+  'tunnel-interface': 'tunnelInterfaces',
+  'ike-crypto-profile': 'ikeCryptoProfiles',
+  'ipsec-crypto-profile': 'ipsecCryptoProfiles',
+  'ike-gateway': 'ikeGateways',
+  'ipsec-tunnel': 'ipsecTunnels',
+  'tunnel-monitor-profile': 'monitorProfiles',
+} as const satisfies Record<DeclaredKind, keyof StackFacts>;
+
 /** The declared objects of one kind. */
 export function declared(facts: StackFacts, kind: DeclaredKind): readonly ObjectFacts[] {
-  switch (kind) {
-    case 'tunnel-interface':
-      return facts.tunnelInterfaces ?? [];
-    case 'ike-crypto-profile':
-      return facts.ikeCryptoProfiles ?? [];
-    case 'ipsec-crypto-profile':
-      return facts.ipsecCryptoProfiles ?? [];
-    case 'ike-gateway':
-      return facts.ikeGateways ?? [];
-    case 'ipsec-tunnel':
-      return facts.ipsecTunnels ?? [];
-    case 'tunnel-monitor-profile':
-      return facts.monitorProfiles ?? [];
-  }
+  return facts[FACTS_KEY[kind]] ?? [];
 }
 
 /**
