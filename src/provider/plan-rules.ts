@@ -4,7 +4,7 @@
  */
 import { errorDiagnostic, warningDiagnostic, type Diagnostic } from '../tfplugin';
 import { descriptorFor, type FieldSpec, type ObjectKind } from '../panos/objects';
-import { FACTS_KEY, runRules, UNKNOWN as RULES_UNKNOWN, type StackFacts, type Finding } from '../rules';
+import { FACTS_KEY, REFERENCED_KIND, runRules, UNKNOWN as RULES_UNKNOWN, type StackFacts, type Finding } from '../rules';
 import { resourceTypeName } from './address';
 import type { Model } from './model-values';
 import type { DeviceSession, PlannedObject } from './session';
@@ -133,22 +133,13 @@ function neighbourhood(
   return [...out.values()];
 }
 
-/** The resource type a reference field names (for the REF-001 hint below). */
-const REFERENCED_TYPE: Record<string, ObjectKind> = {
-  ikeCryptoProfile: 'ike-crypto-profile',
-  ipsecCryptoProfile: 'ipsec-crypto-profile',
-  ikeGateways: 'ike-gateway',
-  tunnelInterface: 'tunnel-interface',
-  'tunnelMonitor.profile': 'tunnel-monitor-profile',
-};
-
 /**
  * In HCL the usual cause of a dangling reference at plan is a quoted name: the object is declared, but Terraform
  * had no reason to plan (and create) it first. Says how to fix that in Terraform's own terms.
  */
 function terraformHint(finding: Finding): string {
-  const kind = finding.ruleId === 'PANOS-REF-001' && finding.value !== undefined ? REFERENCED_TYPE[finding.field] : undefined;
-  if (!kind) return '';
+  const kind = REFERENCED_KIND[finding.field as keyof typeof REFERENCED_KIND] as string | undefined;
+  if (finding.ruleId !== 'PANOS-REF-001' || finding.value === undefined || !kind || kind === 'interface') return '';
   const type = resourceTypeName(kind);
   return (
     `\n\nIf ${type} "${finding.value}" is declared in this configuration, refer to it with an expression ` +

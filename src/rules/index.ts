@@ -15,5 +15,6 @@ export {
   type DeclaredKind,
   type Resolution,
 } from './resolve';
+export { REFERENCED_KIND } from './references';
 export { ANTI_REPLAY_WINDOWS } from './checks/ar-001-anti-replay-window-value';
 export { RULE_NAME_MAX_LENGTH, nameProblem } from './checks/ref-007-name-format';

@@ -14,6 +14,16 @@ export interface Reference {
   readonly name: string;
 }
 
+/** What each referring field names (`field` of a {@link Reference} → its `kind`). */
+export const REFERENCED_KIND = {
+  ikeGateways: 'ike-gateway',
+  ipsecCryptoProfile: 'ipsec-crypto-profile',
+  tunnelInterface: 'tunnel-interface',
+  'tunnelMonitor.profile': 'tunnel-monitor-profile',
+  ikeCryptoProfile: 'ike-crypto-profile',
+  localInterface: 'interface',
+} as const satisfies Record<string, Reference['kind']>;
+
 /**
  * The references of every declared (not imported) tunnel and gateway whose target name is known. Unset profile
  * references mean the predefined `default` profile and are not listed.
@@ -22,21 +32,19 @@ export function referencesOf(facts: StackFacts): Reference[] {
   const refs: Reference[] = [];
   for (const t of facts.ipsecTunnels ?? []) {
     if (t.imported) continue;
-    const add = (field: string, kind: Reference['kind'], name: unknown): void => {
-      if (typeof name === 'string') refs.push({ from: t, fromKind: 'ipsec-tunnel', field, kind, name });
+    const add = (field: keyof typeof REFERENCED_KIND, name: unknown): void => {
+      if (typeof name === 'string') refs.push({ from: t, fromKind: 'ipsec-tunnel', field, kind: REFERENCED_KIND[field], name });
     };
-    if (isKnown(t.ikeGateways)) for (const g of t.ikeGateways) add('ikeGateways', 'ike-gateway', g);
-    add('ipsecCryptoProfile', 'ipsec-crypto-profile', t.ipsecCryptoProfile);
-    add('tunnelInterface', 'tunnel-interface', t.tunnelInterface);
-    if (isKnown(t.tunnelMonitor)) add('tunnelMonitor.profile', 'tunnel-monitor-profile', t.tunnelMonitor.profile);
+    if (isKnown(t.ikeGateways)) for (const g of t.ikeGateways) add('ikeGateways', g);
+    add('ipsecCryptoProfile', t.ipsecCryptoProfile);
+    add('tunnelInterface', t.tunnelInterface);
+    if (isKnown(t.tunnelMonitor)) add('tunnelMonitor.profile', t.tunnelMonitor.profile);
   }
   for (const g of facts.ikeGateways ?? []) {
     if (g.imported) continue;
-    if (typeof g.ikeCryptoProfile === 'string') {
-      refs.push({ from: g, fromKind: 'ike-gateway', field: 'ikeCryptoProfile', kind: 'ike-crypto-profile', name: g.ikeCryptoProfile });
-    }
-    if (typeof g.localInterface === 'string') {
-      refs.push({ from: g, fromKind: 'ike-gateway', field: 'localInterface', kind: 'interface', name: g.localInterface });
+    for (const field of ['ikeCryptoProfile', 'localInterface'] as const) {
+      const name = g[field];
+      if (typeof name === 'string') refs.push({ from: g, fromKind: 'ike-gateway', field, kind: REFERENCED_KIND[field], name });
     }
   }
   return refs;
