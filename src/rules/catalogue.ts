@@ -3,8 +3,36 @@
  * Pure: returns text; `test/rules/write-rules-md.ts` writes the file.
  */
 import { ACKNOWLEDGEMENT_RULE } from './engine';
-import { ALL_RULES } from './registry';
-import { ALL_SOURCES, type Rule } from './types';
+import { ALL_RULES, PAIR_RULES } from './registry';
+import { ALL_PAIR_SOURCES, ALL_SOURCES, type PairSource, type Rule } from './types';
+import type { PairRule } from './peer/types';
+
+/** The heading of each item in docs/ike-negotiation.md (the catalogue links to it; a test keeps both in step). */
+export const PAIR_SOURCE_HEADINGS: Readonly<Record<PairSource, string>> = {
+  N1: 'N1. IKE version',
+  N2: 'N2. IKEv1 exchange mode',
+  N3: 'N3. IKE proposals',
+  N4: 'N4. IPSec proposals',
+  N5: 'N5. Perfect forward secrecy',
+  N6: 'N6. IPSec mode',
+  N7: 'N7. GRE encapsulation',
+  N8: 'N8. Addresses',
+  N9: 'N9. Authentication and pre-shared keys',
+  N10: 'N10. Identities',
+  N11: 'N11. NAT traversal',
+  N12: 'N12. Proxy IDs',
+  N13: 'N13. Lifetimes',
+  N14: 'N14. Anti-replay',
+};
+
+/** GitHub's anchor for a heading: lower case, punctuation dropped, spaces as hyphens. */
+export function headingAnchor(heading: string): string {
+  return heading.toLowerCase().replace(/[^a-z0-9 -]/g, '').replace(/ /g, '-');
+}
+
+function pairSourceLink(s: PairSource): string {
+  return `[${s}](docs/ike-negotiation.md#${headingAnchor(PAIR_SOURCE_HEADINGS[s])})`;
+}
 
 function cell(text: string): string {
   return text.replace(/\|/g, '\\|').replace(/\r?\n/g, ' ');
@@ -15,7 +43,7 @@ function row(r: Pick<Rule, 'id' | 'level' | 'title' | 'explanation' | 'fix'> & {
 }
 
 /** The full text of RULES.md for the given rules. */
-export function renderRulesMarkdown(rules: readonly Rule[] = ALL_RULES): string {
+export function renderRulesMarkdown(rules: readonly Rule[] = ALL_RULES, pairRules: readonly PairRule[] = PAIR_RULES): string {
   const lines: string[] = [
     '# Validation rules',
     '',
@@ -60,6 +88,31 @@ export function renderRulesMarkdown(rules: readonly Rule[] = ALL_RULES): string 
     ...ALL_SOURCES.map((s) => {
       const ids = rules.filter((r) => r.source === s).map((r) => `\`${r.id}\``);
       return `| ${s} | ${ids.length > 0 ? ids.join(', ') : '(none)'} |`;
+    }),
+    '',
+    '## Pair rules: both ends of a tunnel',
+    '',
+    'When one app declares both ends of a tunnel (two `PanosFirewall`s in the same or different stacks, or a PAN-OS',
+    'gateway and an `ExternalPeer`), the constructs pair the IKE gateways whose addresses mirror each other (or that',
+    '`gateway.pairWith(…)` names) and their tunnels, and these rules judge each pair at synth. Each message names both',
+    'construct paths; it is reported at the PAN-OS end declared first. Warnings and infos are acknowledged as above, on',
+    'either end (a path prefix of either end, or either firewall). The same rules run over two devices\' decoded',
+    'configurations (`checkDevices` in `src/rules/peer/device.ts`), where paths read `<device>/<kind>/<name>`.',
+    '',
+    'Source is the item of [docs/ike-negotiation.md](docs/ike-negotiation.md) behind the rule (the negotiation fact,',
+    'from RFC 7296 and the PAN-OS documentation).',
+    '',
+    '| Id | Level | Cause | Why | Fix | Source |',
+    '|---|---|---|---|---|---|',
+    ...pairRules.map((r) => row({ ...r, source: pairSourceLink(r.source) })),
+    '',
+    '### Coverage by negotiation item',
+    '',
+    '| Source | Rules |',
+    '|---|---|',
+    ...ALL_PAIR_SOURCES.map((s) => {
+      const ids = pairRules.filter((r) => r.source === s).map((r) => `\`${r.id}\``);
+      return `| ${pairSourceLink(s)} | ${ids.length > 0 ? ids.join(', ') : '(none)'} |`;
     }),
     '',
   ];

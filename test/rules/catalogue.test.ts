@@ -1,6 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { ALL_RULES, renderRulesMarkdown, RULE_NAME_MAX_LENGTH } from '../../src/rules';
+import { ALL_PAIR_SOURCES, ALL_RULES, PAIR_RULES, renderRulesMarkdown, RULE_NAME_MAX_LENGTH } from '../../src/rules';
+import { headingAnchor, PAIR_SOURCE_HEADINGS } from '../../src/rules/catalogue';
 import { NAME_MAX_LENGTH } from '../../src/panos/objects/names';
 
 describe('RULES.md', () => {
@@ -22,5 +23,32 @@ describe('name limits', () => {
     for (const [kind, max] of Object.entries(RULE_NAME_MAX_LENGTH)) {
       expect([kind, max]).toEqual([kind, NAME_MAX_LENGTH[kind as keyof typeof NAME_MAX_LENGTH]]);
     }
+  });
+});
+
+describe('pair rules in RULES.md', () => {
+  it('GIVEN every pair rule THEN RULES.md has its row with level and a link to its item of docs/ike-negotiation.md', () => {
+    const md = renderRulesMarkdown();
+    for (const r of PAIR_RULES) {
+      expect(md).toMatch(new RegExp(`\\| \`${r.id}\` \\| ${r.level} \\|.*\\| \\[${r.source}\\]\\(docs/ike-negotiation\\.md#${headingAnchor(PAIR_SOURCE_HEADINGS[r.source])}\\) \\|`));
+    }
+  });
+
+  it('GIVEN docs/ike-negotiation.md THEN every source item is a heading there and names the rules that rest on it', () => {
+    const doc = readFileSync(join(__dirname, '..', '..', 'docs', 'ike-negotiation.md'), 'utf8');
+    for (const s of ALL_PAIR_SOURCES) {
+      const heading = `## ${PAIR_SOURCE_HEADINGS[s]}`;
+      expect(doc).toContain(`\n${heading}\n`);
+      const section = doc.split(`\n${heading}\n`)[1]!.split('\n## ')[0]!;
+      for (const r of PAIR_RULES.filter((x) => x.source === s)) expect([s, section.includes(r.id)]).toEqual([s, true]);
+    }
+  });
+
+  it('GIVEN the registry THEN pair rule ids are unique, well formed and every item N1-N14 is covered', () => {
+    const all = [...ALL_RULES.map((r) => r.id), ...PAIR_RULES.map((r) => r.id)];
+    expect(new Set(all).size).toBe(all.length);
+    for (const r of PAIR_RULES) expect(r.id).toMatch(/^PANOS-PEER-\d{3}$/);
+    const covered = new Set(PAIR_RULES.map((r) => r.source));
+    expect(ALL_PAIR_SOURCES.filter((s) => !covered.has(s))).toEqual([]);
   });
 });
