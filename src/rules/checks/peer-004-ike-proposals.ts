@@ -3,7 +3,7 @@ import type { Finding } from '../types';
 import { show } from '../finding';
 import { PREDEFINED_IKE_DEFAULT } from '../resolve';
 import { matchProposals } from '../peer/proposals';
-import { fieldAt, peerLabel, pairFinding } from '../peer/report';
+import { fieldAt, offerText, pairFinding } from '../peer/report';
 import type { PairRule, Pairing } from '../peer/types';
 
 /** N3: the IKE crypto profiles of the two ends share no proposal. */
@@ -39,7 +39,7 @@ export const peer004IkeProposals: PairRule = {
           allowed: first.b,
           peerPath: b.path,
           problem:
-            `${x.label} of ${a.label} and ${y.label} of ${peerLabel(b)} share no IKE proposal: ${m.detail}; ` +
+            `${offerText(x.label, a.label, a.kind === 'external', false)} and ${offerText(y.label, b.label, b.kind === 'external', true)} share no IKE proposal: ${m.detail}; ` +
             `closest miss: ${m.chosenA} against ${m.chosenB}, differing in ${m.missing.map((t) => t.title).join(' and ')}`,
         }),
       );

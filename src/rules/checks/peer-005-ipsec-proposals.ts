@@ -3,7 +3,7 @@ import type { Finding } from '../types';
 import { show } from '../finding';
 import { PREDEFINED_IPSEC_DEFAULT } from '../resolve';
 import { matchProposals } from '../peer/proposals';
-import { fieldAt, pairFinding } from '../peer/report';
+import { fieldAt, offerText, pairFinding } from '../peer/report';
 import type { PairRule, Pairing } from '../peer/types';
 
 /** N4: the IPSec crypto profiles of two paired tunnels share no proposal (protocol, encryption, authentication). */
@@ -26,7 +26,7 @@ export const peer005IpsecProposals: PairRule = {
         const x = a.ipsec;
         const y = b.ipsec;
         if (!x || !y || !isKnown(x.protocol) || !isKnown(y.protocol)) continue;
-        const names = `${x.label} of ${a.label} and ${y.label} of its peer ${b.label}`;
+        const names = `${offerText(x.label, a.label, pair.a.kind === 'external', false)} and ${offerText(y.label, b.label, pair.b.kind === 'external', true)}`;
         if (x.protocol !== y.protocol) {
           findings.push(
             pairFinding(peer005IpsecProposals, {

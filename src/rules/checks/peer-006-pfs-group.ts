@@ -1,7 +1,7 @@
 import { isKnown } from '../facts';
 import type { Finding } from '../types';
 import { PEER_DEFAULTS } from '../peer/defaults';
-import { common, fieldAt, listText, pairFinding } from '../peer/report';
+import { common, fieldAt, listText, offerText, pairFinding } from '../peer/report';
 import type { PairRule, Pairing } from '../peer/types';
 
 /** N5: the PFS settings of two paired tunnels differ (`no-pfs` on one end only included). */
@@ -32,8 +32,8 @@ export const peer006PfsGroup: PairRule = {
             allowed: y.pfsGroups,
             peerPath: b.path,
             problem:
-              `${what}: ${x.label} of ${a.label} uses ${listText(x.pfsGroups)} but ${y.label} of its peer ${b.label} ` +
-              `uses ${listText(y.pfsGroups)}`,
+              `${what}: ${offerText(x.label, a.label, pair.a.kind === 'external', false)} uses ${listText(x.pfsGroups)} but ` +
+              `${offerText(y.label, b.label, pair.b.kind === 'external', true)} uses ${listText(y.pfsGroups)}`,
           }),
         );
       }

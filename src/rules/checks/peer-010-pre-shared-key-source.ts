@@ -39,7 +39,10 @@ export const peer010PreSharedKeySource: PairRule = {
           value: x.description,
           allowed: [y.description],
           peerPath: b.path,
-          problem: `${a.label} takes its pre-shared key from ${x.description} but ${peerLabel(b)} from ${y.description}`,
+          problem:
+            x.description === y.description
+              ? `${a.label} and ${peerLabel(b)} use different pre-shared keys (each ${x.description})`
+              : `${a.label} takes its pre-shared key from ${x.description} but ${peerLabel(b)} from ${y.description}`,
         }),
       );
     }

@@ -58,3 +58,11 @@ export function negotiatedVersion(a: PeerEnd, b: PeerEnd): Known<'ikev2' | 'ikev
 export function peerLabel(end: PeerEnd): string {
   return `its ${end.kind === 'panos' ? 'peer' : 'far end'} ${end.label}`;
 }
+
+/**
+ * "IKE crypto profile 'p' (path) of [its peer] IKE gateway 'gw' (path)"; a far end's offer label names the far end
+ * already ("the IKE offer of far end 'x' (path)"), so it stands alone.
+ */
+export function offerText(offerLabel: string, ownerLabel: string, external: boolean, asPeer: boolean): string {
+  return external ? offerLabel : `${offerLabel} of ${asPeer ? 'its peer ' : ''}${ownerLabel}`;
+}
