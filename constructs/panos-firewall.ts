@@ -103,6 +103,7 @@ export class PanosFirewall extends Construct {
   private readonly resources: { readonly key: string; readonly resource: TerraformResource }[] = [];
   private readonly acks: AckEntry[] = [];
   private evaluation?: Evaluation;
+  private facts?: StackFacts;
 
   constructor(scope: Construct, id: string, props: PanosFirewallProps = {}) {
     super(scope, id);
@@ -176,6 +177,7 @@ export class PanosFirewall extends Construct {
     }
     this.acks.push({ ack: { ...ack, reason: reason.trim() }, owner });
     this.evaluation = undefined;
+    this.facts = undefined;
     PeerPairing.of(this).invalidate();
     const listed = (o: IConstruct): { rule: string; reason: string; scope: string }[] =>
       this.acks.filter((a) => a.owner === o).map((a) => ({ rule: a.ack.ruleId, reason: a.ack.reason, scope: a.ack.path ?? this.node.path }));
@@ -194,15 +196,17 @@ export class PanosFirewall extends Construct {
     this.objects.push(obj);
     this.byPath.set(path, obj);
     this.evaluation = undefined;
+    this.facts = undefined;
     if (resource) this.resources.push({ key: path, resource });
     const pairing = PeerPairing.of(this);
     pairing.invalidate();
     obj.node.addValidation({ validate: () => [...this.evaluate().errorsFor(path, false), ...pairing.errorsFor(path)] });
   }
 
-  /** @internal The facts the rules read (the pair checks across firewalls read them too). */
+  /** @internal The facts the rules read (the pair checks across firewalls read the same, built once). */
   public _facts(): StackFacts {
-    return firewallFacts(this.snapshot());
+    this.facts ??= firewallFacts(this.snapshot());
+    return this.facts;
   }
 
   /** @internal The object construct registered at `path`, if any. */
@@ -222,7 +226,7 @@ export class PanosFirewall extends Construct {
   }
 
   private evaluate(): Evaluation {
-    if (!this.evaluation) this.evaluation = evaluateFirewall(this.snapshot());
+    if (!this.evaluation) this.evaluation = evaluateFirewall(this.snapshot(), this._facts());
     return this.evaluation;
   }
 
