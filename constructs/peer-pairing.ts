@@ -4,7 +4,7 @@
  * time any construct validates. Errors fail synth through the validation of the construct they name; warnings and
  * infos become annotations; acknowledgements made on either firewall apply. Linear in the number of gateways.
  */
-import { Annotations } from 'cdktf';
+import { Annotations, TerraformStack } from 'cdktf';
 import type { IConstruct } from 'constructs';
 import {
   farEnd,
@@ -54,6 +54,10 @@ interface Outcome {
 }
 
 const registries = new WeakMap<IConstruct, PeerPairing>();
+
+function inStack(c: IConstruct): boolean {
+  return c.node.scopes.some((s) => TerraformStack.isStack(s));
+}
 
 /** `[path] ` is added by cdktf to a validation message; the finding's message starts with it already. */
 function messageFor(f: Finding, targetPath: string): string {
@@ -157,29 +161,42 @@ export class PeerPairing {
   }
 
   /** The construct a finding's path names, else the firewall (or far end) that owns it. */
-  private targetOf(path: string): IConstruct | undefined {
+  private constructAt(path: string): IConstruct | undefined {
     for (const fw of this.firewalls) {
       const found = fw._objectAt(path);
       if (found) return found;
     }
-    return this.farEnds.find((f) => f.node.path === path) ?? this.firewalls.find((fw) => fw.node.path === path) ?? this.firewalls[0];
+    return this.farEnds.find((f) => f.node.path === path) ?? this.firewalls.find((fw) => fw.node.path === path);
+  }
+
+  /**
+   * Where a finding is validated and printed: the construct it names when that construct is inside a stack (cdktf
+   * validates and collects annotations per stack only), else the other end (a far end declared directly under the
+   * App), else the first firewall.
+   */
+  private targetOf(f: Finding): IConstruct | undefined {
+    for (const path of [f.path, f.peerPath]) {
+      const c = path === undefined ? undefined : this.constructAt(path);
+      if (c && inStack(c)) return c;
+    }
+    return this.firewalls[0];
   }
 
   private place(results: RuleResults, acknowledgements: readonly PairAcknowledgement[]): Map<string, string[]> {
     const errorsByPath = new Map<string, string[]>();
     for (const f of results.errors) {
-      const target = this.targetOf(f.path);
+      const target = this.targetOf(f);
       if (!target) continue;
       const list = errorsByPath.get(target.node.path) ?? [];
       list.push(messageFor(f, target.node.path));
       errorsByPath.set(target.node.path, list);
     }
     for (const f of results.warnings) {
-      const target = this.targetOf(f.path);
+      const target = this.targetOf(f);
       if (target) Annotations.of(target).addWarning(messageFor(f, target.node.path));
     }
     for (const f of results.infos) {
-      const target = this.targetOf(f.path);
+      const target = this.targetOf(f);
       if (target) Annotations.of(target).addInfo(messageFor(f, target.node.path));
     }
     // One line per acknowledgement, on the firewall that made it, however many pairs it covers.

@@ -4,6 +4,7 @@
  */
 import { Lazy, TerraformStack, Testing } from 'cdktf';
 import { ExternalPeer, IkeGateway, PeerPairing, SecretValue, type ExternalPeerProps } from '../../constructs';
+import { buildPairs } from '../../bench/synth';
 import { annotations, appErrors, twoEnds, type Base, type End, type EndPatch, type Layout } from './peer-helpers';
 
 interface Case {
@@ -215,11 +216,34 @@ describe('a far end that is not PAN-OS', () => {
     expect(annotations(peer, 'warn').join('\n')).toContain('PANOS-PEER-018');
   });
 
+  it('GIVEN a far end declared directly under the App (in no stack) THEN its errors still fail synth, at the PAN-OS end', () => {
+    const app = Testing.app();
+    twoEnds({}, { gateway: { localIp: '198.51.100.9/30', peerIp: '198.51.100.10' } }, 'two-stacks', 'transport', app);
+    new ExternalPeer(app, 'loose', { ...strongSwan(), peerAddress: '198.51.100.7' });
+    expect(appErrors(app)).toMatch(/\[fw-a\/gw\] \[loose\] PANOS-PEER-009: far end 'loose' \(loose\) connects to 198\.51\.100\.7/);
+  });
+
   it('fails at once for a far end without any IKE encryption', () => {
     const app = Testing.app();
     const stack = new TerraformStack(app, 's');
     expect(() => new ExternalPeer(stack, 'x', { ...strongSwan(), ike: { encryption: [], authentication: ['sha256'], dhGroups: ['group20'] } })).toThrow(
       /\[s\/x\] ike\.encryption \[\] is empty/,
     );
+  });
+});
+
+describe('pairing at scale (the synth benchmark app)', () => {
+  it('GIVEN two firewalls with 200 mirrored gateways each THEN 200 pairs of one tunnel each, and none without mirroring', () => {
+    const paired = Testing.app();
+    buildPairs(paired, 200, true);
+    const { pairs } = PeerPairing.of(paired).pairing;
+    expect(pairs).toHaveLength(200);
+    expect(pairs.every((p) => p.basis === 'mirrored' && p.tunnels.length === 1 && p.a.path.startsWith('fw-a/') && p.b.path.startsWith('fw-b/'))).toBe(true);
+    expect(pairs[137]!.a.name).toBe(pairs[137]!.b.name);
+    const r = PeerPairing.of(paired).results;
+    expect([...r.errors, ...r.warnings, ...r.infos]).toEqual([]);
+    const unpaired = Testing.app();
+    buildPairs(unpaired, 200, false);
+    expect(PeerPairing.of(unpaired).pairing.pairs).toEqual([]);
   });
 });
