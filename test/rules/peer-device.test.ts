@@ -2,7 +2,7 @@
  * The pair rules at the device level: a pure function over two (or more) decoded configurations, as a pair-check
  * command feeds it. Each case changes one thing on one device of a correct transport-mode pair.
  */
-import { checkDevicePair, checkDevices, formatFinding, type Finding } from '../../src/rules';
+import { checkDevicePair, checkDevices, formatFinding, runRules, validateAcknowledgement, type Finding } from '../../src/rules';
 import { DEVICE_PATHS as P, device, ids, pairOf, type DevicePatch } from './peer-fixtures';
 
 function check(a: DevicePatch = {}, b: DevicePatch = {}) {
@@ -186,6 +186,12 @@ describe('acknowledgements over a pair', () => {
     const [a, b] = pairOf({}, { tunnel: { ipsecMode: 'tunnel' } });
     const { results } = checkDevices([a, b], { acknowledgements: [{ ruleId: 'PANOS-PEER-007', reason: 'r' }] });
     expect(ids(results).errors.sort()).toEqual(['PANOS-ACK-001', 'PANOS-PEER-007']);
+  });
+
+  it('GIVEN a firewall acknowledging a pair info THEN its own stack rules accept the id (no PANOS-ACK-001); a pair error is refused', () => {
+    expect(validateAcknowledgement({ ruleId: 'PANOS-PEER-016', reason: 'shorter on purpose' }).id).toBe('PANOS-PEER-016');
+    expect(runRules({ acknowledgements: [{ ruleId: 'PANOS-PEER-017', reason: 'r' }] }).errors).toEqual([]);
+    expect(() => validateAcknowledgement({ ruleId: 'PANOS-PEER-001', reason: 'r' })).toThrow(/PANOS-PEER-001 is an error/);
   });
 
   it('prints a finding on one line with its source item', () => {
