@@ -78,7 +78,7 @@ export function hex8(n: number): string {
 /** Reasons (the lab's explanations; INFERRED wording around the RFC 7296 notify names). */
 export const REASON = {
   noProposal: (what: string, peer: string, ours: string): string =>
-    `no suitable proposal found in peer's SA payload (NO_PROPOSAL_CHOSEN): ${what}: peer offers ${peer}, configured ${ours}.`,
+    `no suitable proposal found in peer's SA payload (NO_PROPOSAL_CHOSEN): ${what}: peer offers ${peer}, configured ${ours} (${what} mismatch).`,
   receivedNotify: (notify: string): string => `received notify ${notify} from the peer.`,
   versionIgnored: (got: string, gateway: string, configured: string): string =>
     `received an ${got} request; gateway ${gateway} is configured for ${configured}, request ignored (IKE version mismatch).`,
