@@ -36,7 +36,7 @@ export function renderStatusText(r: StatusReport): string {
   }
   for (const d of r.devices) {
     if (d.error !== undefined) lines.push('', `${d.name} (${d.address}): could not read tunnel state: ${d.error}`);
-    else if (d.tunnels.length === 0) lines.push(`${d.name} (${d.address}): no IPSec tunnel configured.`);
+    else if (d.tunnels.length === 0 && r.counts.tunnels > 0) lines.push(`${d.name} (${d.address}): no IPSec tunnel configured.`);
   }
   const c = r.counts;
   lines.push(
@@ -45,7 +45,9 @@ export function renderStatusText(r: StatusReport): string {
       ? `${c.errors} of ${c.devices} device(s) could not be read; ${c.up} of ${c.tunnels} tunnel(s) up on the others.`
       : c.down > 0
         ? `${c.down} of ${c.tunnels} tunnel(s) down on ${c.devices} device(s).`
-        : `All ${c.tunnels} tunnel(s) up on ${c.devices} device(s).`,
+        : c.tunnels === 0
+          ? `No IPSec tunnel on ${c.devices} device(s); nothing is down.`
+          : `All ${c.tunnels} tunnel(s) up on ${c.devices} device(s).`,
   );
   return `${lines.join('\n').replace(/^\n+/, '')}\n`;
 }
