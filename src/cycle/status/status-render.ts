@@ -36,7 +36,7 @@ export function renderStatusText(r: StatusReport): string {
   }
   for (const d of r.devices) {
     if (d.error !== undefined) lines.push('', `${d.name} (${d.address}): could not read tunnel state: ${d.error}`);
-    else if (d.tunnels.length === 0 && r.counts.tunnels > 0) lines.push(`${d.name} (${d.address}): no IPSec tunnel configured.`);
+    else if (d.tunnels.length === 0) lines.push(`${d.name} (${d.address}): no IPSec tunnel configured.`);
   }
   const c = r.counts;
   lines.push(

@@ -27,6 +27,8 @@ export function singleDevice(connection: ClientOptions): InventoryDevice {
 
 function describeError(err: unknown, d: InventoryDevice): string {
   const message = err instanceof Error ? err.message : String(err);
+  // The client's connection and authentication errors carry their own fix already.
+  if (/\bFix:/.test(message)) return message;
   if (err instanceof PanosApiError && err.code === 'PANOS_AUTH') return `${message}. Fix: check the API key or credentials given for ${d.name}.`;
   if (err instanceof PanosApiError && (err.code === 'PANOS_CONNECTION' || err.code === 'PANOS_TIMEOUT' || err.code === 'PANOS_TLS')) {
     return `${message}. Fix: check that ${d.address} is the management address of ${d.name} and reachable from here.`;

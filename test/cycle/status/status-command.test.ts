@@ -173,7 +173,7 @@ describe('panos-ipsec status', () => {
     const junit = join(dir, 'status.xml');
     const io = capture();
     expect(await runStatus({ inventory, junit }, {}, io)).toBe(1);
-    expect(io.stdout()).toMatch(/fw-gone \(127\.0\.0\.1:9\): could not read tunnel state: .*Fix: check that 127\.0\.0\.1:9 is the management address of fw-gone/);
+    expect(io.stdout()).toMatch(/fw-gone \(127\.0\.0\.1:9\): could not read tunnel state: .*ECONNREFUSED.*Fix: check hostname, port and protocol \(http:\/\/127\.0\.0\.1:9\)/);
     expect(io.stdout()).toContain('fw-a (');
     expect(readFileSync(junit, 'utf8')).toMatch(/<testcase classname="status\.fw-gone" name="fw-gone \(device\)">\s*<error type="status\.unreadable"/);
   });
