@@ -47,6 +47,7 @@ function runCommit(ctx: RequestContext, plan: CommitPlan, injectedLines: string[
   const problems = store.validate(tree);
   if (problems) return { ok: false, details: problems };
   store.applyCommit(plan, tree);
+  ctx.device.vpn.committed();
   return { ok: true, details: ['Configuration committed successfully'] };
 }
 

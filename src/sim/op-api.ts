@@ -2,6 +2,7 @@
 import { RequestContext, blockingConfigLock } from './api-context';
 import { enqueueValidate } from './commit-api';
 import { ApiReply, badRequest, errorLines, line, malformed, success } from './envelope';
+import { handleVpnOp } from './lab/vpn-ops';
 import { LockError } from './locks';
 import { SimNode, SimXmlError, escText, parseElement, pathOf, textOf } from './xml-tree';
 
@@ -88,7 +89,7 @@ export function handleOp(ctx: RequestContext): ApiReply {
       case 'show-commit-locks':
         return success(`<result>${locks.commitLocksXml(faults.simulatedHolders('commit'))}</result>`);
       default:
-        return unknownOp(cmd);
+        return handleVpnOp(ctx, cmd, key) ?? unknownOp(cmd);
     }
   } catch (err) {
     if (err instanceof LockError) return errorLines([err.message]);
