@@ -97,7 +97,7 @@ describe('PANOS-REF-003', () => {
   });
   it('fails when the gateway in vsys2 references an IKE profile declared only in vsys1', () => {
     const f = check('PANOS-REF-003', transportStack({ gateway: { location: 'vsys:vsys2' } }));
-    expect(f.map((x) => [x.path, x.field])).toContainEqual([PATHS.gateway, 'ikeCryptoProfile']);
+    expect(f.map((x) => [x.path, x.field])).toContainEqual([PATHS.gateway, 'ikev2CryptoProfile']);
   });
   it('passes when everything is in one template', () => {
     const loc = { location: 'template:T/vsys1' };
