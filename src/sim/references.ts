@@ -27,6 +27,7 @@ export const KIND_LOCATION: Record<Exclude<RefKind, 'interface'>, string[]> = {
   'monitor-profile': ['network', 'profiles', 'monitor-profile'],
 };
 
+/** Profiles every firewall holds (docs/panos/README.md#predefined; the monitor profile is inferred). */
 const PREDEFINED: Partial<Record<RefKind, string[]>> = {
   'ike-crypto-profile': ['default', 'Suite-B-GCM-128', 'Suite-B-GCM-256'],
   'ipsec-crypto-profile': ['default', 'Suite-B-GCM-128', 'Suite-B-GCM-256'],
