@@ -7,6 +7,7 @@ export * from './catalogue';
 export {
   DEFAULT_LOCATION,
   FACTS_KEY,
+  gatewayProfileNames,
   gatewayProfiles,
   PREDEFINED_IKE_DEFAULT,
   PREDEFINED_IPSEC_DEFAULT,

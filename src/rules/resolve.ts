@@ -208,6 +208,12 @@ export function gatewayProfiles(g: Pick<IkeGatewayFacts, 'version' | GatewayProf
   return fields.map((field) => ({ field, name: g[field] === undefined ? 'default' : g[field] }));
 }
 
+/** Every IKE crypto profile a gateway names, in a block it uses or not, plus `default` for a used block left unset. */
+export function gatewayProfileNames(g: Pick<IkeGatewayFacts, 'version' | GatewayProfileField>): Known<string>[] {
+  const named = (['ikev1CryptoProfile', 'ikev2CryptoProfile'] as const).map((f) => g[f]).filter((n) => n !== undefined);
+  return [...new Set([...gatewayProfiles(g).map((p) => p.name), ...named])];
+}
+
 /**
  * The IKE crypto profiles used through the gateways of the given tunnels. With `block: 'ikev2'` only the IKEv2
  * block's profile counts: transport mode negotiates IKEv2 only (docs/transport-mode.md#t5), so its profile rules

@@ -33,7 +33,10 @@ export interface DeviceCase {
     readonly xml: readonly [from: string, to: string];
     readonly model: (m: Model) => void;
   };
-  /** Optional attributes a second declaration leaves out, and the XML they hold (removed by that declaration). */
+  /**
+   * Optional attributes a second declaration leaves out (never the changed one), and the XML they hold (removed by
+   * that declaration).
+   */
   readonly unset?: { readonly attrs: readonly string[]; readonly xml: readonly string[] };
 }
 
@@ -144,7 +147,7 @@ export const DEVICE_CASES: readonly DeviceCase[] = [
       xml: ['<authentication-multiple>3</authentication-multiple>', '<authentication-multiple>4</authentication-multiple>'],
       model: (m) => (m.authenticationMultiple = 4),
     },
-    unset: { attrs: ['authentication_multiple', 'lifetime'], xml: ['<authentication-multiple>3</authentication-multiple>', '<lifetime><days>2</days></lifetime>'] },
+    unset: { attrs: ['dh_groups', 'lifetime'], xml: ['<dh-group><member>group20</member><member>group21</member></dh-group>', '<lifetime><days>2</days></lifetime>'] },
   },
   {
     kind: 'ike-crypto-profile',
