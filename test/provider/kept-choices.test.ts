@@ -9,6 +9,7 @@ import type { ProviderClient } from '../harness';
 import { objectOf, type ValueObject } from '../../src/tfplugin/values';
 import { cleanBuild, sim, startProvider } from './fixtures/session';
 import { resource } from './fixtures/values';
+import { providerSchema } from '../../src/provider/schema';
 import { DEVICE_CASES } from '../panos/objects/device-entries';
 
 afterAll(cleanBuild);
@@ -18,9 +19,13 @@ const GATEWAYS = `${DEV}/network/ike/gateway`;
 const TUNNELS = `${DEV}/network/tunnel/ipsec`;
 const xmlOf = (name: string): string => DEVICE_CASES.find((c) => c.name === name)!.xml;
 
-/** Terraform's proposed new state: the config, with left-out optional+computed attributes taken from the prior state. */
-function proposed(config: ValueObject, prior: ValueObject, computed: readonly string[]): ValueObject {
-  return objectOf(Object.entries(config).map(([k, v]) => [k, v === null && computed.includes(k) ? prior[k] : v]));
+/**
+ * Terraform's proposed new state: the config, with every computed attribute the config leaves null taken from the
+ * prior state (as Terraform core does, from the schema the provider announces).
+ */
+function proposed(type: string, config: ValueObject, prior: ValueObject): ValueObject {
+  const attrs = providerSchema().resources[type].block.attributes ?? {};
+  return objectOf(Object.entries(config).map(([k, v]) => [k, v === null && attrs[k]?.computed ? prior[k] : v]));
 }
 
 describe('GIVEN a simulator holding a certificate gateway and a manual-key tunnel, imported', () => {
@@ -51,7 +56,7 @@ describe('GIVEN a simulator holding a certificate gateway and a manual-key tunne
     const prior = await imported('panosipsec_ike_gateway', 'gw-cert');
     expect(prior.authentication).toBe('certificate');
     const config = resource('panosipsec_ike_gateway', { ...prior, authentication: null, id: null, revision: null });
-    const plan = await p.planResourceChange('panosipsec_ike_gateway', prior, proposed(config, prior, ['authentication', 'id', 'revision']), config);
+    const plan = await p.planResourceChange('panosipsec_ike_gateway', prior, proposed('panosipsec_ike_gateway', config, prior), config);
     expect(plan.diagnostics.filter((d) => d.severity === 'error')).toEqual([]);
     expect((plan.planned as ValueObject).authentication).toBe('certificate');
     // Nothing differs, so nothing is written: the revision stays.
@@ -61,7 +66,7 @@ describe('GIVEN a simulator holding a certificate gateway and a manual-key tunne
   test('fails when a key is declared on the certificate gateway without switching authentication explicitly', async () => {
     const prior = await imported('panosipsec_ike_gateway', 'gw-cert');
     const config = resource('panosipsec_ike_gateway', { ...prior, authentication: null, id: null, revision: null, pre_shared_key: 'new-psk-value' });
-    const plan = await p.planResourceChange('panosipsec_ike_gateway', prior, proposed(config, prior, ['authentication', 'id', 'revision']), config);
+    const plan = await p.planResourceChange('panosipsec_ike_gateway', prior, proposed('panosipsec_ike_gateway', config, prior), config);
     const detail = plan.diagnostics.map((d) => d.detail).join('\n');
     expect(detail).toMatch(/pre_shared_key belongs to authentication "pre-shared-key" but authentication is "certificate"/);
     expect(detail).not.toContain('new-psk-value');
@@ -71,7 +76,7 @@ describe('GIVEN a simulator holding a certificate gateway and a manual-key tunne
     const prior = await imported('panosipsec_ipsec_tunnel', 'vpn-manual');
     expect(prior.key_type).toBe('manual-key');
     const config = resource('panosipsec_ipsec_tunnel', { ...prior, key_type: null, id: null, revision: null, comment: 'manual keys, changed' });
-    const plan = await p.planResourceChange('panosipsec_ipsec_tunnel', prior, proposed(config, prior, ['key_type', 'id', 'revision']), config);
+    const plan = await p.planResourceChange('panosipsec_ipsec_tunnel', prior, proposed('panosipsec_ipsec_tunnel', config, prior), config);
     expect(plan.diagnostics.filter((d) => d.severity === 'error')).toEqual([]);
     expect((plan.planned as ValueObject).key_type).toBe('manual-key');
     const applied = await p.applyResourceChange('panosipsec_ipsec_tunnel', prior, plan.planned, config, plan.private);
