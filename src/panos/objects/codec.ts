@@ -167,8 +167,9 @@ export function encodeFields(
     if (!isCodecField(f) || f.choice) continue;
     const value = model[f.key];
     const before = previous?.[f.key];
-    if (previous && sameValue(value, before)) continue;
     const path = resolvePath(f.xmlPath, model);
+    // Unchanged, and still in the same place (a port stays under `tcp` only while the protocol stays tcp).
+    if (previous && sameValue(value, before) && path?.join('/') === resolvePath(f.xmlPath, previous)?.join('/')) continue;
     const unset = !isSet(value) || (f.type === 'bool' && f.presence && value !== true);
     if (unset || !path) {
       // Where the value was: the previous model's path when it depended on a sibling that changed.

@@ -154,6 +154,15 @@ describe('encode onto a base entry', () => {
     );
   });
 
+  it('GIVEN the model as last known WHEN a proxy ID moves from tcp to udp with the same ports THEN the ports move along', () => {
+    const pid = (protocol: 'tcp' | 'udp') => ({ name: 't', autoKey: { proxyIds: [{ name: 'p', protocol, localPort: 0, remotePort: 53 }] } });
+    const device = ipsecTunnel.encode(pid('tcp'), '10.2.0');
+    const out = ipsecTunnel.encode(pid('udp'), '10.2.0', device, pid('tcp'));
+    expect(serializeXml(out)).toBe(
+      '<entry name="t"><auto-key><proxy-id><entry name="p"><protocol><udp><local-port>0</local-port><remote-port>53</remote-port></udp></protocol></entry></proxy-id></auto-key></entry>',
+    );
+  });
+
   it('GIVEN membership fields on a tunnel interface WHEN encoded THEN they are not written into the interface entry', () => {
     const xml = serializeXml(tunnelInterface.encode({ name: 'tunnel.4', zone: 'vpn', virtualRouter: 'default', vsys: 'vsys1' }, '10.2.0'));
     expect(xml).toBe('<entry name="tunnel.4"/>');
