@@ -4,7 +4,7 @@
  */
 import { errorDiagnostic, warningDiagnostic, type Diagnostic } from '../tfplugin';
 import { descriptorFor, type FieldSpec, type ObjectKind } from '../panos/objects';
-import { FACTS_KEY, REFERENCED_KIND, runRules, UNKNOWN as RULES_UNKNOWN, type StackFacts, type Finding } from '../rules';
+import { FACTS_KEY, gatewayProfileNames, REFERENCED_KIND, runRules, UNKNOWN as RULES_UNKNOWN, type StackFacts, type Finding } from '../rules';
 import { resourceTypeName } from './address';
 import type { Model } from './model-values';
 import type { DeviceSession, PlannedObject } from './session';
@@ -72,7 +72,7 @@ function visitTunnelReferences(tunnel: PlannedObject, visit: Visit): void {
   if (Array.isArray(f.ikeGateways)) {
     for (const g of f.ikeGateways) {
       const gw = visit('ike-gateway', g);
-      if (gw) visit('ike-crypto-profile', gw.model.ikeCryptoProfile ?? 'default');
+      if (gw) for (const name of gatewayProfileNames(gw.model)) visit('ike-crypto-profile', name);
     }
   }
 }
@@ -120,7 +120,7 @@ function neighbourhood(
     if (o) out.set(`${kind}:${name}`, o);
     return o;
   };
-  if (self.kind === 'ike-gateway') put('ike-crypto-profile', self.model.ikeCryptoProfile ?? 'default');
+  if (self.kind === 'ike-gateway') for (const name of gatewayProfileNames(self.model)) put('ike-crypto-profile', name);
   if (self.kind === 'ipsec-tunnel') {
     visitTunnelReferences(self, put);
     const iface = self.model.tunnelInterface;

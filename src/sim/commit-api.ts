@@ -1,4 +1,4 @@
-/** `type=commit` (full and admin-scoped partial) and `validate full` jobs (xml-api-exchanges.md §6). */
+/** `type=commit` (full and admin-scoped partial) and `validate full` jobs (docs/panos/xml-api.md#commit). */
 import { RequestContext, blockingCommitLock, blockingConfigLock } from './api-context';
 import { CommitPlan } from './config-store';
 import { ApiReply, errorLines, line, malformed, success } from './envelope';

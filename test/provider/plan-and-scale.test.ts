@@ -39,11 +39,11 @@ describe('GIVEN a PAN-OS 11.1 simulator', () => {
     const p = await startProvider(s);
     try {
       const set = transportSet(8);
-      const gw = resource('panosipsec_ike_gateway', { ...(set[3][1] as Record<string, never>), ike_crypto_profile: 'ike-declared-later' });
+      const gw = resource('panosipsec_ike_gateway', { ...(set[3][1] as Record<string, never>), ikev2_crypto_profile: 'ike-declared-later' });
       const plan = await p.planResourceChange('panosipsec_ike_gateway', null, gw, gw);
       const ref = plan.diagnostics.find((d) => d.summary === 'Rule PANOS-REF-001');
       expect(ref).toMatchObject({ severity: 'error' });
-      expect(ref?.detail).toContain("ikeCryptoProfile 'ike-declared-later', but no IKE crypto profile of that name is declared");
+      expect(ref?.detail).toContain("ikev2CryptoProfile 'ike-declared-later', but no IKE crypto profile of that name is declared");
       expect(ref?.detail).toContain(
         'If panosipsec_ike_crypto_profile "ike-declared-later" is declared in this configuration, refer to it with an expression (for example panosipsec_ike_crypto_profile.<label>.name)',
       );

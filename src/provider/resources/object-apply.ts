@@ -4,7 +4,7 @@
  * go through the session's batcher, so parallel applies share one multi-config request.
  */
 import { randomBytes } from 'node:crypto';
-import { newObject, type Diagnostic, type StateResult, type ValueObject } from '../../tfplugin';
+import { newObject, valuesEqual, type Diagnostic, type StateResult, type ValueObject } from '../../tfplugin';
 import type { ConfigOp } from '../../panos/client';
 import {
   memberXpath,
@@ -59,6 +59,21 @@ export function membershipOps(iface: string, loc: Location, before: Membership |
   return ops;
 }
 
+/**
+ * True when the pre-shared key must be sent: on a create, when the declared plaintext key changed, when the
+ * write-only key's version changed, or when the gateway switches to pre-shared-key authentication. Otherwise the
+ * key the device stores is left alone (a read that found it changed on the device clears the state's key, so the
+ * next apply sends the declared one again).
+ */
+function keyToWrite(prior: ValueObject | null, planned: ValueObject): boolean {
+  if (prior === null) return true;
+  return (
+    !valuesEqual(prior.pre_shared_key, planned.pre_shared_key) ||
+    !valuesEqual(prior.pre_shared_key_wo_version, planned.pre_shared_key_wo_version) ||
+    (prior.authentication !== 'pre-shared-key' && planned.authentication === 'pre-shared-key')
+  );
+}
+
 /** Applies one object resource change. */
 export async function applyObject(
   spec: ObjectResourceSpec,
@@ -103,21 +118,21 @@ export async function applyObject(
   try {
     const model = modelFromValue(resourceFields(spec), planned) as Model & { name: string };
     model.name = name;
+    // The model as last known: only what differs from it is written, everything else on the entry stays as it is.
+    const previous = prior === null ? undefined : ({ ...modelFromValue(resourceFields(spec), prior), name } as Model & { name: string });
     const bases = await session.candidateEntries(spec.kind);
     const base = bases.get(name);
-    if (spec.preSharedKey) {
+    delete model.preSharedKey;
+    if (spec.preSharedKey && keyToWrite(prior, planned)) {
       const key = typeof config?.pre_shared_key_wo === 'string' ? config.pre_shared_key_wo : typeof planned.pre_shared_key === 'string' ? planned.pre_shared_key : undefined;
       if (key !== undefined) {
         session.client().addSecret(key);
         model.preSharedKey = key;
         priv = { pskPending: true };
-      } else if (base) {
-        const stored = (desc.decode(base).model as Model).preSharedKeyEncrypted;
-        if (typeof stored === 'string') model.preSharedKeyEncrypted = stored;
       }
     }
     const version = (await session.systemInfo()).version;
-    const element = desc.encode(model, version, base);
+    const element = desc.encode(model, version, base, previous);
     const ops: ConfigOp[] = [{ action: 'edit', xpath: desc.entryXpath(loc, name), element }];
     if (spec.memberships) {
       const after = membershipOfState(planned, loc);

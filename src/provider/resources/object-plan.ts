@@ -13,6 +13,7 @@ import {
   type PlanResult,
   type ValueObject,
 } from '../../tfplugin';
+import { inferChoices } from '../../panos/objects';
 import { FACT_UNKNOWN, objectAddress, ruleDiagnostics } from '../plan-rules';
 import { modelFromValue, tfPathSteps } from '../model-values';
 import { errorToDiagnostics } from '../errors';
@@ -35,6 +36,29 @@ export function needsWrite(spec: ObjectResourceSpec, prior: ValueObject | null, 
   return Object.keys(planned).some((k) => !COMPUTED.has(k) && !wo.has(k) && !valuesEqual(prior[k], planned[k]));
 }
 
+/**
+ * Fills the choices that are optional and computed (`keepWhenUnset`) and left out of the configuration: with the
+ * alternative the declared fields imply, or else the value in state. A kept alternative the provider cannot build
+ * (certificate authentication, a manual-key tunnel) is never replaced by an implied one: switching away from it takes
+ * an explicit value, so nothing the provider does not model is dropped because an attribute was left out.
+ */
+export function planKeptChoices(spec: ObjectResourceSpec, planned: ValueObject, config: ValueObject | null): void {
+  const fields = resourceFields(spec);
+  const model = modelFromValue(fields, planned);
+  const wo = config?.pre_shared_key_wo;
+  if (spec.preSharedKey && wo !== null && wo !== undefined) model.preSharedKey = 'declared';
+  for (const f of fields) {
+    const declared = config?.[f.tfName];
+    if (!f.keepWhenUnset || (declared !== null && declared !== undefined)) continue;
+    const { [f.key]: _omitted, ...others } = model;
+    const implied = inferChoices(fields, others)[f.key];
+    const current = planned[f.tfName];
+    const kept = typeof current === 'string' ? current : undefined;
+    if (kept === undefined) planned[f.tfName] = typeof implied === 'string' ? implied : null;
+    else if (!f.opaqueChoices?.includes(kept) && typeof implied === 'string') planned[f.tfName] = implied;
+  }
+}
+
 /** Plans one object resource. */
 export async function planObject(
   spec: ObjectResourceSpec,
@@ -47,6 +71,7 @@ export async function planObject(
   const planned = newObject();
   for (const [k, v] of Object.entries(proposed)) planned[k] = v;
   for (const wo of writeOnlyAttributes(spec)) planned[wo] = null;
+  planKeptChoices(spec, planned, config);
   const diagnostics: Diagnostic[] = [];
   const name = planned.name;
   const address = typeof name === 'string' ? objectAddress(spec.kind, name) : `${spec.typeName} (name not known yet)`;

@@ -30,6 +30,8 @@ export async function readObject(spec: ObjectResourceSpec, session: DeviceSessio
   const out = newObject();
   for (const [k, v] of Object.entries(state)) out[k] = v;
   Object.assign(out, maskToManaged(fields, device, state));
+  // Optional and computed: always the device's value, so a declaration that leaves it out keeps it.
+  for (const f of fields) if (f.keepWhenUnset) out[f.tfName] = device[f.tfName] ?? null;
   out.name = name;
   if (spec.memberships) {
     // The vsys import defaults to the location's vsys: unmanaged means "whatever the provider imported".
@@ -101,13 +103,8 @@ export async function importObject(spec: ObjectResourceSpec, session: DeviceSess
   state.id = name;
   state.revision = 'imported';
   for (const [attr] of Object.entries(spec.extraAttributes ?? {})) state[attr] = null;
-  // Values the model infers from other fields (auto-key, pre-shared-key) and the default import vsys are what an
-  // undeclared attribute means; leaving them null keeps a config that omits them free of changes.
-  for (const f of resourceFields(spec)) {
-    if (f.choice && f.opaqueChoices && typeof state[f.tfName] === 'string' && !f.opaqueChoices.includes(state[f.tfName] as string)) {
-      state[f.tfName] = null;
-    }
-  }
+  // The default import vsys is what an undeclared vsys means; leaving it null keeps a config that omits it free of
+  // changes. Choices (authentication, key_type, protocol) keep the device's value: they are optional and computed.
   if (spec.memberships && state.vsys === (session.location.vsys ?? 'vsys1')) state.vsys = null;
   const stored = (found.model as Model).preSharedKeyEncrypted;
   const priv = spec.preSharedKey && typeof stored === 'string' ? encodePrivate({ pskDigest: secretDigest(stored) }) : undefined;
