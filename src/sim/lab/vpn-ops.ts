@@ -160,7 +160,7 @@ function testVpn(node: VpnNode, cfg: VpnConfig, cmd: SimNode, what: 'ike-sa' | '
   if (what === 'ike-sa') {
     const name = textOf(cmd, 'vpn', 'ike-sa', 'gateway');
     const gws = cfg.gateways.filter((g) => !g.disabled && (name === undefined || g.name === name));
-    // Wording of the unknown-name error is inferred (xml-api-exchanges.md §9 envelope).
+    // Wording of the unknown-name error is inferred (envelope of docs/panos/xml-api.md#request-errors).
     if (name !== undefined && gws.length === 0) return errorLines([`IKE gateway ${name} does not exist or is disabled`]);
     node.initiate(gws.map((g) => g.name));
     return success(`<result>${cdata(`${start}Initiate ${gws.length} IKE SA.\n`)}</result>`);

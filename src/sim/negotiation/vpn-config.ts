@@ -94,7 +94,7 @@ export interface VpnConfig {
   readonly interfaces: ReadonlyMap<string, readonly string[]>;
 }
 
-/** PAN-OS defaults (reference panos-xml.md §2.2–2.4, restated in docs/lab-negotiation.md §2). */
+/** PAN-OS defaults (docs/panos/ike-gateway.md, ike-crypto-profile.md, ipsec-crypto-profile.md; restated in docs/lab-negotiation.md §2). */
 export const VPN_DEFAULTS = {
   version: 'ikev1',
   exchangeMode: 'auto',
