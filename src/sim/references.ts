@@ -27,7 +27,8 @@ export const KIND_LOCATION: Record<Exclude<RefKind, 'interface'>, string[]> = {
   'monitor-profile': ['network', 'profiles', 'monitor-profile'],
 };
 
-const PREDEFINED: Partial<Record<RefKind, string[]>> = {
+/** Names a Panorama template resolves without holding them (the firewall's factory profiles, as in initial-config.ts). */
+export const PREDEFINED: Partial<Record<RefKind, string[]>> = {
   'ike-crypto-profile': ['default', 'Suite-B-GCM-128', 'Suite-B-GCM-256'],
   'ipsec-crypto-profile': ['default', 'Suite-B-GCM-128', 'Suite-B-GCM-256'],
   'monitor-profile': ['default'],
