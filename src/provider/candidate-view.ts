@@ -15,6 +15,8 @@ export type CandidateEntry = Decoded<{ name: string }>;
 interface Waiter {
   readonly test: () => boolean;
   readonly done: (met: boolean) => void;
+  /** Another write or delete of this process finished: the idle time starts again. */
+  readonly progress: () => void;
 }
 
 /** See the file comment. */
@@ -93,24 +95,38 @@ export class CandidateView {
   }
 
   /**
-   * Resolves true once `test` holds, re-tested after each write or delete of this process, or false after `ms`.
-   * Bounded on purpose: every waiting apply holds one of Terraform's parallelism slots.
+   * Resolves true once `test` holds, re-tested after each write or delete of this process, or false once `idleMs`
+   * pass without one (nothing this process does can make it hold then) or `maxMs` pass in all. Bounded on purpose:
+   * every waiting apply holds one of Terraform's parallelism slots, so a wait for applies that cannot start must end.
    */
-  until(test: () => boolean, ms: number): Promise<boolean> {
+  until(test: () => boolean, idleMs: number, maxMs: number): Promise<boolean> {
     if (test()) return Promise.resolve(true);
     return new Promise((resolve) => {
-      const timer = setTimeout(() => finish(false), ms);
-      const waiter: Waiter = { test, done: (met) => finish(met) };
+      let idle: NodeJS.Timeout | undefined;
       const finish = (met: boolean): void => {
-        clearTimeout(timer);
+        clearTimeout(idle);
+        clearTimeout(cap);
         this.waiters = this.waiters.filter((w) => w !== waiter);
         resolve(met);
       };
+      const cap = setTimeout(() => finish(false), maxMs);
+      const waiter: Waiter = {
+        test,
+        done: finish,
+        progress: () => {
+          clearTimeout(idle);
+          idle = setTimeout(() => finish(false), idleMs);
+        },
+      };
+      waiter.progress();
       this.waiters.push(waiter);
     });
   }
 
   private changed(): void {
-    for (const w of [...this.waiters]) if (w.test()) w.done(true);
+    for (const w of [...this.waiters]) {
+      if (w.test()) w.done(true);
+      else w.progress();
+    }
   }
 }

@@ -60,22 +60,26 @@ describe('GIVEN a PAN-OS 11.1 simulator and one provider process applying resour
     return client.applyResourceChange('panosipsec_commit', null, plan.planned, config, plan.private);
   }
 
-  async function apply(type: string): Promise<void> {
+  const plans = new Map<string, Awaited<ReturnType<ProviderClient['planResourceChange']>>>();
+
+  async function apply(type: string): Promise<string[]> {
     const config = configs.get(type) as ValueObject;
-    const plan = await p.planResourceChange(type, null, config, config);
-    expect(plan.diagnostics.filter((d) => d.severity === 'error')).toEqual([]);
-    const applied = await p.applyResourceChange(type, null, plan.planned, config, plan.private);
-    expect(applied.diagnostics).toEqual([]);
+    const plan = plans.get(type);
+    const applied = await p.applyResourceChange(type, null, plan?.planned ?? null, config, plan?.private);
     states.set(type, applied.state as ValueObject);
+    return applied.diagnostics.map((d) => `${d.summary}: ${d.detail}`);
   }
 
   test('WHEN the tunnel is applied before the objects it names THEN its write waits for them instead of dangling', async () => {
+    for (const [type, config] of set) plans.set(type, await p.planResourceChange(type, null, config, config));
+    expect([...plans.values()].flatMap((x) => x.diagnostics).filter((d) => d.severity === 'error')).toEqual([]);
     const tunnel = apply('panosipsec_ipsec_tunnel');
     await new Promise((r) => setTimeout(r, 600));
     // Any write goes out within 400 ms of arriving; the tunnel is still held back.
     expect(s.config.candidate(`${DEV}/network/tunnel/ipsec/entry[@name='tm-4']`)).toBe('');
-    await Promise.all(['panosipsec_tunnel_interface', 'panosipsec_ike_crypto_profile', 'panosipsec_ipsec_crypto_profile', 'panosipsec_ike_gateway'].map(apply));
-    await tunnel;
+    const others = await Promise.all(['panosipsec_tunnel_interface', 'panosipsec_ike_crypto_profile', 'panosipsec_ipsec_crypto_profile', 'panosipsec_ike_gateway'].map(apply));
+    expect(others.flat()).toEqual([]);
+    expect(await tunnel).toEqual([]);
     expect(s.config.candidate(`${DEV}/network/tunnel/ipsec/entry[@name='tm-4']`)).toContain('<entry name="gw-4"/>');
     expect((await commit(p, '1')).diagnostics).toEqual([]);
     expect(s.config.pendingChanges()).toBe(false);

@@ -66,11 +66,16 @@ export function membershipOps(iface: string, loc: Location, before: Membership |
 
 /**
  * How long a write waits for the objects it refers to, or a delete for the objects that still refer to it, to be
- * written or deleted by another apply of this process (in ms). Quoted names give Terraform no order between the two;
- * the wait is bounded because every waiting apply holds one of Terraform's parallelism slots, so waits for applies
- * that cannot start would otherwise never end. After it, the request goes out anyway and PAN-OS decides.
+ * written or deleted by another apply of this process. Quoted names give Terraform no order between the two. The wait
+ * ends after {@link REFERENCE_IDLE_MS} without any write of this process finishing (then nothing here can bring the
+ * names: every waiting apply holds one of Terraform's parallelism slots, and the applies that would bring them may be
+ * queued behind the waiters) and after {@link REFERENCE_MAX_MS} in all. A chain of deletes (tunnel, then gateway, then
+ * IKE profile) takes two or three batches of up to 400 ms each, hence the idle time. After the wait the request goes
+ * out anyway and PAN-OS decides.
  */
-export const REFERENCE_WAIT_MS = 1500;
+export const REFERENCE_IDLE_MS = 1500;
+/** See {@link REFERENCE_IDLE_MS}. */
+export const REFERENCE_MAX_MS = 6000;
 
 const ALL_KINDS = OBJECT_RESOURCES.map((r) => r.kind);
 
@@ -151,7 +156,7 @@ async function awaitReferencedObjects(session: DeviceSession, spec: ObjectResour
   const refs = referencesOf(spec.kind, model).filter((r) => !isPredefined(r.kind, r.name));
   if (refs.length === 0) return;
   await Promise.all([...new Set(refs.map((r) => r.kind))].map((k) => session.candidate.entries(k)));
-  await session.candidate.until(() => refs.every((r) => session.candidate.has(r.kind, r.name)), REFERENCE_WAIT_MS);
+  await session.candidate.until(() => refs.every((r) => session.candidate.has(r.kind, r.name)), REFERENCE_IDLE_MS, REFERENCE_MAX_MS);
 }
 
 /** Deletes one object (a predefined one only leaves state), after the objects that still refer to it where it can. */
@@ -181,7 +186,7 @@ async function deleteObject(spec: ObjectResourceSpec, session: DeviceSession, pr
     // PAN-OS refuses to delete an object something still refers to (code 10). When the referrers are being deleted
     // by this process too, their deletes go first.
     await Promise.all(referringKinds(spec.kind, ALL_KINDS).map((k) => session.candidate.entries(k)));
-    await session.candidate.until(() => session.candidate.referrers(spec.kind, name).size === 0, REFERENCE_WAIT_MS);
+    await session.candidate.until(() => session.candidate.referrers(spec.kind, name).size === 0, REFERENCE_IDLE_MS, REFERENCE_MAX_MS);
     await session.write(ops, address, writeOrder(spec.kind, 'delete'));
     session.candidate.noteDeleted(spec.kind, name);
     session.written.delete(key);
