@@ -33,7 +33,7 @@ function diagnostic(d: Dangling, when: 'plan' | 'commit'): Diagnostic {
     'Reference To A Missing Object',
     `${objectAddress(d.kind, d.name)}: ${d.ref.attribute} names the ${target}, which ${where}; ${outcome} ` +
       `Fix: correct the name in ${d.ref.attribute}, or declare a ${resourceTypeName(d.ref.kind)} with name = ` +
-      `${JSON.stringify(d.ref.name)} in this configuration (or create it on the device), then apply again.`,
+      `${JSON.stringify(d.ref.name)} in this configuration (or create it on the device), then apply again. (Rule PANOS-REF-001.)`,
   );
 }
 
