@@ -10,7 +10,13 @@ import type { Model } from './model-values';
 import { ReferenceIndex, objectKey, referencesOf } from './references';
 
 /** A decoded candidate entry. */
-export type CandidateEntry = Decoded<{ name: string }>;
+export type CandidateEntry = Decoded<{ name: string }> & {
+  /**
+   * The admin whose uncommitted change created or last changed the entry itself (PAN-OS marks changed candidate nodes
+   * with `admin`, `dirtyId` and `time`); undefined when the entry holds no uncommitted change of its own.
+   */
+  readonly changedBy?: string;
+};
 
 interface Waiter {
   readonly test: () => boolean;

@@ -4,7 +4,7 @@
  * downgrade check), the write batcher, the config lock, the registry of objects planned in this process and the
  * objects it has written.
  */
-import { PanosClient, type ConfigOp, type SystemInfo } from '../panos/client';
+import { PanosClient, stripBookkeeping, type ConfigOp, type SystemInfo } from '../panos/client';
 import {
   descriptorFor,
   type Decoded,
@@ -17,8 +17,9 @@ import {
   zonesXpath,
   deviceXpath,
 } from '../panos/objects';
+import { childrenNamed } from '../panos/xml';
 import type { Logger } from '../tfplugin';
-import { CandidateView } from './candidate-view';
+import { CandidateView, type CandidateEntry } from './candidate-view';
 import type { ProviderSettings } from './config';
 import { WriteBatcher } from './write-batcher';
 import type { Model } from './model-values';
@@ -79,7 +80,7 @@ export class DeviceSession {
   constructor(readonly settings: ProviderSettings, readonly log: Logger) {
     this.batcher = new WriteBatcher(() => this.client(), log, () => Math.max(2, this.writersPeak));
     this.candidate = new CandidateView(
-      (kind) => this.client().listObjects(descriptorFor(kind), this.location),
+      (kind) => this.readCandidate(kind),
       (kind, name) => this.client().getObject(descriptorFor(kind), this.location, name),
     );
   }
@@ -124,6 +125,13 @@ export class DeviceSession {
       p.catch(() => this.running.delete(kind));
     }
     return p;
+  }
+
+  /** One bulk `get` of a kind's candidate entries, decoded, each with the admin of its own uncommitted change. */
+  private async readCandidate(kind: ObjectKind): Promise<CandidateEntry[]> {
+    const desc = descriptorFor(kind);
+    const container = await this.client().get(desc.containerXpath(this.location));
+    return childrenNamed(container, 'entry').map((e) => ({ ...desc.decode(stripBookkeeping(e)), changedBy: e.attrs.admin }));
   }
 
   /** Records an object planned for a create or update (replacing an earlier plan of the same object). */

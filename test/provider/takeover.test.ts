@@ -43,7 +43,7 @@ describe('GIVEN a PAN-OS 11.1 simulator (a fresh firewall with its predefined pr
     expect(errors[0].detail).toContain('the provider is not told it');
   });
 
-  test('fails when the name exists only in the candidate (not committed): the plan refuses it too', async () => {
+  test("fails when the name exists only in the candidate, as another admin's uncommitted change: the plan refuses it too", async () => {
     s.config.set(IKE_PROFILES, '<entry name="uncommitted-ike"><encryption><member>aes-256-cbc</member></encryption></entry>');
     const fresh = await startProvider(s);
     try {
@@ -51,6 +51,7 @@ describe('GIVEN a PAN-OS 11.1 simulator (a fresh firewall with its predefined pr
       const plan = await fresh.planResourceChange('panosipsec_ike_crypto_profile', null, config, config);
       expect(plan.diagnostics.map((d) => d.summary)).toEqual(['Object Already Exists']);
       expect(plan.diagnostics[0].detail).not.toContain('predefined');
+      expect(plan.diagnostics[0].detail).toContain('It is only in the candidate, an uncommitted change of admin "oob-admin".');
     } finally {
       await fresh.shutdown();
       s.config.delete(profileEntry('uncommitted-ike'));
@@ -104,6 +105,30 @@ describe('GIVEN a PAN-OS 11.1 simulator (a fresh firewall with its predefined pr
       expect(removed.diagnostics).toEqual([]);
     } finally {
       await applier.shutdown();
+    }
+  });
+
+  test('WHEN a run of this admin was interrupted after writing a create THEN the rerun writes over its own uncommitted entry, with a warning', async () => {
+    const interrupted = await startProvider(s);
+    try {
+      const config = ikeProfile('interrupted-ike');
+      const plan = await interrupted.planResourceChange('panosipsec_ike_crypto_profile', null, config, config);
+      // Written to the candidate, but the state Terraform would have saved is lost with the process.
+      expect((await interrupted.applyResourceChange('panosipsec_ike_crypto_profile', null, plan.planned, config, plan.private)).diagnostics).toEqual([]);
+    } finally {
+      interrupted.kill();
+    }
+    const rerun = await startProvider(s);
+    try {
+      const config = ikeProfile('interrupted-ike', 'aes-256-cbc');
+      const plan = await rerun.planResourceChange('panosipsec_ike_crypto_profile', null, config, config);
+      expect(plan.diagnostics.map((d) => [d.severity, d.summary])).toEqual([['warning', 'Uncommitted Object Taken Over']]);
+      const applied = await rerun.applyResourceChange('panosipsec_ike_crypto_profile', null, plan.planned, config, plan.private);
+      expect(applied.diagnostics).toEqual([]);
+      expect(s.config.candidate(`${profileEntry('interrupted-ike')}/encryption`)).toContain('aes-256-cbc');
+      expect((await rerun.applyResourceChange('panosipsec_ike_crypto_profile', applied.state, null, null)).diagnostics).toEqual([]);
+    } finally {
+      await rerun.shutdown();
     }
   });
 

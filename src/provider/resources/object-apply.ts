@@ -25,7 +25,7 @@ import { OBJECT_RESOURCES } from './all';
 import { decodePrivate, encodePrivate, storedPrivate } from './private-state';
 import { resourceFields, type ObjectResourceSpec } from './spec';
 import { writeOnlyAttributes } from './object-plan';
-import { alreadyExistsDiagnostic, keepsOnDestroy, predefinedDestroyWarning } from './takeover';
+import { alreadyExistsDiagnostic, keepsOnDestroy, nameInUse, predefinedDestroyWarning } from './takeover';
 
 /** A fresh revision: changes on every write, so the commit resource's triggers change. */
 export function newRevision(): string {
@@ -103,9 +103,10 @@ export async function applyObject(
     const bases = await session.candidate.entries(spec.kind);
     if (prior === null) {
       // Checked again here, not only at plan: the candidate may have changed since, and two resources of one
-      // configuration may declare the same name. No await between the check and the claim.
-      const taken = session.creating.has(entryKey) ? 'this-run' : bases.has(name) ? 'device' : undefined;
-      if (taken) return { state: null, diagnostics: [alreadyExistsDiagnostic(spec, loc, name, taken)] };
+      // configuration may declare the same name. No await between the last check and the claim.
+      const found = await nameInUse(session, spec, name);
+      const taken = session.creating.has(entryKey) ? 'this-run' : found.use === 'free' || found.use === 'own-uncommitted' ? undefined : found.use;
+      if (taken) return { state: null, diagnostics: [alreadyExistsDiagnostic(spec, loc, name, taken, found.uncommittedBy)] };
       session.creating.add(entryKey);
       claimed = true;
     }

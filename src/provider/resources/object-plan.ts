@@ -22,7 +22,7 @@ import type { DeviceSession, PlannedObject } from '../session';
 import { decodePrivate, encodePrivate } from './private-state';
 import { resourceFields, type ObjectResourceSpec } from './spec';
 import { deviceObjectsForRules } from './object-read';
-import { alreadyExistsDiagnostic, keepsOnDestroy, predefinedDestroyWarning } from './takeover';
+import { alreadyExistsDiagnostic, keepsOnDestroy, nameInUse, ownUncommittedWarning, predefinedDestroyWarning } from './takeover';
 
 /** Attributes the provider computes; they never make a write. */
 const COMPUTED = new Set(['id', 'revision']);
@@ -93,8 +93,11 @@ export async function planObject(
           `PAN-OS ${info.swVersion} and ${issue.tfName} needs PAN-OS ${issue.minVersion} or later. ${issue.message}`,
         tfPathSteps(issue.tfName)));
     }
-    if (prior === null && decodePrivate(priorPrivate).replaces !== name && (await session.candidate.entry(spec.kind, name))) {
-      diagnostics.push(alreadyExistsDiagnostic(spec, session.location, name, 'device'));
+    // At apply Terraform plans each create again, after the creates before it: one of those may have this name.
+    const found = prior === null && decodePrivate(priorPrivate).replaces !== name ? await nameInUse(session, spec, name) : { use: 'free' as const };
+    if (found.use === 'own-uncommitted') diagnostics.push(ownUncommittedWarning(spec, name, session.settings.admin));
+    else if (found.use !== 'free') {
+      diagnostics.push(alreadyExistsDiagnostic(spec, session.location, name, found.use, found.uncommittedBy));
       return { planned, requiresReplace, diagnostics };
     }
   } catch (err) {
