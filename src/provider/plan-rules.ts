@@ -125,6 +125,11 @@ class PlanView {
     return out;
   }
 
+  /** The planned objects that refer to the object with this key. */
+  plannedUsersOf(key: string): PlannedObject[] {
+    return [...this.session.plannedReferences.referrers(key)].flatMap((k) => this.session.planned.get(k) ?? []);
+  }
+
   /** The tunnels that use `o`, directly or through other objects (a profile's gateways' tunnels). */
   userTunnels(o: PlannedObject): PlannedObject[] {
     const seen = new Set([objectKey(o.kind, o.name)]);
@@ -163,9 +168,10 @@ function neighbourhood(view: PlanView, self: PlannedObject): { objects: PlannedO
     out.set(objectKey(t.kind, t.name), t);
     visitReferences(t, put);
   }
+  // Other tunnels planned on the same interface (only planned ones: a device tunnel there may be moving away in this
+  // same run, and the commit judges the final state).
   const iface = self.kind === 'ipsec-tunnel' ? self.model.tunnelInterface : undefined;
-  const ifaceObject = typeof iface === 'string' ? view.lookup('tunnel-interface', iface) : undefined;
-  for (const t of ifaceObject ? view.usersOf(ifaceObject) : []) out.set(objectKey(t.kind, t.name), t);
+  for (const t of typeof iface === 'string' ? view.plannedUsersOf(objectKey('tunnel-interface', iface)) : []) out.set(objectKey(t.kind, t.name), t);
   return { objects: [...out.values()], users };
 }
 

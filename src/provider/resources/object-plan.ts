@@ -80,6 +80,8 @@ export async function planObject(
   }
   // Terraform hands this private data to the second plan of a replacement, whose create is then of our own object.
   const replaces = prior !== null && typeof prior.name === 'string' ? prior.name : undefined;
+  // A new name replaces the object: the old one is deleted in this run (the plan-time checks must not count it).
+  if (replaces !== undefined && typeof name === 'string' && name !== replaces) session?.plannedDeletes.add(objectKey(spec.kind, replaces));
   const privateOut = replaces !== undefined ? { private: encodePrivate({ ...decodePrivate(priorPrivate), replaces }) } : {};
   if (!writes || session === undefined || typeof name !== 'string') return { planned, requiresReplace, diagnostics, ...privateOut };
 
