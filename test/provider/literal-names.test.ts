@@ -105,7 +105,8 @@ describe('GIVEN a PAN-OS 11.1 simulator and one provider process applying resour
       const plan = await fresh.planResourceChange('panosipsec_ipsec_tunnel', null, config, config);
       expect(plan.diagnostics.filter((d) => d.severity === 'error')).toEqual([]);
       const applied = await fresh.applyResourceChange('panosipsec_ipsec_tunnel', null, plan.planned, config, plan.private);
-      expect(applied.diagnostics).toEqual([]);
+      expect(applied.diagnostics.map((d) => [d.severity, d.summary, d.path])).toEqual([['warning', 'Written With A Missing Reference', ['auto_key', 'ike_gateways']]]);
+      expect(applied.diagnostics[0].detail).toContain('auto_key.ike_gateways names the IKE gateway "gw-nowhere"');
       const commitsBefore = s.counters.snapshot().commits;
       const refused = await commit(fresh, '2');
       expect(refused.diagnostics.map((d) => d.summary)).toEqual(['Reference To A Missing Object']);

@@ -5,9 +5,10 @@
  * applies share one multi-config request, ordered so that references resolve.
  */
 import { randomBytes } from 'node:crypto';
-import { newObject, type Diagnostic, type StateResult, type ValueObject } from '../../tfplugin';
+import { newObject, warningDiagnostic, type Diagnostic, type StateResult, type ValueObject } from '../../tfplugin';
 import type { ConfigOp } from '../../panos/client';
 import {
+  descriptorFor,
   memberXpath,
   virtualRouterInterfacesXpath,
   vsysImportInterfacesXpath,
@@ -19,7 +20,7 @@ import { errorToDiagnostics } from '../errors';
 import { modelFromValue, type Model } from '../model-values';
 import { isPredefined } from '../../panos/predefined';
 import { objectAddress } from '../plan-rules';
-import { objectKey, referencesOf, referringKinds, writeOrder } from '../references';
+import { objectKey, referencesOf, referringKinds, writeOrder, type ObjectRef } from '../references';
 import type { DeviceSession } from '../session';
 import { OBJECT_RESOURCES } from './all';
 import { decodePrivate, encodePrivate, storedPrivate } from './private-state';
@@ -132,8 +133,9 @@ export async function applyObject(
       // The entry must exist before anything lists it as a member.
       ops.push(...mops);
     }
-    await awaitReferencedObjects(session, spec, model);
+    const missing = await awaitReferencedObjects(session, spec, model);
     await session.write(ops, address, writeOrder(spec.kind, 'write'));
+    diagnostics.push(...missing.map((r) => missingReferenceWarning(address, r)));
     session.candidate.noteWritten(spec.kind, name, element);
     session.written.set(entryKey, { kind: spec.kind, name });
   } catch (err) {
@@ -146,18 +148,31 @@ export async function applyObject(
   for (const wo of writeOnlyAttributes(spec)) state[wo] = null;
   state.id = name;
   state.revision = newRevision();
-  return { state, private: encodePrivate(priv) };
+  return { state, private: encodePrivate(priv), diagnostics };
 }
 
 /**
  * Waits (bounded) until every object the model refers to is in the candidate, so PAN-OS, which checks some
  * references when they are written, does not see a dangling one where this process is about to write the target.
+ * Returns the references still missing when the wait ended.
  */
-async function awaitReferencedObjects(session: DeviceSession, spec: ObjectResourceSpec, model: Model): Promise<void> {
+async function awaitReferencedObjects(session: DeviceSession, spec: ObjectResourceSpec, model: Model): Promise<ObjectRef[]> {
   const refs = referencesOf(spec.kind, model).filter((r) => !isPredefined(r.kind, r.name));
-  if (refs.length === 0) return;
+  if (refs.length === 0) return [];
   await Promise.all([...new Set(refs.map((r) => r.kind))].map((k) => session.candidate.entries(k)));
   await session.candidate.until(() => refs.every((r) => session.candidate.has(r.kind, r.name)), REFERENCE_IDLE_MS, REFERENCE_MAX_MS);
+  return refs.filter((r) => !session.candidate.has(r.kind, r.name));
+}
+
+/** The object was written although a name it refers to is not in the candidate (the commit checks it again). */
+function missingReferenceWarning(address: string, r: ObjectRef): Diagnostic {
+  return warningDiagnostic(
+    'Written With A Missing Reference',
+    `${address}: ${r.attribute} names the ${descriptorFor(r.kind).title} ${JSON.stringify(r.name)}, which is not in the device's candidate ` +
+      'configuration and was not written by this run in time. The object was written anyway; unless another resource or ' +
+      'an administrator creates it, the commit will be refused. Fix: correct the name, or declare that object.',
+    r.attribute.split('.'),
+  );
 }
 
 /** Deletes one object (a predefined one only leaves state), after the objects that still refer to it where it can. */
