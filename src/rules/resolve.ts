@@ -2,11 +2,11 @@
  * Name resolution and the traversals rules share: which objects a tunnel references, which tunnels use an object,
  * the predefined `default` profiles, and the version floor a stack declares.
  */
+import { isPredefined } from '../panos/predefined';
 import { parseVersion, compareVersions } from '../panos/version';
 import {
   isKnown,
   type Known,
-  type ExistingKind,
   type IkeCryptoProfileFacts,
   type IkeGatewayFacts,
   type IpsecCryptoProfileFacts,
@@ -83,7 +83,6 @@ export const PREDEFINED_IPSEC_DEFAULT: IpsecCryptoProfileFacts = {
   dhGroup: 'group2',
 };
 
-const PREDEFINED_KINDS: readonly ExistingKind[] = ['ike-crypto-profile', 'ipsec-crypto-profile', 'tunnel-monitor-profile'];
 
 /** Outcome of resolving a name. */
 export type Resolution<T extends ObjectFacts> =
@@ -111,7 +110,9 @@ export function resolve<T extends ObjectFacts>(
     (e) => e.kind === kind && e.name === name && (e.location === undefined || e.location === location),
   );
   if (onDevice) return { status: 'existing' };
-  if (name === 'default' && PREDEFINED_KINDS.includes(kind)) {
+  // Only `default` has known content and is what an unset reference means; other predefined names stay references
+  // to check (at plan the device's own entries resolve them).
+  if (name === 'default' && isPredefined(kind, name)) {
     const object =
       kind === 'ike-crypto-profile' ? PREDEFINED_IKE_DEFAULT : kind === 'ipsec-crypto-profile' ? PREDEFINED_IPSEC_DEFAULT : undefined;
     return { status: 'predefined', ...(object ? { object: object as unknown as T } : {}) };

@@ -28,8 +28,8 @@ export const KIND_LOCATION: Record<Exclude<RefKind, 'interface'>, string[]> = {
   'monitor-profile': ['network', 'profiles', 'monitor-profile'],
 };
 
-/** Profiles every firewall holds (docs/panos/README.md#predefined; the monitor profile is inferred). */
-const PREDEFINED: Partial<Record<RefKind, string[]>> = {
+/** Profiles every firewall holds (docs/panos/predefined-objects.md); a Panorama template resolves them without holding them. */
+export const PREDEFINED: Partial<Record<RefKind, string[]>> = {
   'ike-crypto-profile': ['default', 'Suite-B-GCM-128', 'Suite-B-GCM-256'],
   'ipsec-crypto-profile': ['default', 'Suite-B-GCM-128', 'Suite-B-GCM-256'],
   'monitor-profile': ['default'],
