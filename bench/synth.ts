@@ -91,7 +91,7 @@ export function buildL1(app: App, n: number): void {
       provider, dependsOn: deps, name: v.ipsec, protocol: 'esp', espEncryption: ['aes-256-gcm'], espAuthentication: ['none'], dhGroup: 'group20',
     }));
     const gw = add(`bench/${v.gw}`, new L1IkeGateway(stack, v.gw, {
-      provider, dependsOn: deps, name: v.gw, version: 'ikev2', ikeCryptoProfile: ike.name, authentication: 'pre-shared-key',
+      provider, dependsOn: deps, name: v.gw, version: 'ikev2', ikev2CryptoProfile: ike.name, authentication: 'pre-shared-key',
       preSharedKey: psk.stringValue, localInterface: 'ethernet1/1', localIp: v.localIp, peerIp: v.peerIp,
     }));
     add(`bench/${v.tunnel}`, new L1IpsecTunnel(stack, v.tunnel, {

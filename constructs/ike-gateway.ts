@@ -25,8 +25,17 @@ export interface IkeGatewayProps {
   readonly name?: string;
   /** IKE version. Transport mode needs `IkeVersion.IKEV2`. @default 'ikev1' (device default) */
   readonly version?: IkeVersion;
-  /** IKE crypto profile. @default - PAN-OS's predefined 'default' profile (aes-128-cbc/3des, sha1, group2) */
+  /**
+   * IKE crypto profile of the protocol block(s) the version uses: the IKEv1 block for `ikev1`, the IKEv2 block for
+   * `ikev2`, both for `ikev2-preferred` (unless `ikev1CryptoProfile` names another one for the IKEv1 fallback).
+   * @default - PAN-OS's predefined 'default' profile (aes-128-cbc/3des, sha1, group2)
+   */
   readonly cryptoProfile?: IIkeCryptoProfile;
+  /**
+   * IKE crypto profile of the IKEv1 fallback of an `ikev2-preferred` gateway, when it differs from `cryptoProfile`.
+   * @default - `cryptoProfile`
+   */
+  readonly ikev1CryptoProfile?: IIkeCryptoProfile;
   /**
    * Pre-shared key (authentication pre-shared-key). Use `SecretValue.fromEnvVariable` so the key is only a variable
    * reference in cdk.tf.json; a plain-text value is allowed but warned about at synth.
@@ -88,6 +97,11 @@ export class IkeGateway extends PanosObject implements IIkeGateway {
     this.name = props.name ?? id;
     this.preSharedKey = props.preSharedKey;
     this.sameFirewall('cryptoProfile', props.cryptoProfile);
+    this.sameFirewall('ikev1CryptoProfile', props.ikev1CryptoProfile);
+    // PAN-OS keeps one profile per protocol block (docs/panos/ike-gateway.md#both-blocks); write the ones in use.
+    const version = props.version ?? 'ikev1';
+    const v1 = version === 'ikev2' ? undefined : (props.ikev1CryptoProfile ?? props.cryptoProfile);
+    const v2 = version === 'ikev1' ? undefined : props.cryptoProfile;
     if (props.preSharedKey?.source === 'plain-text') {
       Annotations.of(this).addWarning(
         'preSharedKey is a plain-text SecretValue: it is written into cdk.tf.json and state in clear text; fix: use ' +
@@ -107,7 +121,8 @@ export class IkeGateway extends PanosObject implements IIkeGateway {
       peerDynamic: props.peerDynamic,
       localId: props.localId,
       peerId: props.peerId,
-      ikeCryptoProfile: props.cryptoProfile?.name,
+      ikev1CryptoProfile: v1?.name,
+      ikev2CryptoProfile: v2?.name,
       ikev1ExchangeMode: props.ikev1ExchangeMode,
       ikev1Dpd: props.ikev1Dpd,
       ikev2Dpd: props.ikev2Dpd,
@@ -120,7 +135,13 @@ export class IkeGateway extends PanosObject implements IIkeGateway {
       comment: props.comment,
     };
     this.checkModel(ikeGateway, this.model);
-    this.resource = new L1IkeGateway(this, 'Default', { ...this.model, ikeCryptoProfile: props.cryptoProfile?.nameRef, provider: this.firewall.provider, dependsOn: this.firewall.anchorDependency });
+    this.resource = new L1IkeGateway(this, 'Default', {
+      ...this.model,
+      ikev1CryptoProfile: v1?.nameRef,
+      ikev2CryptoProfile: v2?.nameRef,
+      provider: this.firewall.provider,
+      dependsOn: this.firewall.anchorDependency,
+    });
     this.register(this.resource);
   }
 
@@ -144,7 +165,8 @@ export class IkeGateway extends PanosObject implements IIkeGateway {
       path: this.node.path,
       name: known(m.name),
       version: known(m.version),
-      ikeCryptoProfile: known(m.ikeCryptoProfile),
+      ikev1CryptoProfile: known(m.ikev1CryptoProfile),
+      ikev2CryptoProfile: known(m.ikev2CryptoProfile),
       localInterface: known(m.localInterface),
       localIp: known(m.localIp),
       peerIp: known(m.peerIp),

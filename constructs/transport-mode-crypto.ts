@@ -15,7 +15,7 @@ export interface TransportModeCryptoProps {
 }
 
 /**
- * The IKE and IPSec crypto profiles PAN-OS transport mode accepts (transport-mode.md T4, T6, T7): AES-256-GCM for
+ * The IKE and IPSec crypto profiles PAN-OS transport mode accepts (docs/transport-mode.md#t4, #t6, #t7): AES-256-GCM for
  * IKE and ESP, DH group 20 for IKE and PFS, ESP without separate authentication (GCM authenticates). Use
  * `crypto.ike` on an IKEv2 gateway and `crypto.ipsec` on the transport tunnel.
  */

@@ -87,7 +87,7 @@ resource "panosipsec_ike_gateway" "gw" {
   ${psk}
   local_interface           = "ethernet1/1"
   peer_ip                   = "10.\${floor((${off} + count.index) / 250)}.\${(${off} + count.index) % 250}.1"
-  ike_crypto_profile        = panosipsec_ike_crypto_profile.ike[count.index].name
+  ikev2_crypto_profile      = panosipsec_ike_crypto_profile.ike[count.index].name
   depends_on                = [panosipsec_commit_anchor.this]
 }
 

@@ -8,6 +8,8 @@ import { registerSimCommand } from './sim-command';
 import { registerDowngradeCheckCommand } from './downgrade-check-command';
 import { registerDriftCommand } from './drift-command';
 import { registerDeployCommands } from './deploy-commands';
+import { registerLabCommand } from './lab-command';
+import { registerStatusCommand } from './status-command';
 
 /** Builds the command-line program (exported for tests). */
 export function buildProgram(): Command {
@@ -15,9 +17,11 @@ export function buildProgram(): Command {
     .description('PAN-OS IPSec VPN as code: simulator, Terraform provider installation, schema, drift and downgrade checks')
     .showHelpAfterError();
   registerSimCommand(program);
+  registerLabCommand(program);
   registerSchemaCommand(program);
   registerDowngradeCheckCommand(program);
   registerDriftCommand(program);
+  registerStatusCommand(program);
   registerDeployCommands(program);
   registerInstallProviderCommand(program);
   return program;

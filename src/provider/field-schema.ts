@@ -35,6 +35,8 @@ function scalarType(f: FieldSpec): CtyType {
 function attributeOf(f: FieldSpec): AttributeSchema {
   const base = { type: scalarType(f), description: fieldDescription(f), ...(f.sensitive ? { sensitive: true } : {}) };
   if (f.computed) return { ...base, computed: true };
+  // Optional and computed: a declaration that leaves it out plans no change and keeps the device's value.
+  if (f.keepWhenUnset) return { ...base, optional: true, computed: true };
   if (f.required) return { ...base, required: true };
   return { ...base, optional: true };
 }

@@ -1,12 +1,13 @@
 /**
- * Cross-resource rules at plan, for plain-HCL users: objects planned in this process (Terraform plans dependencies
- * first) plus the device's running objects become StackFacts, and the rules of src/rules run over them.
+ * Cross-resource rules at plan, for plain-HCL users: objects planned in this process plus the device's candidate
+ * objects become StackFacts, and the rules of src/rules run over each planned object's neighbourhood: what it uses
+ * and what uses it.
  */
 import { errorDiagnostic, warningDiagnostic, type Diagnostic } from '../tfplugin';
 import { descriptorFor, type FieldSpec, type ObjectKind } from '../panos/objects';
-import { FACTS_KEY, REFERENCED_KIND, runRules, UNKNOWN as RULES_UNKNOWN, type StackFacts, type Finding } from '../rules';
+import { FACTS_KEY, gatewayProfileNames, REFERENCED_KIND, runRules, UNKNOWN as RULES_UNKNOWN, type StackFacts, type Finding } from '../rules';
 import { resourceTypeName } from './address';
-import type { Model } from './model-values';
+import { ReferenceIndex, flattenModel, objectKey, referencesOf } from './references';
 import type { DeviceSession, PlannedObject } from './session';
 
 /** Unknown marker the rules understand, for models built from plans. */
@@ -21,18 +22,7 @@ export function objectAddress(kind: ObjectKind, name: string): string {
 }
 
 function facts(o: PlannedObject): Record<string, unknown> {
-  const base = { ...o.model, path: o.path, name: o.name };
-  if (o.kind !== 'ipsec-tunnel') return base;
-  const ak = o.model.autoKey;
-  if (ak === RULES_UNKNOWN) return { ...base, ikeGateways: RULES_UNKNOWN, ipsecCryptoProfile: RULES_UNKNOWN };
-  const autoKey = (ak ?? {}) as Model;
-  return {
-    ...base,
-    ikeGateways: autoKey.ikeGateways,
-    ipsecCryptoProfile: autoKey.ipsecCryptoProfile,
-    proxyIds: autoKey.proxyIds,
-    proxyIdsV6: autoKey.proxyIdsV6,
-  };
+  return { ...flattenModel(o.kind, o.model, RULES_UNKNOWN), path: o.path, name: o.name };
 }
 
 function versionedFeatures(o: PlannedObject): StackFacts['versionedFeatures'] {
@@ -59,110 +49,158 @@ export function stackFacts(session: DeviceSession, objects: readonly PlannedObje
   } as unknown as StackFacts;
 }
 
-/** Paths of the objects a planned tunnel uses (its findings about them are reported at the tunnel's plan). */
+/** Looks an object up by kind and name (a planned one first, then the device's); records what it finds. */
 type Visit = (kind: ObjectKind, name: unknown) => PlannedObject | undefined;
 
-/** Calls `visit` for every object a tunnel refers to, its gateways' IKE profiles included. */
-function visitTunnelReferences(tunnel: PlannedObject, visit: Visit): void {
-  const f = facts(tunnel);
-  visit('tunnel-interface', f.tunnelInterface);
-  visit('ipsec-crypto-profile', f.ipsecCryptoProfile ?? 'default');
-  const tm = f.tunnelMonitor as Model | undefined;
-  if (tm && typeof tm === 'object') visit('tunnel-monitor-profile', tm.profile);
-  if (Array.isArray(f.ikeGateways)) {
-    for (const g of f.ikeGateways) {
-      const gw = visit('ike-gateway', g);
-      if (gw) visit('ike-crypto-profile', gw.model.ikeCryptoProfile ?? 'default');
-    }
+/** Calls `visit` for every object `o` refers to, and for what those refer to in turn (a gateway's IKE profile). */
+function visitReferences(o: PlannedObject, visit: Visit, seen = new Set<string>()): void {
+  for (const r of referencesOf(o.kind, o.model)) {
+    const key = objectKey(r.kind, r.name);
+    if (seen.has(key)) continue;
+    seen.add(key);
+    const found = visit(r.kind, r.name);
+    if (found) visitReferences(found, visit, seen);
   }
 }
 
-/** Paths whose findings belong to `o`'s plan: itself and, for a tunnel, what it refers to (found or not). */
-function usedPaths(o: PlannedObject, lookup: (kind: ObjectKind, name: string) => PlannedObject | undefined): Set<string> {
-  const out = new Set<string>([o.path]);
-  if (o.kind === 'ipsec-tunnel') {
-    visitTunnelReferences(o, (kind, name) => {
-      if (typeof name !== 'string') return undefined;
-      const found = lookup(kind, name);
-      out.add(found?.path ?? objectAddress(kind, name));
-      return found;
-    });
-  }
+/** Paths whose findings belong to `o`'s plan: itself and what it refers to (found or not). */
+function usedPaths(o: PlannedObject, lookup: Lookup, out = new Set<string>()): Set<string> {
+  out.add(o.path);
+  visitReferences(o, (kind, name) => {
+    if (typeof name !== 'string') return undefined;
+    const found = lookup(kind, name);
+    out.add(found?.path ?? objectAddress(kind, name));
+    return found;
+  });
   return out;
 }
 
-/** Device objects by `kind:name`, built once per device list (the list is cached per process). */
-const deviceIndexes = new WeakMap<readonly PlannedObject[], Map<string, PlannedObject>>();
+type Lookup = (kind: ObjectKind, name: string) => PlannedObject | undefined;
 
-function deviceIndex(device: readonly PlannedObject[]): Map<string, PlannedObject> {
+/** The device's objects indexed once per device list (the list is built once per process). */
+interface DeviceIndex {
+  readonly byKey: Map<string, PlannedObject>;
+  readonly references: ReferenceIndex;
+}
+
+const deviceIndexes = new WeakMap<readonly PlannedObject[], DeviceIndex>();
+
+function deviceIndex(device: readonly PlannedObject[]): DeviceIndex {
   let index = deviceIndexes.get(device);
   if (!index) {
-    index = new Map(device.map((d) => [`${d.kind}:${d.name}`, d]));
+    index = { byKey: new Map(), references: new ReferenceIndex() };
+    for (const d of device) {
+      const key = objectKey(d.kind, d.name);
+      index.byKey.set(key, d);
+      index.references.set(key, referencesOf(d.kind, d.model));
+    }
     deviceIndexes.set(device, index);
   }
   return index;
 }
 
-/**
- * The objects the rules need to judge `self`: itself, what it refers to (a tunnel's interface, profiles, monitor
- * profile and gateways with their IKE profiles; a gateway's IKE profile) and the other planned tunnels on the same
- * tunnel interface. Judging the whole stack at every plan cost O(n) per resource, O(n²) per apply.
- */
-function neighbourhood(
-  session: DeviceSession,
-  self: PlannedObject,
-  lookup: (kind: ObjectKind, name: string) => PlannedObject | undefined,
-): PlannedObject[] {
-  const out = new Map<string, PlannedObject>([[`${self.kind}:${self.name}`, self]]);
-  const put: Visit = (kind, name) => {
-    if (typeof name !== 'string') return undefined;
-    const o = lookup(kind, name);
-    if (o) out.set(`${kind}:${name}`, o);
-    return o;
+/** The objects this plan sees: planned ones over the device's, minus those planned for deletion. */
+class PlanView {
+  constructor(
+    private readonly session: DeviceSession,
+    private readonly device: DeviceIndex,
+  ) {}
+
+  readonly lookup: Lookup = (kind, name) => {
+    const key = objectKey(kind, name);
+    const planned = this.session.planned.get(key);
+    if (planned) return planned;
+    return this.session.plannedDeletes.has(key) ? undefined : this.device.byKey.get(key);
   };
-  if (self.kind === 'ike-gateway') put('ike-crypto-profile', self.model.ikeCryptoProfile ?? 'default');
-  if (self.kind === 'ipsec-tunnel') {
-    visitTunnelReferences(self, put);
-    const iface = self.model.tunnelInterface;
-    if (typeof iface === 'string') {
-      for (const o of session.planned.values()) {
-        if (o.kind === 'ipsec-tunnel' && o !== self && o.model.tunnelInterface === iface) out.set(`${o.kind}:${o.name}`, o);
+
+  /** The objects that refer to `o` now (a planned object's own references win over its device version's). */
+  usersOf(o: PlannedObject): PlannedObject[] {
+    const key = objectKey(o.kind, o.name);
+    const plannedUsers = this.session.plannedReferences.referrers(key);
+    const out: PlannedObject[] = [];
+    for (const k of new Set([...this.device.references.referrers(key), ...plannedUsers])) {
+      const user = this.session.planned.get(k) ?? (this.session.plannedDeletes.has(k) ? undefined : this.device.byKey.get(k));
+      if (user && (!this.session.planned.has(k) || plannedUsers.has(k))) out.push(user);
+    }
+    return out;
+  }
+
+  /** The planned objects that refer to the object with this key. */
+  plannedUsersOf(key: string): PlannedObject[] {
+    return [...this.session.plannedReferences.referrers(key)].flatMap((k) => this.session.planned.get(k) ?? []);
+  }
+
+  /** The tunnels that use `o`, directly or through other objects (a profile's gateways' tunnels). */
+  userTunnels(o: PlannedObject): PlannedObject[] {
+    const seen = new Set([objectKey(o.kind, o.name)]);
+    const queue = [o];
+    const tunnels: PlannedObject[] = [];
+    for (let cur = queue.pop(); cur; cur = queue.pop()) {
+      for (const u of this.usersOf(cur)) {
+        const key = objectKey(u.kind, u.name);
+        if (seen.has(key)) continue;
+        seen.add(key);
+        if (u.kind === 'ipsec-tunnel') tunnels.push(u);
+        else queue.push(u);
       }
     }
+    return tunnels;
   }
-  return [...out.values()];
 }
 
 /**
- * In HCL the usual cause of a dangling reference at plan is a quoted name: the object is declared, but Terraform
- * had no reason to plan (and create) it first. Says how to fix that in Terraform's own terms.
+ * The objects the rules need to judge `self`: itself, what it refers to (a tunnel's interface, profiles, monitor
+ * profile and gateways with their IKE profiles; a gateway's IKE profile), the tunnels that use it (directly or through
+ * a gateway) with everything those use, and for a tunnel the other tunnels on its tunnel interface. Found through
+ * indexes, so each plan costs what its neighbourhood holds, not the size of the configuration.
  */
-function terraformHint(finding: Finding): string {
+function neighbourhood(view: PlanView, self: PlannedObject): { objects: PlannedObject[]; users: PlannedObject[] } {
+  const out = new Map<string, PlannedObject>([[objectKey(self.kind, self.name), self]]);
+  const put: Visit = (kind, name) => {
+    if (typeof name !== 'string') return undefined;
+    const o = view.lookup(kind, name);
+    if (o) out.set(objectKey(kind, name), o);
+    return o;
+  };
+  visitReferences(self, put);
+  const users = view.userTunnels(self);
+  for (const t of users) {
+    out.set(objectKey(t.kind, t.name), t);
+    visitReferences(t, put);
+  }
+  // Other tunnels planned on the same interface (only planned ones: a device tunnel there may be moving away in this
+  // same run, and the commit judges the final state).
+  const iface = self.kind === 'ipsec-tunnel' ? self.model.tunnelInterface : undefined;
+  for (const t of typeof iface === 'string' ? view.plannedUsersOf(objectKey('tunnel-interface', iface)) : []) out.set(objectKey(t.kind, t.name), t);
+  return { objects: [...out.values()], users };
+}
+
+/**
+ * A reference by name to an object neither planned yet nor on the device. In HCL a quoted name gives Terraform no
+ * reason to plan the named object first, so this is no error yet: the commit resource, planned after every object,
+ * judges what is still unresolved then (reference-checks.ts).
+ */
+function isNameNotPlannedYet(finding: Finding): boolean {
   const kind = REFERENCED_KIND[finding.field as keyof typeof REFERENCED_KIND] as string | undefined;
-  if (finding.ruleId !== 'PANOS-REF-001' || finding.value === undefined || !kind || kind === 'interface') return '';
-  const type = resourceTypeName(kind);
-  return (
-    `\n\nIf ${type} "${finding.value}" is declared in this configuration, refer to it with an expression ` +
-    `(for example ${type}.<label>.name) rather than a quoted name, so that Terraform plans and creates it first.`
-  );
+  return finding.ruleId === 'PANOS-REF-001' && finding.value !== undefined && kind !== undefined && kind !== 'interface';
 }
 
 /** Runs the rules for one planned object; returns new findings as diagnostics (each finding once per process). */
 export function ruleDiagnostics(session: DeviceSession, self: PlannedObject, device: readonly PlannedObject[]): Diagnostic[] {
-  const index = deviceIndex(device);
-  const lookup = (kind: ObjectKind, name: string): PlannedObject | undefined =>
-    session.planned.get(`${kind}:${name}`) ?? index.get(`${kind}:${name}`);
-  const f = stackFacts(session, neighbourhood(session, self, lookup));
-  const relevant = usedPaths(self, lookup);
+  const view = new PlanView(session, deviceIndex(device));
+  const { objects, users } = neighbourhood(view, self);
+  const f = stackFacts(session, objects);
+  const relevant = usedPaths(self, view.lookup);
+  for (const t of users) usedPaths(t, view.lookup, relevant);
   const results = runRules(f);
   const out: Diagnostic[] = [];
   const take = (list: readonly Finding[], make: (s: string, d: string, p?: (string | number)[]) => Diagnostic): void => {
     for (const finding of list) {
-      if (WHOLE_CONFIG_RULES.has(finding.ruleId) || !relevant.has(finding.path)) continue;
+      if (WHOLE_CONFIG_RULES.has(finding.ruleId) || !relevant.has(finding.path) || isNameNotPlannedYet(finding)) continue;
       if (session.reportedFindings.has(finding.message)) continue;
       session.reportedFindings.add(finding.message);
       const spec = finding.path === self.path ? descriptorFor(self.kind).fields.find((x) => x.key === finding.field) : undefined;
-      out.push(make(`Rule ${finding.ruleId}`, finding.message + terraformHint(finding), spec ? [spec.tfName] : undefined));
+      out.push(make(`Rule ${finding.ruleId}`, finding.message, spec ? [spec.tfName] : undefined));
     }
   };
   take(results.errors, errorDiagnostic);

@@ -61,10 +61,11 @@ export class PanosIpsecProvider implements ProviderServer {
     prior: ValueObject | null,
     proposed: ValueObject | null,
     config: ValueObject | null,
+    priorPrivate: Buffer,
   ): Promise<PlanResult> {
-    if (typeName === COMMIT_RESOURCE) return planCommit(prior, proposed);
+    if (typeName === COMMIT_RESOURCE) return planCommit(this.sessionInstance, prior, proposed);
     if (typeName === COMMIT_ANCHOR_RESOURCE) return planAnchor(prior, proposed);
-    return planObject(this.spec(typeName), this.sessionInstance, prior, proposed, config);
+    return planObject(this.spec(typeName), this.sessionInstance, prior, proposed, config, priorPrivate);
   }
 
   async applyResourceChange(

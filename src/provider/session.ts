@@ -1,9 +1,10 @@
 /**
- * One provider process's view of the device: a lazily created client, per-process caches (system info, one bulk
- * running read per object kind and per membership container, one candidate read per kind at first write), the
- * write batcher, the config lock and the registry of objects planned in this process.
+ * One provider process's view of the device: a lazily created client, per-process caches (system info, the candidate
+ * view with one bulk read per object kind, one read per membership container, one running read per kind for the
+ * downgrade check), the write batcher, the config lock, the registry of objects planned in this process and the
+ * objects it has written.
  */
-import { PanosClient, type ConfigOp, type SystemInfo } from '../panos/client';
+import { PanosClient, stripBookkeeping, type ConfigOp, type SystemInfo } from '../panos/client';
 import {
   descriptorFor,
   type Decoded,
@@ -16,11 +17,13 @@ import {
   zonesXpath,
   deviceXpath,
 } from '../panos/objects';
-import type { XmlElement } from '../panos/xml';
+import { childrenNamed } from '../panos/xml';
 import type { Logger } from '../tfplugin';
+import { CandidateView, type CandidateEntry } from './candidate-view';
 import type { ProviderSettings } from './config';
 import { WriteBatcher } from './write-batcher';
 import type { Model } from './model-values';
+import { ReferenceIndex, objectKey, referencesOf } from './references';
 
 /** Where tunnel interfaces are members, read once per process. */
 export interface MembershipMaps {
@@ -38,6 +41,12 @@ export interface PlannedObject {
   readonly model: Model;
 }
 
+/** An object this process created or updated. */
+export interface WrittenObject {
+  readonly kind: ObjectKind;
+  readonly name: string;
+}
+
 /** Raised when a resource needs the device but no hostname is configured. */
 export class NotConfiguredError extends Error {}
 
@@ -46,11 +55,21 @@ export class DeviceSession {
   private clientInstance?: PanosClient;
   private info?: Promise<SystemInfo>;
   private readonly running = new Map<ObjectKind, Promise<Decoded<{ name: string }>[]>>();
-  private readonly candidate = new Map<ObjectKind, Promise<Map<string, XmlElement>>>();
   private memberships?: Promise<MembershipMaps>;
   private lockHeld = false;
   private lockPromise?: Promise<void>;
+  /** The candidate configuration as this process knows it (reads, imports, plan-time checks and writes use it). */
+  readonly candidate: CandidateView;
+  /** Objects planned for a create or update in this process, by `kind:name`; use {@link addPlanned} to add. */
   readonly planned = new Map<string, PlannedObject>();
+  /** Who refers to whom among {@link planned}. */
+  readonly plannedReferences = new ReferenceIndex();
+  /** `kind:name` of objects planned for deletion in this process. */
+  readonly plannedDeletes = new Set<string>();
+  /** Objects created or updated by this process, by `kind:name` (their references are checked before a commit). */
+  readonly written = new Map<string, WrittenObject>();
+  /** `kind:name` of creates under way or done in this process: a second create of the same name is refused. */
+  readonly creating = new Set<string>();
   /** Rule findings already reported in this process (each is reported once). */
   readonly reportedFindings = new Set<string>();
   readonly batcher: WriteBatcher;
@@ -60,6 +79,10 @@ export class DeviceSession {
 
   constructor(readonly settings: ProviderSettings, readonly log: Logger) {
     this.batcher = new WriteBatcher(() => this.client(), log, () => Math.max(2, this.writersPeak));
+    this.candidate = new CandidateView(
+      (kind) => this.readCandidate(kind),
+      (kind, name) => this.client().getObject(descriptorFor(kind), this.location, name),
+    );
   }
 
   /** The client, created on first use. */
@@ -93,7 +116,7 @@ export class DeviceSession {
     return this.info;
   }
 
-  /** Every entry of a kind in the running config, one request per kind per process. */
+  /** Every entry of a kind in the running config, one request per kind per process (what the device runs now). */
   runningObjects(kind: ObjectKind): Promise<Decoded<{ name: string }>[]> {
     let p = this.running.get(kind);
     if (!p) {
@@ -104,33 +127,29 @@ export class DeviceSession {
     return p;
   }
 
-  /** One running entry by name. */
-  async runningObject(kind: ObjectKind, name: string): Promise<Decoded<{ name: string }> | undefined> {
-    return (await this.runningObjects(kind)).find((d) => d.model.name === name);
+  /** One bulk `get` of a kind's candidate entries, decoded, each with the admin of its own uncommitted change. */
+  private async readCandidate(kind: ObjectKind): Promise<CandidateEntry[]> {
+    const desc = descriptorFor(kind);
+    const container = await this.client().get(desc.containerXpath(this.location));
+    return childrenNamed(container, 'entry').map((e) => ({ ...desc.decode(stripBookkeeping(e)), changedBy: e.attrs.admin }));
   }
 
-  /** Candidate entries of a kind by name (the base writes merge onto), one request per kind per process. */
-  candidateEntries(kind: ObjectKind): Promise<Map<string, XmlElement>> {
-    let p = this.candidate.get(kind);
-    if (!p) {
-      p = this.client()
-        .listObjects(descriptorFor(kind), this.location)
-        .then((list) => new Map(list.map((d) => [d.model.name, d.raw])));
-      this.candidate.set(kind, p);
-      p.catch(() => this.candidate.delete(kind));
-    }
-    return p;
+  /** Records an object planned for a create or update (replacing an earlier plan of the same object). */
+  addPlanned(o: PlannedObject): void {
+    const key = objectKey(o.kind, o.name);
+    this.planned.set(key, o);
+    this.plannedReferences.set(key, referencesOf(o.kind, o.model));
   }
 
-  /** Zone, virtual-router and vsys-import membership of interfaces (running config), three requests per process. */
+  /** Zone, virtual-router and vsys-import membership of interfaces (candidate config), three requests per process. */
   membershipMaps(): Promise<MembershipMaps> {
     if (!this.memberships) {
       const c = this.client();
       const loc = this.location;
       this.memberships = Promise.all([
-        c.show(zonesXpath(loc)),
-        c.show(virtualRoutersXpath(loc)),
-        c.show(`${deviceXpath(loc)}/vsys`),
+        c.get(zonesXpath(loc)),
+        c.get(virtualRoutersXpath(loc)),
+        c.get(`${deviceXpath(loc)}/vsys`),
       ]).then(([z, vr, vs]) => ({ zones: zoneMembership(z), virtualRouters: virtualRouterMembership(vr), vsysImports: vsysImportMembership(vs) }));
       this.memberships.catch(() => (this.memberships = undefined));
     }
@@ -149,12 +168,15 @@ export class DeviceSession {
     await this.lockPromise;
   }
 
-  /** Sends config operations through the batcher (taking the lock first when configured). */
-  async write(ops: readonly ConfigOp[], label: string): Promise<void> {
+  /**
+   * Sends config operations through the batcher (taking the lock first when configured).
+   * @param order place inside a combined request: lower goes first (see {@link WriteBatcher.submit})
+   */
+  async write(ops: readonly ConfigOp[], label: string, order = 0): Promise<void> {
     if (ops.length === 0) return;
     await this.beforeWrite();
     try {
-      await this.batcher.submit(ops, label);
+      await this.batcher.submit(ops, label, order);
     } catch (err) {
       await this.releaseLock();
       throw err;
@@ -186,7 +208,6 @@ export class DeviceSession {
   /** Forgets every cached running read (after a commit changed the running config). */
   invalidateAll(): void {
     this.running.clear();
-    this.memberships = undefined;
   }
 
   /** Releases the lock and closes connections (StopProvider / shutdown). */

@@ -1,7 +1,10 @@
 /**
  * Combines config writes that arrive together (Terraform applies independent resources in parallel) into one
- * multi-config request. When a combined request fails, each submission is retried alone so every resource gets
- * its own error, and the ones that are fine are still written.
+ * multi-config request, in an order that keeps references resolvable: each submission carries an `order`, and a
+ * combined request runs lower orders first (the provider gives writes of referenced kinds lower orders than writes
+ * of the kinds that refer to them, and deletes the reverse). When a combined request fails, each submission is
+ * retried alone, in the same order, so every resource gets its own error, and the ones that are fine are still
+ * written.
  */
 import type { ConfigOp, PanosClient } from '../panos/client';
 import type { Logger } from '../tfplugin';
@@ -9,6 +12,7 @@ import type { Logger } from '../tfplugin';
 interface Pending {
   readonly ops: readonly ConfigOp[];
   readonly label: string;
+  readonly order: number;
   resolve(): void;
   reject(err: unknown): void;
 }
@@ -48,11 +52,14 @@ export class WriteBatcher {
     private readonly windowMs = BATCH_WINDOW_MS,
   ) {}
 
-  /** Queues the ops of one resource; resolves once they are written. */
-  submit(ops: readonly ConfigOp[], label: string): Promise<void> {
+  /**
+   * Queues the ops of one resource; resolves once they are written.
+   * @param order place in a combined request: lower orders run first, equal orders keep their arrival order
+   */
+  submit(ops: readonly ConfigOp[], label: string, order = 0): Promise<void> {
     return new Promise<void>((resolve, reject) => {
       if (this.queue.length === 0) this.openedAt = Date.now();
-      this.queue.push({ ops, label, resolve, reject });
+      this.queue.push({ ops, label, order, resolve, reject });
       clearTimeout(this.timer);
       if (this.queue.length >= this.fullBatch()) {
         void this.flush();
@@ -65,7 +72,8 @@ export class WriteBatcher {
 
   private async flush(): Promise<void> {
     this.timer = undefined;
-    const batch = this.queue;
+    // Array.prototype.sort is stable: equal orders keep their arrival order.
+    const batch = [...this.queue].sort((a, b) => a.order - b.order);
     this.queue = [];
     if (batch.length === 0) return;
     const client = this.client();

@@ -38,8 +38,16 @@ function cell(text: string): string {
   return text.replace(/\|/g, '\\|').replace(/\r?\n/g, ' ');
 }
 
+/** The docs page holding the source items (T1…, X1…, W1…), each under an anchor named after it in lower case. */
+export const SOURCE_DOC = 'docs/transport-mode.md';
+
+/** A link to a source item's anchor, or the item as is when it has none (`-`). */
+export function sourceLink(source: string): string {
+  return /^[TXW]\d+$/.test(source) ? `[${source}](${SOURCE_DOC}#${source.toLowerCase()})` : source;
+}
+
 function row(r: Pick<Rule, 'id' | 'level' | 'title' | 'explanation' | 'fix'> & { readonly source: string }): string {
-  return `| \`${r.id}\` | ${r.level} | ${cell(r.title)} | ${cell(r.explanation)} | ${cell(r.fix)} | ${r.source} |`;
+  return `| \`${r.id}\` | ${r.level} | ${cell(r.title)} | ${cell(r.explanation)} | ${cell(r.fix)} | ${sourceLink(r.source)} |`;
 }
 
 /** The full text of RULES.md for the given rules. */
@@ -73,8 +81,8 @@ export function renderRulesMarkdown(rules: readonly Rule[] = ALL_RULES, pairRule
     '',
     '## Catalogue',
     '',
-    'Source is the item of `reference/transport-mode.md` the rule enforces (T = transport mode, X = cross-resource',
-    'integrity, W = good practice). Ids are stable and never reused.',
+    `Source is the item of [${SOURCE_DOC}](${SOURCE_DOC}) the rule enforces (T = transport mode, X = cross-resource`,
+    'integrity, W = good practice); that page cites the vendor documents. Ids are stable and never reused.',
     '',
     '| Id | Level | Cause | Why | Fix | Source |',
     '|---|---|---|---|---|---|',
@@ -87,7 +95,7 @@ export function renderRulesMarkdown(rules: readonly Rule[] = ALL_RULES, pairRule
     '|---|---|',
     ...ALL_SOURCES.map((s) => {
       const ids = rules.filter((r) => r.source === s).map((r) => `\`${r.id}\``);
-      return `| ${s} | ${ids.length > 0 ? ids.join(', ') : '(none)'} |`;
+      return `| ${sourceLink(s)} | ${ids.length > 0 ? ids.join(', ') : '(none)'} |`;
     }),
     '',
     '## Pair rules: both ends of a tunnel',

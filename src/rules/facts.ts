@@ -111,8 +111,10 @@ export interface SecretSourceFacts {
 export interface IkeGatewayFacts extends ObjectFacts {
   /** @default 'ikev1' (device default) */
   readonly version?: Known<'ikev1' | 'ikev2' | 'ikev2-preferred'>;
-  /** Name of the IKE crypto profile. @default 'default' (the predefined profile) */
-  readonly ikeCryptoProfile?: Known<string>;
+  /** IKE crypto profile of the IKEv1 protocol block. @default 'default' (the predefined profile) */
+  readonly ikev1CryptoProfile?: Known<string>;
+  /** IKE crypto profile of the IKEv2 protocol block. @default 'default' (the predefined profile) */
+  readonly ikev2CryptoProfile?: Known<string>;
   /** e.g. `ethernet1/1`, `loopback.1`. */
   readonly localInterface?: Known<string>;
   readonly localIp?: Known<string>;

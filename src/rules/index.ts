@@ -7,6 +7,8 @@ export * from './catalogue';
 export {
   DEFAULT_LOCATION,
   FACTS_KEY,
+  gatewayProfileNames,
+  gatewayProfiles,
   PREDEFINED_IKE_DEFAULT,
   PREDEFINED_IPSEC_DEFAULT,
   locationOf,

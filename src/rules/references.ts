@@ -20,7 +20,8 @@ export const REFERENCED_KIND = {
   ipsecCryptoProfile: 'ipsec-crypto-profile',
   tunnelInterface: 'tunnel-interface',
   'tunnelMonitor.profile': 'tunnel-monitor-profile',
-  ikeCryptoProfile: 'ike-crypto-profile',
+  ikev1CryptoProfile: 'ike-crypto-profile',
+  ikev2CryptoProfile: 'ike-crypto-profile',
   localInterface: 'interface',
 } as const satisfies Record<string, Reference['kind']>;
 
@@ -42,7 +43,7 @@ export function referencesOf(facts: StackFacts): Reference[] {
   }
   for (const g of facts.ikeGateways ?? []) {
     if (g.imported) continue;
-    for (const field of ['ikeCryptoProfile', 'localInterface'] as const) {
+    for (const field of ['ikev1CryptoProfile', 'ikev2CryptoProfile', 'localInterface'] as const) {
       const name = g[field];
       if (typeof name === 'string') refs.push({ from: g, fromKind: 'ike-gateway', field, kind: REFERENCED_KIND[field], name });
     }

@@ -2,11 +2,11 @@
  * Name resolution and the traversals rules share: which objects a tunnel references, which tunnels use an object,
  * the predefined `default` profiles, and the version floor a stack declares.
  */
+import { isPredefined } from '../panos/predefined';
 import { parseVersion, compareVersions } from '../panos/version';
 import {
   isKnown,
   type Known,
-  type ExistingKind,
   type IkeCryptoProfileFacts,
   type IkeGatewayFacts,
   type IpsecCryptoProfileFacts,
@@ -83,7 +83,6 @@ export const PREDEFINED_IPSEC_DEFAULT: IpsecCryptoProfileFacts = {
   dhGroup: 'group2',
 };
 
-const PREDEFINED_KINDS: readonly ExistingKind[] = ['ike-crypto-profile', 'ipsec-crypto-profile', 'tunnel-monitor-profile'];
 
 /** Outcome of resolving a name. */
 export type Resolution<T extends ObjectFacts> =
@@ -111,7 +110,9 @@ export function resolve<T extends ObjectFacts>(
     (e) => e.kind === kind && e.name === name && (e.location === undefined || e.location === location),
   );
   if (onDevice) return { status: 'existing' };
-  if (name === 'default' && PREDEFINED_KINDS.includes(kind)) {
+  // Only `default` has known content and is what an unset reference means; other predefined names stay references
+  // to check (at plan the device's own entries resolve them).
+  if (name === 'default' && isPredefined(kind, name)) {
     const object =
       kind === 'ike-crypto-profile' ? PREDEFINED_IKE_DEFAULT : kind === 'ipsec-crypto-profile' ? PREDEFINED_IPSEC_DEFAULT : undefined;
     return { status: 'predefined', ...(object ? { object: object as unknown as T } : {}) };
@@ -193,14 +194,41 @@ export function ipsecProfilesOf(facts: StackFacts, tunnels: readonly IpsecTunnel
   return map.values();
 }
 
-/** The IKE crypto profiles used through the gateways of the given tunnels. */
-export function ikeProfilesOf(facts: StackFacts, tunnels: readonly IpsecTunnelFacts[]): Usage<IkeCryptoProfileFacts>[] {
+/** A gateway field naming an IKE crypto profile. */
+export type GatewayProfileField = 'ikev1CryptoProfile' | 'ikev2CryptoProfile';
+
+/**
+ * The IKE crypto profiles a gateway negotiates with: the IKEv1 block's for `ikev1` (the device default), the IKEv2
+ * block's for `ikev2`, both for `ikev2-preferred` (docs/panos/ike-gateway.md#both-blocks). An unset profile is the
+ * predefined `default`; an unknown version counts both blocks.
+ */
+export function gatewayProfiles(g: Pick<IkeGatewayFacts, 'version' | GatewayProfileField>): { field: GatewayProfileField; name: Known<string> }[] {
+  const version = g.version ?? 'ikev1';
+  const fields: GatewayProfileField[] =
+    version === 'ikev1' ? ['ikev1CryptoProfile'] : version === 'ikev2' ? ['ikev2CryptoProfile'] : ['ikev2CryptoProfile', 'ikev1CryptoProfile'];
+  return fields.map((field) => ({ field, name: g[field] === undefined ? 'default' : g[field] }));
+}
+
+/** Every IKE crypto profile a gateway names, in a block it uses or not, plus `default` for a used block left unset. */
+export function gatewayProfileNames(g: Pick<IkeGatewayFacts, 'version' | GatewayProfileField>): Known<string>[] {
+  const named = (['ikev1CryptoProfile', 'ikev2CryptoProfile'] as const).map((f) => g[f]).filter((n) => n !== undefined);
+  return [...new Set([...gatewayProfiles(g).map((p) => p.name), ...named])];
+}
+
+/**
+ * The IKE crypto profiles used through the gateways of the given tunnels. With `block: 'ikev2'` only the IKEv2
+ * block's profile counts: transport mode negotiates IKEv2 only (docs/transport-mode.md#t5), so its profile rules
+ * judge that block whatever version the gateway declares (the version itself is PANOS-TM-005's finding).
+ */
+export function ikeProfilesOf(facts: StackFacts, tunnels: readonly IpsecTunnelFacts[], block?: 'ikev2'): Usage<IkeCryptoProfileFacts>[] {
   const map = new UsageMap<IkeCryptoProfileFacts>();
   for (const g of gatewaysOf(facts, tunnels)) {
-    const name = g.object.ikeCryptoProfile === undefined ? 'default' : g.object.ikeCryptoProfile;
-    if (!isKnown(name)) continue;
-    const r = resolve<IkeCryptoProfileFacts>(facts, 'ike-crypto-profile', name, locationOf(g.object));
-    for (const t of g.users) map.add(r, t, 'ike-crypto-profile', g.object, 'ike-gateway', 'ikeCryptoProfile');
+    const used = block === 'ikev2' ? gatewayProfiles({ ...g.object, version: 'ikev2' }) : gatewayProfiles(g.object);
+    for (const { field, name } of used) {
+      if (!isKnown(name)) continue;
+      const r = resolve<IkeCryptoProfileFacts>(facts, 'ike-crypto-profile', name, locationOf(g.object));
+      for (const t of g.users) map.add(r, t, 'ike-crypto-profile', g.object, 'ike-gateway', field);
+    }
   }
   return map.values();
 }
@@ -234,7 +262,7 @@ export function reportAt<T extends ObjectFacts>(
   return { path: u.at.path, objectKind: u.at.objectKind, objectName: u.at.objectName, field, value };
 }
 
-/** "IKE crypto profile 'p'" or, for a predefined one, "the predefined IKE crypto profile 'default' (ikeCryptoProfile of IKE gateway 'gw')". */
+/** "IKE crypto profile 'p'" or, for a predefined one, "the predefined IKE crypto profile 'default' (ikev2CryptoProfile of IKE gateway 'gw')". */
 export function describeUsed<T extends ObjectFacts>(u: Usage<T>, kind: DeclaredKind): string {
   const name = `${KIND_TITLES[kind]} '${String(u.object.name)}'`;
   if (!u.predefined) return name;

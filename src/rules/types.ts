@@ -6,7 +6,7 @@ import type { StackFacts } from './facts';
 /** How bad a finding is. Errors fail synth / plan and cannot be acknowledged. */
 export type RuleLevel = 'error' | 'warning' | 'info';
 
-/** The item of `reference/transport-mode.md` a rule enforces. */
+/** The item of `docs/transport-mode.md` a rule enforces (each has an anchor there, e.g. `#t19`). */
 export type RuleSource =
   | 'T1' | 'T2' | 'T3' | 'T4' | 'T5' | 'T6' | 'T7' | 'T8' | 'T9' | 'T10'
   | 'T11' | 'T12' | 'T13' | 'T14' | 'T15' | 'T16' | 'T17' | 'T18' | 'T19'

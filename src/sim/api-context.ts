@@ -3,6 +3,7 @@ import { ConfigStore } from './config-store';
 import { Counters } from './counters';
 import { FaultEngine, RequestFacts } from './faults';
 import { JobQueue } from './jobs';
+import type { VpnNode } from './lab/fabric';
 import { LockTable } from './locks';
 import { SimVersion } from './sim-version';
 
@@ -16,6 +17,8 @@ export interface DeviceState {
   readonly counters: Counters;
   readonly info: { readonly hostname: string; readonly model: string; readonly serial: string; readonly ipAddress: string };
   readonly startedAt: Date;
+  /** The device's place in its lab: SA state, system log, negotiation after commits (src/sim/lab). */
+  readonly vpn: VpnNode;
 }
 
 /** One authenticated request. */

@@ -1,6 +1,6 @@
 /**
  * Users and API keys. keygen hands out a fresh random base64 key per user and invalidates that user's previous key
- * (xml-api-exchanges.md §1.1). Requests authenticate by X-PAN-KEY, `key=` or HTTP Basic.
+ * (docs/panos/xml-api.md#keygen). Requests authenticate by X-PAN-KEY, `key=` or HTTP Basic.
  */
 import { randomBytes, timingSafeEqual } from 'node:crypto';
 import type { IncomingHttpHeaders } from 'node:http';

@@ -1,4 +1,4 @@
-/** `type=commit` (full and admin-scoped partial) and `validate full` jobs (xml-api-exchanges.md §6). */
+/** `type=commit` (full and admin-scoped partial) and `validate full` jobs (docs/panos/xml-api.md#commit). */
 import { RequestContext, blockingCommitLock, blockingConfigLock } from './api-context';
 import { CommitPlan } from './config-store';
 import { ApiReply, errorLines, line, malformed, success } from './envelope';
@@ -47,6 +47,7 @@ function runCommit(ctx: RequestContext, plan: CommitPlan, injectedLines: string[
   const problems = store.validate(tree);
   if (problems) return { ok: false, details: problems };
   store.applyCommit(plan, tree);
+  ctx.device.vpn.committed();
   return { ok: true, details: ['Configuration committed successfully'] };
 }
 

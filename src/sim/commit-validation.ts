@@ -1,7 +1,12 @@
 /**
- * What a commit checks on the configuration it is about to make running: references resolve, interfaces sit in
- * at most one zone and one router, and the transport-mode constraints the device enforces (reference/transport-mode.md
- * T3–T11, T14, T17, T19). Failures are reported like a device's job details (xml-api-exchanges.md §6.6).
+ * What a commit checks on the configuration it is about to make running: references resolve
+ * (docs/transport-mode.md#x1), interfaces sit in at most one zone and one router (inferred:
+ * docs/panos/tunnel-interface.md#one-zone), proxy-ID names fit with their tunnel's name (inferred to be checked at
+ * commit: docs/panos/README.md#name-proxy-id), and the transport-mode constraints of the vendor guide
+ * (docs/transport-mode.md T3–T11, T14, T17; where the guide states a requirement but not that the device refuses its
+ * absence, the refusal is marked inferred below). Nothing else is refused: an anti-replay window with anti-replay off,
+ * for one, is valid (docs/panos/ipsec-tunnel.md#window-without-anti-replay). Failures are reported like a device's
+ * job details.
  */
 import { DeviceRoot, RefSite, collectRefs, deviceRoots, interfaceNames, lookup, resolves } from './references';
 import { SimVersion } from './sim-version';
@@ -54,7 +59,10 @@ function validateDevice(root: DeviceRoot, v: SimVersion): CommitIssue[] {
   return issues;
 }
 
-/** A gateway's IKE profile reference only matters for the protocol block its version uses. */
+/**
+ * A gateway's IKE profile reference only matters for the protocol block its version uses
+ * (docs/panos/ike-gateway.md#both-blocks; inferred: the device does not resolve the block it does not use).
+ */
 function refActive(r: RefSite): boolean {
   if (r.kind !== 'ike-crypto-profile') return true;
   const version = textOf(r.owner, 'protocol', 'version') ?? 'ikev1';
@@ -62,6 +70,7 @@ function refActive(r: RefSite): boolean {
   return version === 'ikev2-preferred' || version === block;
 }
 
+/** One zone and one router per interface (inferred refusal: docs/panos/tunnel-interface.md#one-zone). */
 function membershipIssues(root: DeviceRoot): CommitIssue[] {
   const issues: CommitIssue[] = [];
   const known = new Set([root.dev, ...root.fallbacks].flatMap((d) => [...interfaceNames(d).keys()]));
@@ -110,19 +119,26 @@ function tunnelIssues(root: DeviceRoot, t: SimNode, v: SimVersion): CommitIssue[
   const at = (field: string[], message: string): void => {
     issues.push({ path: [...base, ...field], message, listPath: list });
   };
-  // T19: a window only means something with anti-replay on (PAN-OS default on).
-  if (textOf(t, 'anti-replay') === 'no' && textOf(t, 'anti-replay-window') !== undefined) {
-    at(['anti-replay-window'], `'${textOf(t, 'anti-replay-window')}' is set while anti-replay is 'no'; enable anti-replay or remove the window`);
+  // docs/panos/README.md#name-proxy-id: the tunnel name and a proxy ID name joined by a colon fit in 63 characters.
+  for (const list of ['proxy-id', 'proxy-id-v6']) {
+    for (const p of entriesOf(t, 'auto-key', list)) {
+      const joined = `${t.attrs.name ?? ''}:${p.attrs.name ?? ''}`;
+      if (joined.length > 63) {
+        at(['auto-key', list, p.attrs.name ?? ''], `'${joined}' is ${joined.length} characters; a tunnel name and its proxy ID name together can be at most 63`);
+      }
+    }
   }
-  // T17: a monitor needs something to probe.
+  // T17 (inferred refusal: the guide says a monitor needs a destination IP): a monitor needs something to probe.
   if (textOf(t, 'tunnel-monitor', 'enable') === 'yes' && !textOf(t, 'tunnel-monitor', 'destination-ip')) {
     at(['tunnel-monitor', 'destination-ip'], 'is missing: tunnel monitoring is enabled without a destination IP; set destination-ip or disable the monitor');
   }
   if (textOf(t, 'ipsec-mode') !== 'transport') return issues;
   const mode = ['ipsec-mode'];
+  // docs/transport-mode.md#t11 and following: the guide's list of what transport mode supports.
   if (!pathOf(t, 'auto-key')) at(mode, "'transport' requires auto-key key exchange (no manual-key, no GlobalProtect satellite) (T11)");
   if (textOf(t, 'ipv6') === 'yes') at(['ipv6'], "'yes' is not allowed in transport mode: transport mode is IPv4 only (T3)");
   const proxyIds = [...entriesOf(t, 'auto-key', 'proxy-id'), ...entriesOf(t, 'auto-key', 'proxy-id-v6')];
+  // Inferred refusal (docs/transport-mode.md#t10): the guide says proxy IDs cannot be configured before 11.1.5.
   if (proxyIds.length > 0 && !patchAtLeast(v, 11, 1, 5)) {
     at(['auto-key', 'proxy-id'], `'${proxyIds[0].attrs.name}' is not allowed in transport mode: transport mode does not use proxy IDs; remove them (T10)`);
   }
@@ -144,6 +160,7 @@ function tunnelIssues(root: DeviceRoot, t: SimNode, v: SimVersion): CommitIssue[
     const gw = lookup(root, 'ike-gateway', gwName);
     if (gw) issues.push(...gatewayIssues(root, gw, gwName, (m) => ({ path: [...base, ...mode], message: m, listPath: list })));
   }
+  // Inferred refusal (docs/transport-mode.md#t14): GRE uses the tunnel interface's IPv4 address.
   if (textOf(t, 'enable-gre-encapsulation') === 'yes') {
     const itfName = textOf(t, 'tunnel-interface') ?? '';
     const itf = lookup(root, 'tunnel-interface', itfName);

@@ -1,4 +1,4 @@
-/** `type=config`: get, show, set, edit, delete, multi-config (xml-api-exchanges.md §3–§5). */
+/** `type=config`: get, show, set, edit, delete, multi-config (docs/panos/xml-api.md#get, #set, #multi-config). */
 import { RequestContext, blockingConfigLock } from './api-context';
 import { ConfigError, MultiAction, MultiConfigError, WriteOutcome, parseElements } from './config-store';
 import { ApiReply, badRequest, errorLines, line, malformed, success } from './envelope';

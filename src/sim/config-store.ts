@@ -18,7 +18,7 @@ export class ConfigError extends Error {
     /** PAN-OS code, or undefined for envelopes that carry none ("No such node", lock refusals). */
     readonly code: number | undefined,
     readonly lines: readonly string[],
-    /** Schema-style lines are sent as CDATA (xml-api-exchanges.md §4.2). */
+    /** Schema-style lines are sent as CDATA (docs/panos/xml-api.md#schema-errors). */
     readonly cdata = false,
   ) {
     super(lines.map((l) => l.trim()).join(' | '));

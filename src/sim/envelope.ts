@@ -1,5 +1,5 @@
 /**
- * Response envelopes, written the way PAN-OS writes them (xml-api-exchanges.md): double-quoted attributes in
+ * Response envelopes, written the way PAN-OS writes them (docs/panos/xml-api.md): double-quoted attributes in
  * general, the spaced single-quote form for keygen / 403 / 400 answers, CDATA for schema and validation lines.
  */
 import { cdata, escText } from './xml-tree';
@@ -29,7 +29,7 @@ export function errorLines(lines: readonly string[], code?: number, asCdata = fa
   return ok(`<response status="error"${code !== undefined ? ` code="${code}"` : ''}><msg>${lines.map((l) => line(l, asCdata)).join('')}</msg></response>`);
 }
 
-/** The 403 answer for bad credentials or keys (§1.2/§1.3): exactly 97 bytes, HTTP reason "Invalid Credential". */
+/** The 403 answer for bad credentials or keys (docs/panos/xml-api.md#bad-credentials): 97 bytes, reason "Invalid Credential". */
 export function invalidCredential(): ApiReply {
   return {
     status: 403,
@@ -38,23 +38,23 @@ export function invalidCredential(): ApiReply {
   };
 }
 
-/** The 400 answer for missing or illegal parameters (§9), spaced form. */
+/** The 400 answer for missing or illegal parameters (docs/panos/xml-api.md#request-errors), spaced form. */
 export function badRequest(message: string): ApiReply {
   const esc = escText(message).replace(/"/g, '&quot;');
   return { status: 400, reason: 'Bad Request', body: `<response status = 'error' code = '400'><result><msg>${esc}</msg></result></response>` };
 }
 
-/** keygen success (§1.1), spaced form. */
+/** keygen success (docs/panos/xml-api.md#keygen), spaced form. */
 export function keygenReply(key: string): ApiReply {
   return ok(`<response status = 'success'><result><key>${escText(key)}</key></result></response>`);
 }
 
-/** Code 22 session timeout (§8.1). */
+/** Code 22 session timeout (docs/panos/xml-api.md#session-timeout). */
 export function sessionTimeout(): ApiReply {
   return ok(`<response status="unauth" code="22"><msg><line>Session timed out</line></msg></response>`);
 }
 
-/** Code 18 malformed request (§9). */
+/** Code 18 malformed request (docs/panos/xml-api.md#request-errors). */
 export function malformed(): ApiReply {
   return ok(`<response status='error' code='18'><msg><line>Malformed Request</line></msg></response>`);
 }

@@ -12,3 +12,6 @@ export type {
   Simulator,
   SimulatorOptions,
 } from './types';
+export { startLab, parseLabDevices } from './lab/lab';
+export type { Lab, LabDevice, LabDeviceInfo, LabDeviceSpec, LabOptions } from './lab/lab';
+export type { NegotiationPolicy } from './negotiation/ike-sa';

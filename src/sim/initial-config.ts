@@ -59,9 +59,24 @@ const XML =
   `<mgt-config><users><entry name="admin"><permissions><role-based><superuser>yes</superuser></role-based></permissions></entry></users></mgt-config>` +
   `</config>`;
 
-/** A fresh copy of the starting configuration. */
-export function initialConfig(panosVersion: string, hostname: string): SimNode {
-  const root = parseElement(XML.replace('HOSTNAME', hostname));
+const ADDRESS = /^\d{1,3}\.\d{1,3}\.\d{1,3}\.\d{1,3}\/\d{1,2}$/;
+
+/**
+ * A fresh copy of the starting configuration; `interfaces` replaces the address of the named interfaces (the lab
+ * gives each device its own).
+ * @throws Error naming an interface the starting configuration lacks or an address that is not `A.B.C.D/len`
+ */
+export function initialConfig(panosVersion: string, hostname: string, interfaces: Record<string, string> = {}): SimNode {
+  let xml = XML.replace('HOSTNAME', hostname);
+  const defaults = new Map([...ETHERNET, ['loopback.1', '192.0.2.254/32']]);
+  for (const [name, address] of Object.entries(interfaces)) {
+    const current = defaults.get(name);
+    if (current === undefined) throw new Error(`interfaces: ${name} is not an interface of the starting configuration (${[...defaults.keys()].join(', ')})`);
+    if (!ADDRESS.test(address)) throw new Error(`interfaces: ${name} address '${address}' is not A.B.C.D/len`);
+    xml = xml.replace(`<entry name="${name}"><layer3><ip><entry name="${current}"/>`, `<entry name="${name}"><layer3><ip><entry name="${address}"/>`);
+    xml = xml.replace(`<entry name="${name}"><ip><entry name="${current}"/>`, `<entry name="${name}"><ip><entry name="${address}"/>`);
+  }
+  const root = parseElement(xml);
   root.attrs.version = panosVersion.replace(/-.*$/, '');
   return root;
 }

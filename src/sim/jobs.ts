@@ -1,7 +1,7 @@
 /**
  * The commit / validate job queue: one job runs at a time (PAN-OS 7.1+ queues commits), progress climbs over the
  * configured duration and reaches 100 exactly when the status becomes FIN (so both pan-python's and pango's
- * completion tests agree, xml-api-exchanges.md §6.4).
+ * completion tests agree, docs/panos/xml-api.md#job-poll).
  */
 import { deviceTime } from './config-store';
 import { escText, cdata } from './xml-tree';
@@ -118,7 +118,7 @@ export class JobQueue {
     return Math.min(99, Math.floor(((Date.now() - job.startedAt) * 100) / this.durationMs));
   }
 
-  /** The `<job>` element of `show jobs id` (§6.4–6.6). */
+  /** The `<job>` element of `show jobs id` (docs/panos/xml-api.md#job-poll, #job-fail). */
   jobXml(job: Job): string {
     const hhmmss = (d: Date): string => deviceTime(d).slice(11);
     const lines = (xs: readonly string[]): string => xs.map((l) => `<line>${l.startsWith(' ') ? cdata(l) : escText(l)}</line>`).join('');

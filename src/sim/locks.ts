@@ -1,6 +1,6 @@
 /**
- * Config and commit locks (xml-api-exchanges.md §7). A lock belongs to the admin whose key took it. Config locks
- * have a scope (`shared` or a vsys); a shared lock guards every write, a vsys lock the writes inside that vsys.
+ * Config and commit locks (docs/panos/xml-api.md#config-lock). A lock belongs to the admin whose key took it. Config
+ * locks have a scope (`shared` or a vsys); a shared lock guards every write, a vsys lock the writes inside that vsys.
  */
 import { deviceTime } from './config-store';
 import { cdata, escAttr, escText } from './xml-tree';
@@ -69,14 +69,14 @@ export class LockTable {
     return [...this.commit.values()].find((l) => l.owner !== requester)?.owner;
   }
 
-  /** `<config-locks>` (§7.3); `extra` are owners of simulated (fault) locks. */
+  /** `<config-locks>` (docs/panos/xml-api.md#lock-list); `extra` are owners of simulated (fault) locks. */
   configLocksXml(extra: readonly string[]): string {
     const rows = [...this.config.values()].map((l) => this.row(l));
     for (const owner of extra) rows.push(this.row({ owner, scope: 'shared', comment: '', created: new Date(), lastActivity: new Date() }));
     return `<config-locks>${rows.join('')}</config-locks>`;
   }
 
-  /** `<commit-locks>` (§7.4). */
+  /** `<commit-locks>` (docs/panos/xml-api.md#commit-lock). */
   commitLocksXml(extra: readonly string[]): string {
     const rows = [...this.commit.values()].map((l) => this.row(l));
     for (const owner of extra) rows.push(this.row({ owner, scope: 'shared', comment: '', created: new Date(), lastActivity: new Date() }));

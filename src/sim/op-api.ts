@@ -1,7 +1,8 @@
-/** `type=op` commands and `type=version` (xml-api-exchanges.md §2, §6.4–6.8, §7). */
+/** `type=op` commands and `type=version` (docs/panos/xml-api.md: #system-info, #job-poll, #config-lock and others). */
 import { RequestContext, blockingConfigLock } from './api-context';
 import { enqueueValidate } from './commit-api';
 import { ApiReply, badRequest, errorLines, line, malformed, success } from './envelope';
+import { handleVpnOp } from './lab/vpn-ops';
 import { LockError } from './locks';
 import { SimNode, SimXmlError, escText, parseElement, pathOf, textOf } from './xml-tree';
 
@@ -88,7 +89,7 @@ export function handleOp(ctx: RequestContext): ApiReply {
       case 'show-commit-locks':
         return success(`<result>${locks.commitLocksXml(faults.simulatedHolders('commit'))}</result>`);
       default:
-        return unknownOp(cmd);
+        return handleVpnOp(ctx, cmd, key) ?? unknownOp(cmd);
     }
   } catch (err) {
     if (err instanceof LockError) return errorLines([err.message]);
@@ -107,7 +108,7 @@ function uptime(since: Date): string {
   return `${days} days, ${hms[0]}:${String(hms[1]).padStart(2, '0')}:${String(hms[2]).padStart(2, '0')}`;
 }
 
-/** `<system>` of `show system info` (§2.1, §2.2). */
+/** `<system>` of `show system info` (docs/panos/xml-api.md#system-info). */
 function systemInfo(ctx: RequestContext): string {
   const d = ctx.device;
   const fields: [string, string][] = [
@@ -144,7 +145,7 @@ function systemInfo(ctx: RequestContext): string {
   return `<system>\n${fields.map(([k, v]) => `<${k}>${escText(v)}</${k}>`).join('\n')}\n</system>`;
 }
 
-/** `type=version` (§2.3). */
+/** `type=version` (docs/panos/xml-api.md#version). */
 export function handleVersion(ctx: RequestContext): ApiReply {
   const d = ctx.device;
   return success(

@@ -1,6 +1,7 @@
 /**
  * Who references whom inside one device tree (a firewall's `devices/entry`, or a Panorama template's). Used for the
- * delete refusal (code 10, xml-api-exchanges.md §4.8) and for reference checks at commit (§6.6).
+ * delete refusal (code 10, docs/panos/xml-api.md#delete-referenced) and for reference checks at commit
+ * (docs/panos/xml-api.md#job-fail).
  */
 import { SimNode, entriesOf, pathOf, textOf } from './xml-tree';
 
@@ -27,7 +28,8 @@ export const KIND_LOCATION: Record<Exclude<RefKind, 'interface'>, string[]> = {
   'monitor-profile': ['network', 'profiles', 'monitor-profile'],
 };
 
-const PREDEFINED: Partial<Record<RefKind, string[]>> = {
+/** Profiles every firewall holds (docs/panos/predefined-objects.md); a Panorama template resolves them without holding them. */
+export const PREDEFINED: Partial<Record<RefKind, string[]>> = {
   'ike-crypto-profile': ['default', 'Suite-B-GCM-128', 'Suite-B-GCM-256'],
   'ipsec-crypto-profile': ['default', 'Suite-B-GCM-128', 'Suite-B-GCM-256'],
   'monitor-profile': ['default'],

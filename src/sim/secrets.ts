@@ -1,6 +1,6 @@
 /**
  * Secrets (pre-shared keys, manual keys) are stored and read back encrypted, never as plaintext
- * (panos-xml.md conventions). The stored form imitates PAN-OS: `-AQ==`, the base64 SHA-1 of the plaintext
+ * (docs/panos/README.md#secrets). The stored form imitates PAN-OS: `-AQ==`, the base64 SHA-1 of the plaintext
  * (which is what pan-os-python compares to detect a changed key), then base64 ciphertext under a key that exists
  * only inside this simulator process.
  */

@@ -11,6 +11,7 @@ import { Counters } from './counters';
 import { FaultEngine } from './faults';
 import { initialConfig } from './initial-config';
 import { JobQueue } from './jobs';
+import { LabFabric, VpnNode } from './lab/fabric';
 import { LockTable } from './locks';
 import { RequestLogEntry, makeListener } from './server';
 import { parseSimVersion } from './sim-version';
@@ -21,11 +22,15 @@ import { serialize } from './xml-tree';
 export interface SimulatorRuntimeOptions extends SimulatorOptions {
   /** Called after each answered request (no secrets in the entry). */
   onRequest?: (e: RequestLogEntry) => void;
+  /** The lab this device negotiates in (src/sim/lab); a lone simulator is a lab of one. */
+  fabric?: LabFabric;
+  /** 1:1 NAT in front of ethernet1/1 (lab devices only). */
+  nat?: { readonly inside: string; readonly outside: string };
 }
 
 const OOB_ADMIN = 'oob-admin';
 
-function configView(store: ConfigStore): ConfigView {
+function configView(store: ConfigStore, vpn: VpnNode): ConfigView {
   const dump = (which: 'candidate' | 'running', xpath?: string): string =>
     store.select(xpath ?? '/config', which).map((ch) => serialize(ch[ch.length - 1])).join('');
   const rethrow = (fn: () => void): void => {
@@ -50,6 +55,7 @@ function configView(store: ConfigStore): ConfigView {
       const problems = store.validate(tree);
       if (problems) throw new Error(problems.map((l) => l.trim()).join('\n'));
       store.applyCommit(plan, tree);
+      vpn.committed();
     },
   };
 }
@@ -63,7 +69,9 @@ export async function startSimulator(opts: SimulatorRuntimeOptions = {}): Promis
   const host = opts.host ?? '127.0.0.1';
   const hostname = opts.hostname ?? 'fw-sim-01';
   const jobs = new JobQueue(Math.max(0, opts.commitDurationMs ?? 300));
-  const store = new ConfigStore(version, initialConfig(version.text, hostname));
+  const store = new ConfigStore(version, initialConfig(version.text, hostname, opts.interfaces));
+  const fabric = opts.fabric ?? new LabFabric();
+  const vpn = fabric.join({ name: hostname, running: () => store.running, ...(opts.nat ? { nat: opts.nat } : {}) });
   const device: DeviceState = {
     version,
     store,
@@ -73,6 +81,7 @@ export async function startSimulator(opts: SimulatorRuntimeOptions = {}): Promis
     counters: new Counters(),
     info: { hostname, model: opts.model ?? 'PA-VM', serial: opts.serial ?? '0079540000SIM01', ipAddress: host },
     startedAt: new Date(),
+    vpn,
   };
   const auth = new AuthTable(users);
   const apiKey = auth.keygen(username, password) as string;
@@ -126,7 +135,7 @@ export async function startSimulator(opts: SimulatorRuntimeOptions = {}): Promis
     caCertPem,
     faults: device.faults,
     counters: device.counters,
-    config: configView(store),
+    config: configView(store, vpn),
     close: async () => {
       if (closing) return;
       closing = true;

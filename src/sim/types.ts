@@ -22,6 +22,12 @@ export interface SimulatorOptions {
   commitDurationMs?: number;
   /** Cap on request body size in bytes (HTTP 413 beyond it). @default 10 MiB */
   maxBodyBytes?: number;
+  /**
+   * Interface addresses of the starting configuration, replacing the defaults of the named interfaces
+   * (`{ 'ethernet1/1': '198.51.100.2/30' }`). @default ethernet1/1 198.51.100.1/24, ethernet1/2 192.0.2.1/24,
+   * ethernet1/3 10.1.1.1/24, ethernet1/4 10.2.2.1/24, loopback.1 192.0.2.254/32
+   */
+  interfaces?: Record<string, string>;
 }
 
 /** Narrows which requests a fault applies to. */

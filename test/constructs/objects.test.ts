@@ -81,7 +81,7 @@ describe('object constructs synthesize their L1 resources', () => {
     expect(Testing.synth(stack)).toHaveResourceWithProperties(L1IkeGateway, {
       name: 'gw-bgp',
       version: 'ikev2',
-      ike_crypto_profile: '${panosipsec_ike_crypto_profile.tm_Ike_A2A71979.name}',
+      ikev2_crypto_profile: '${panosipsec_ike_crypto_profile.tm_Ike_A2A71979.name}',
       local_interface: 'ethernet1/1',
       authentication: 'pre-shared-key',
     });

@@ -1,6 +1,6 @@
 import { Lazy, TerraformStack, Testing } from 'cdktf';
-import { IpsecCryptoProfile, IpsecTunnel, PanosFirewall, TunnelInterface, type PanosConstructError } from '../../constructs';
-import { fullJson, synthError, transportStack } from './helpers';
+import { IkeCryptoProfile, IkeGateway, IkeVersion, IpsecCryptoProfile, IpsecTunnel, PanosFirewall, TunnelInterface, type PanosConstructError } from '../../constructs';
+import { fullJson, synthError, synthJson, transportStack } from './helpers';
 
 function annotations(construct: { node: { metadata: { type: string; data: unknown }[] } }, level: 'warn' | 'info'): string[] {
   return construct.node.metadata.filter((m) => m.type === `@cdktf/${level}`).map((m) => String(m.data));
@@ -51,6 +51,25 @@ describe('synth-time rules', () => {
     const bare = new TunnelInterface(stack, 'bare', { name: 'tunnel.20' });
     expect(synthError(stack)).toBe('');
     expect(annotations(bare, 'warn').join('\n')).toContain('PANOS-REF-005');
+  });
+
+  test('GIVEN an anti-replay window with anti-replay off WHEN synthesized THEN a PANOS-AR-002 warning is annotated and synth passes', () => {
+    // PAN-OS accepts the pair (docs/panos/ipsec-tunnel.md#window-without-anti-replay); the window has no effect.
+    const { stack, tunnel } = transportStack({ tunnel: { antiReplay: false } });
+    expect(synthError(stack)).toBe('');
+    expect(annotations(tunnel, 'warn').join('\n')).toMatch(/PANOS-AR-002: .*antiReplayWindow '512' but antiReplay is false, so the window has no effect/);
+  });
+
+  test('GIVEN an ikev2-preferred gateway with a separate IKEv1 fallback profile WHEN synthesized THEN each protocol block names its own profile', () => {
+    const { stack, crypto } = transportStack({ tunnel: { name: 'unused' } });
+    const legacy = new IkeCryptoProfile(stack, 'legacy', { dhGroups: ['group14'], authentication: ['sha256'], encryption: ['aes-256-cbc'] });
+    new IkeGateway(stack, 'pref', { version: IkeVersion.IKEV2_PREFERRED, cryptoProfile: crypto.ike, ikev1CryptoProfile: legacy, localInterface: 'ethernet1/2', peerDynamic: true });
+    new IkeGateway(stack, 'v1', { version: IkeVersion.IKEV1, cryptoProfile: legacy, localInterface: 'ethernet1/3', peerDynamic: true });
+    const gws = Object.values(synthJson(stack).resource.panosipsec_ike_gateway) as Record<string, unknown>[];
+    expect(gws.find((g) => g.name === 'pref')).toMatchObject({ ikev1_crypto_profile: expect.stringContaining('legacy'), ikev2_crypto_profile: expect.stringContaining('tm_Ike') });
+    const v1 = gws.find((g) => g.name === 'v1')!;
+    expect(v1.ikev1_crypto_profile).toEqual(expect.stringContaining('legacy'));
+    expect(v1.ikev2_crypto_profile).toBeUndefined();
   });
 
   test('GIVEN a token for the IKE version WHEN synthesized THEN rules needing it are not applicable (the plan checks it)', () => {

@@ -140,7 +140,6 @@ export function invalidCases(): InvalidCase[] {
   add('gateway ipv6 flag', 'PANOS-TM-003', { gateway: { ipv6: true } });
   add('multicast routing without GRE', 'PANOS-TM-015', { tunnel: { carriesMulticastRouting: true, enableGreEncapsulation: false } });
   for (const w of ['0', '1', '32', '100', '8192', '-64', 'x', ' 512']) add(`anti-replay window ${JSON.stringify(w)}`, 'PANOS-AR-001', { tunnel: { antiReplayWindow: as(w) } });
-  for (const w of ['64', '128', '1024', '4096']) add(`anti-replay off with window ${w}`, 'PANOS-AR-002', { tunnel: { antiReplay: false, antiReplayWindow: as(w) } });
 
   for (const n of badNames(RULE_NAME_MAX_LENGTH['ike-gateway'])) add(`gateway name ${JSON.stringify(n)}`, 'PANOS-REF-007', { gateway: { name: n } });
   for (const n of badNames(RULE_NAME_MAX_LENGTH['ipsec-tunnel'])) add(`tunnel name ${JSON.stringify(n)}`, 'PANOS-REF-007', { tunnel: { name: n } });

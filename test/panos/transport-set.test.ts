@@ -52,7 +52,7 @@ const GW: IkeGateway = {
   localInterface: 'ethernet1/1',
   localIp: '198.51.100.1/24',
   peerIp: '198.51.100.2',
-  ikeCryptoProfile: 'ike-gcm256',
+  ikev2CryptoProfile: 'ike-gcm256',
   natTraversal: false,
 };
 const TUNNEL: IpsecTunnel = {

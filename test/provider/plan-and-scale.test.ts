@@ -35,18 +35,39 @@ describe('GIVEN a PAN-OS 11.1 simulator', () => {
     }
   });
 
-  test('WHEN a gateway names an IKE profile not planned before it THEN PANOS-REF-001 says how to order it in HCL', async () => {
+  test('WHEN a gateway names by quoted name an IKE profile planned after it THEN neither plan nor the commit plan has an error', async () => {
     const p = await startProvider(s);
     try {
       const set = transportSet(8);
-      const gw = resource('panosipsec_ike_gateway', { ...(set[3][1] as Record<string, never>), ike_crypto_profile: 'ike-declared-later' });
-      const plan = await p.planResourceChange('panosipsec_ike_gateway', null, gw, gw);
-      const ref = plan.diagnostics.find((d) => d.summary === 'Rule PANOS-REF-001');
-      expect(ref).toMatchObject({ severity: 'error' });
-      expect(ref?.detail).toContain("ikeCryptoProfile 'ike-declared-later', but no IKE crypto profile of that name is declared");
-      expect(ref?.detail).toContain(
-        'If panosipsec_ike_crypto_profile "ike-declared-later" is declared in this configuration, refer to it with an expression (for example panosipsec_ike_crypto_profile.<label>.name)',
+      const gw = resource('panosipsec_ike_gateway', { ...(set[3][1] as Record<string, never>), ikev2_crypto_profile: 'ike-declared-later' });
+      const gwPlan = await p.planResourceChange('panosipsec_ike_gateway', null, gw, gw);
+      expect(gwPlan.diagnostics.filter((d) => d.severity === 'error')).toEqual([]);
+      const profile = resource('panosipsec_ike_crypto_profile', { ...(set[1][1] as Record<string, never>), name: 'ike-declared-later' });
+      const profilePlan = await p.planResourceChange('panosipsec_ike_crypto_profile', null, profile, profile);
+      expect(profilePlan.diagnostics.filter((d) => d.severity === 'error')).toEqual([]);
+      const commit = resource('panosipsec_commit', { triggers: obj({ a: UNKNOWN }) });
+      const commitPlan = await p.planResourceChange('panosipsec_commit', null, commit, commit);
+      expect(commitPlan.diagnostics).toEqual([]);
+    } finally {
+      await p.shutdown();
+    }
+  });
+
+  test('fails when a quoted name is declared nowhere: the commit plan names the resource, the attribute, the value and the fix', async () => {
+    const p = await startProvider(s);
+    try {
+      const set = transportSet(9);
+      const gw = resource('panosipsec_ike_gateway', { ...(set[3][1] as Record<string, never>), ikev2_crypto_profile: 'ike-nowhere' });
+      const gwPlan = await p.planResourceChange('panosipsec_ike_gateway', null, gw, gw);
+      expect(gwPlan.diagnostics.filter((d) => d.severity === 'error')).toEqual([]);
+      const commit = resource('panosipsec_commit', { triggers: obj({ a: UNKNOWN }) });
+      const commitPlan = await p.planResourceChange('panosipsec_commit', null, commit, commit);
+      expect(commitPlan.diagnostics).toHaveLength(1);
+      expect(commitPlan.diagnostics[0]).toMatchObject({ severity: 'error', summary: 'Reference To A Missing Object' });
+      expect(commitPlan.diagnostics[0].detail).toContain(
+        'panosipsec_ike_gateway.gw-9: ikev2_crypto_profile names the IKE crypto profile "ike-nowhere", which is neither on the device nor declared in this configuration',
       );
+      expect(commitPlan.diagnostics[0].detail).toContain('declare a panosipsec_ike_crypto_profile with name = "ike-nowhere"');
     } finally {
       await p.shutdown();
     }

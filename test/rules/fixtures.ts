@@ -57,7 +57,7 @@ export function transportStack(patch: StackPatch = {}): StackFacts {
         path: PATHS.gateway,
         name: 'gw-bgp',
         version: 'ikev2',
-        ikeCryptoProfile: 'ike-tm',
+        ikev2CryptoProfile: 'ike-tm',
         localInterface: 'ethernet1/1',
         localIp: '198.51.100.1/24',
         peerIp: '203.0.113.2',

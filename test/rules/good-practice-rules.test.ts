@@ -10,7 +10,7 @@ describe('PANOS-WC-001', () => {
     ]);
   });
   it('fails when the IKE profile offers group2 and the gateway uses IKEv1 aggressive mode', () => {
-    const f = check('PANOS-WC-001', tunnelModeStack({ ikeProfile: { dhGroups: ['group2', 'group20'] }, gateway: { version: 'ikev1', ikev1ExchangeMode: 'aggressive' } }));
+    const f = check('PANOS-WC-001', tunnelModeStack({ ikeProfile: { dhGroups: ['group2', 'group20'] }, gateway: { version: 'ikev1', ikev1CryptoProfile: 'ike-tm', ikev1ExchangeMode: 'aggressive' } }));
     expect(f.map((x) => x.field)).toEqual(['dhGroups', 'ikev1ExchangeMode']);
   });
   it("fails once on the tunnel's reference when it uses the predefined 'default' IPSec profile", () => {

@@ -122,11 +122,11 @@ describe('pair rules over two devices: each mismatch fails with its id and both 
   });
 
   it('GIVEN both ends on the predefined default profiles THEN they match; one end on default, the other on GCM fails', () => {
-    const onDefault: DevicePatch = { gateway: { ikeCryptoProfile: undefined }, tunnel: { ipsecMode: 'tunnel', autoKey: { ikeGateways: ['gw-bgp'] } } };
+    const onDefault: DevicePatch = { gateway: { ikev2CryptoProfile: undefined }, tunnel: { ipsecMode: 'tunnel', autoKey: { ikeGateways: ['gw-bgp'] } } };
     expect(ids(check(onDefault, onDefault).results).errors).toEqual([]);
     const f = only(check(onDefault, { tunnel: { ipsecMode: 'tunnel' } }).results.errors, 'PANOS-PEER-004');
     expect(f.path).toBe(P.gwA);
-    expect(f.field).toBe('ikeCryptoProfile');
+    expect(f.field).toBe('ikev2CryptoProfile');
     expect(f.message).toContain("the predefined IKE crypto profile 'default'");
   });
 });

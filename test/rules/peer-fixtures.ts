@@ -25,7 +25,7 @@ export function device(name: string, local: string, peer: string, patch: DeviceP
       {
         name: 'gw-bgp',
         version: 'ikev2',
-        ikeCryptoProfile: 'ike-tm',
+        ikev2CryptoProfile: 'ike-tm',
         authentication: 'pre-shared-key',
         preSharedKeyEncrypted: '-AQ==c2VjcmV0IGNpcGhlcnRleHQ=',
         localInterface: 'ethernet1/1',

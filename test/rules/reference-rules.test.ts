@@ -1,4 +1,4 @@
-import { UNKNOWN } from '../../src/rules';
+import { runRules, UNKNOWN } from '../../src/rules';
 import { check, PATHS, transportStack, tunnelModeStack, withExtraTunnel } from './fixtures';
 
 describe('PANOS-AR-001', () => {
@@ -17,8 +17,12 @@ describe('PANOS-AR-001', () => {
 });
 
 describe('PANOS-AR-002', () => {
-  it('fails when a window is set while anti-replay is off (even an unknown one)', () => {
-    expect(check('PANOS-AR-002', transportStack({ tunnel: { antiReplay: false } }))[0]).toMatchObject({ field: 'antiReplayWindow', level: 'error' });
+  it('warns, without failing the plan, when a window is set while anti-replay is off (even an unknown one)', () => {
+    // PAN-OS accepts the pair (docs/panos/ipsec-tunnel.md#window-without-anti-replay): the window only has no effect.
+    const stack = transportStack({ tunnel: { antiReplay: false } });
+    expect(runRules(stack).errors.filter((e) => e.ruleId === 'PANOS-AR-002')).toEqual([]);
+    expect(runRules(stack).warnings.map((w) => w.ruleId)).toContain('PANOS-AR-002');
+    expect(check('PANOS-AR-002', transportStack({ tunnel: { antiReplay: false } }))[0]).toMatchObject({ field: 'antiReplayWindow', level: 'warning' });
     expect(check('PANOS-AR-002', transportStack({ tunnel: { antiReplay: false, antiReplayWindow: UNKNOWN } }))).toHaveLength(1);
   });
   it('passes when anti-replay is off without a window', () => {
@@ -97,7 +101,7 @@ describe('PANOS-REF-003', () => {
   });
   it('fails when the gateway in vsys2 references an IKE profile declared only in vsys1', () => {
     const f = check('PANOS-REF-003', transportStack({ gateway: { location: 'vsys:vsys2' } }));
-    expect(f.map((x) => [x.path, x.field])).toContainEqual([PATHS.gateway, 'ikeCryptoProfile']);
+    expect(f.map((x) => [x.path, x.field])).toContainEqual([PATHS.gateway, 'ikev2CryptoProfile']);
   });
   it('passes when everything is in one template', () => {
     const loc = { location: 'template:T/vsys1' };

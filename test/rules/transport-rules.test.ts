@@ -94,8 +94,8 @@ describe('PANOS-TM-006', () => {
     expect(f).toMatchObject({ path: PATHS.ikeProfile, field: 'dhGroups', value: 'group20, group14' });
   });
   it("fails on the gateway's reference when it uses the predefined 'default' IKE profile", () => {
-    const [f] = check('PANOS-TM-006', transportStack({ gateway: { ikeCryptoProfile: undefined } }));
-    expect(f).toMatchObject({ path: PATHS.gateway, field: 'ikeCryptoProfile', value: 'default' });
+    const [f] = check('PANOS-TM-006', transportStack({ gateway: { ikev2CryptoProfile: undefined } }));
+    expect(f).toMatchObject({ path: PATHS.gateway, field: 'ikev2CryptoProfile', value: 'default' });
     expect(f.message).toContain('predefined');
   });
   it('passes with exactly group20', () => expect(check('PANOS-TM-006', transportStack())).toEqual([]));

@@ -14,7 +14,7 @@ export interface IkeCryptoProfileConfig extends cdktf.TerraformMetaArguments {
   *
   * Docs at Terraform Registry: {@link https://cdktf-panos-ipsec.dev/providers/panos/panosipsec/0.1.0/docs/resources/ike_crypto_profile#authentication IkeCryptoProfile#authentication}
   */
-  readonly authentication: string[];
+  readonly authentication?: string[];
   /**
   * IKEv2 SA re-authentication interval as a multiple of the lifetime; 0 disables re-authentication. Range: 0-50. Device default when unset: 0 (never written by the provider).
   *
@@ -26,13 +26,13 @@ export interface IkeCryptoProfileConfig extends cdktf.TerraformMetaArguments {
   *
   * Docs at Terraform Registry: {@link https://cdktf-panos-ipsec.dev/providers/panos/panosipsec/0.1.0/docs/resources/ike_crypto_profile#dh_groups IkeCryptoProfile#dh_groups}
   */
-  readonly dhGroups: string[];
+  readonly dhGroups?: string[];
   /**
   * Encryption algorithms offered for IKE, in order of preference. Transport mode needs exactly aes-256-gcm. Allowed values: 3des, aes-128-cbc, aes-192-cbc, aes-256-cbc, aes-128-gcm, aes-256-gcm.
   *
   * Docs at Terraform Registry: {@link https://cdktf-panos-ipsec.dev/providers/panos/panosipsec/0.1.0/docs/resources/ike_crypto_profile#encryption IkeCryptoProfile#encryption}
   */
-  readonly encryption: string[];
+  readonly encryption?: string[];
   /**
   * Name of the IKE crypto profile; the object's identity on the device.
   *
@@ -234,13 +234,16 @@ export class IkeCryptoProfile extends cdktf.TerraformResource {
   // ATTRIBUTES
   // ==========
 
-  // authentication - computed: false, optional: false, required: true
+  // authentication - computed: false, optional: true, required: false
   private _authentication?: string[]; 
   public get authentication() {
     return this.getListAttribute('authentication');
   }
   public set authentication(value: string[]) {
     this._authentication = value;
+  }
+  public resetAuthentication() {
+    this._authentication = undefined;
   }
   // Temporarily expose input value. Use with caution.
   public get authenticationInput() {
@@ -263,7 +266,7 @@ export class IkeCryptoProfile extends cdktf.TerraformResource {
     return this._authenticationMultiple;
   }
 
-  // dh_groups - computed: false, optional: false, required: true
+  // dh_groups - computed: false, optional: true, required: false
   private _dhGroups?: string[]; 
   public get dhGroups() {
     return this.getListAttribute('dh_groups');
@@ -271,18 +274,24 @@ export class IkeCryptoProfile extends cdktf.TerraformResource {
   public set dhGroups(value: string[]) {
     this._dhGroups = value;
   }
+  public resetDhGroups() {
+    this._dhGroups = undefined;
+  }
   // Temporarily expose input value. Use with caution.
   public get dhGroupsInput() {
     return this._dhGroups;
   }
 
-  // encryption - computed: false, optional: false, required: true
+  // encryption - computed: false, optional: true, required: false
   private _encryption?: string[]; 
   public get encryption() {
     return this.getListAttribute('encryption');
   }
   public set encryption(value: string[]) {
     this._encryption = value;
+  }
+  public resetEncryption() {
+    this._encryption = undefined;
   }
   // Temporarily expose input value. Use with caution.
   public get encryptionInput() {

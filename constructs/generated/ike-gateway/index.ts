@@ -10,7 +10,7 @@ import * as cdktf from 'cdktf';
 
 export interface IkeGatewayConfig extends cdktf.TerraformMetaArguments {
   /**
-  * Authentication method. pre-shared-key is managed here; certificate authentication is kept as configured on the device. Allowed values: pre-shared-key, certificate.
+  * Authentication method. pre-shared-key is managed here; certificate authentication is kept as configured on the device. When left out it stays as it is (pre-shared-key when a key is declared on a new gateway); switching a certificate gateway to a key needs authentication = "pre-shared-key". Allowed values: pre-shared-key, certificate.
   *
   * Docs at Terraform Registry: {@link https://cdktf-panos-ipsec.dev/providers/panos/panosipsec/0.1.0/docs/resources/ike_gateway#authentication IkeGateway#authentication}
   */
@@ -34,17 +34,23 @@ export interface IkeGatewayConfig extends cdktf.TerraformMetaArguments {
   */
   readonly fragmentation?: boolean | cdktf.IResolvable;
   /**
-  * IKE crypto profile name; written under the IKE version in use (both for ikev2-preferred). Device default when unset: default (never written by the provider).
+  * IKE crypto profile of the IKEv1 protocol block, used by version ikev1 and as the fallback of ikev2-preferred. PAN-OS keeps the IKEv1 and IKEv2 blocks separately whatever the version, so each has its own attribute. Device default when unset: default (never written by the provider).
   *
-  * Docs at Terraform Registry: {@link https://cdktf-panos-ipsec.dev/providers/panos/panosipsec/0.1.0/docs/resources/ike_gateway#ike_crypto_profile IkeGateway#ike_crypto_profile}
+  * Docs at Terraform Registry: {@link https://cdktf-panos-ipsec.dev/providers/panos/panosipsec/0.1.0/docs/resources/ike_gateway#ikev1_crypto_profile IkeGateway#ikev1_crypto_profile}
   */
-  readonly ikeCryptoProfile?: string;
+  readonly ikev1CryptoProfile?: string;
   /**
   * IKEv1 phase-1 exchange mode. Allowed values: auto, main, aggressive. Device default when unset: auto (never written by the provider).
   *
   * Docs at Terraform Registry: {@link https://cdktf-panos-ipsec.dev/providers/panos/panosipsec/0.1.0/docs/resources/ike_gateway#ikev1_exchange_mode IkeGateway#ikev1_exchange_mode}
   */
   readonly ikev1ExchangeMode?: string;
+  /**
+  * IKE crypto profile of the IKEv2 protocol block, used by versions ikev2 and ikev2-preferred (and by transport mode). Device default when unset: default (never written by the provider).
+  *
+  * Docs at Terraform Registry: {@link https://cdktf-panos-ipsec.dev/providers/panos/panosipsec/0.1.0/docs/resources/ike_gateway#ikev2_crypto_profile IkeGateway#ikev2_crypto_profile}
+  */
+  readonly ikev2CryptoProfile?: string;
   /**
   * Use IPv6 for the gateway (not allowed in transport mode). Device default when unset: false (never written by the provider).
   *
@@ -56,9 +62,9 @@ export interface IkeGatewayConfig extends cdktf.TerraformMetaArguments {
   *
   * Docs at Terraform Registry: {@link https://cdktf-panos-ipsec.dev/providers/panos/panosipsec/0.1.0/docs/resources/ike_gateway#local_interface IkeGateway#local_interface}
   */
-  readonly localInterface: string;
+  readonly localInterface?: string;
   /**
-  * Local address of the interface, usually with prefix length (198.51.100.1/24). At most 63 characters.
+  * Local address of the interface, usually with prefix length (198.51.100.1/24). Declaring it replaces a floating-ip the device holds. At most 63 characters.
   *
   * Docs at Terraform Registry: {@link https://cdktf-panos-ipsec.dev/providers/panos/panosipsec/0.1.0/docs/resources/ike_gateway#local_ip IkeGateway#local_ip}
   */
@@ -460,13 +466,13 @@ export interface IkeGatewayLocalId {
   * Please be aware that the id field is automatically added to all resources in Terraform providers using a Terraform provider SDK version below 2.
   * If you experience problems setting this value it might not be settable. Please take a look at the provider documentation to ensure it should be settable.
   */
-  readonly id: string;
+  readonly id?: string;
   /**
   * Type of the local gateway identity. Allowed values: ipaddr, fqdn, ufqdn, keyid, dn.
   *
   * Docs at Terraform Registry: {@link https://cdktf-panos-ipsec.dev/providers/panos/panosipsec/0.1.0/docs/resources/ike_gateway#type IkeGateway#type}
   */
-  readonly type: string;
+  readonly type?: string;
 }
 
 export function ikeGatewayLocalIdToTerraform(struct?: IkeGatewayLocalId | cdktf.IResolvable): any {
@@ -553,7 +559,7 @@ export class IkeGatewayLocalIdOutputReference extends cdktf.ComplexObject {
     }
   }
 
-  // id - computed: false, optional: false, required: true
+  // id - computed: false, optional: true, required: false
   private _id?: string; 
   public get id() {
     return this.getStringAttribute('id');
@@ -561,18 +567,24 @@ export class IkeGatewayLocalIdOutputReference extends cdktf.ComplexObject {
   public set id(value: string) {
     this._id = value;
   }
+  public resetId() {
+    this._id = undefined;
+  }
   // Temporarily expose input value. Use with caution.
   public get idInput() {
     return this._id;
   }
 
-  // type - computed: false, optional: false, required: true
+  // type - computed: false, optional: true, required: false
   private _type?: string; 
   public get type() {
     return this.getStringAttribute('type');
   }
   public set type(value: string) {
     this._type = value;
+  }
+  public resetType() {
+    this._type = undefined;
   }
   // Temporarily expose input value. Use with caution.
   public get typeInput() {
@@ -588,7 +600,7 @@ export interface IkeGatewayPeerId {
   * Please be aware that the id field is automatically added to all resources in Terraform providers using a Terraform provider SDK version below 2.
   * If you experience problems setting this value it might not be settable. Please take a look at the provider documentation to ensure it should be settable.
   */
-  readonly id: string;
+  readonly id?: string;
   /**
   * How the peer identity is matched. Allowed values: exact, wildcard. Device default when unset: exact (never written by the provider).
   *
@@ -600,7 +612,7 @@ export interface IkeGatewayPeerId {
   *
   * Docs at Terraform Registry: {@link https://cdktf-panos-ipsec.dev/providers/panos/panosipsec/0.1.0/docs/resources/ike_gateway#type IkeGateway#type}
   */
-  readonly type: string;
+  readonly type?: string;
 }
 
 export function ikeGatewayPeerIdToTerraform(struct?: IkeGatewayPeerId | cdktf.IResolvable): any {
@@ -700,13 +712,16 @@ export class IkeGatewayPeerIdOutputReference extends cdktf.ComplexObject {
     }
   }
 
-  // id - computed: false, optional: false, required: true
+  // id - computed: false, optional: true, required: false
   private _id?: string; 
   public get id() {
     return this.getStringAttribute('id');
   }
   public set id(value: string) {
     this._id = value;
+  }
+  public resetId() {
+    this._id = undefined;
   }
   // Temporarily expose input value. Use with caution.
   public get idInput() {
@@ -729,13 +744,16 @@ export class IkeGatewayPeerIdOutputReference extends cdktf.ComplexObject {
     return this._matching;
   }
 
-  // type - computed: false, optional: false, required: true
+  // type - computed: false, optional: true, required: false
   private _type?: string; 
   public get type() {
     return this.getStringAttribute('type');
   }
   public set type(value: string) {
     this._type = value;
+  }
+  public resetType() {
+    this._type = undefined;
   }
   // Temporarily expose input value. Use with caution.
   public get typeInput() {
@@ -797,8 +815,9 @@ export class IkeGateway extends cdktf.TerraformResource {
     this._comment = config.comment;
     this._disabled = config.disabled;
     this._fragmentation = config.fragmentation;
-    this._ikeCryptoProfile = config.ikeCryptoProfile;
+    this._ikev1CryptoProfile = config.ikev1CryptoProfile;
     this._ikev1ExchangeMode = config.ikev1ExchangeMode;
+    this._ikev2CryptoProfile = config.ikev2CryptoProfile;
     this._ipv6 = config.ipv6;
     this._localInterface = config.localInterface;
     this._localIp = config.localIp;
@@ -823,7 +842,7 @@ export class IkeGateway extends cdktf.TerraformResource {
   // ATTRIBUTES
   // ==========
 
-  // authentication - computed: false, optional: true, required: false
+  // authentication - computed: true, optional: true, required: false
   private _authentication?: string; 
   public get authentication() {
     return this.getStringAttribute('authentication');
@@ -892,20 +911,20 @@ export class IkeGateway extends cdktf.TerraformResource {
     return this.getStringAttribute('id');
   }
 
-  // ike_crypto_profile - computed: false, optional: true, required: false
-  private _ikeCryptoProfile?: string; 
-  public get ikeCryptoProfile() {
-    return this.getStringAttribute('ike_crypto_profile');
+  // ikev1_crypto_profile - computed: false, optional: true, required: false
+  private _ikev1CryptoProfile?: string; 
+  public get ikev1CryptoProfile() {
+    return this.getStringAttribute('ikev1_crypto_profile');
   }
-  public set ikeCryptoProfile(value: string) {
-    this._ikeCryptoProfile = value;
+  public set ikev1CryptoProfile(value: string) {
+    this._ikev1CryptoProfile = value;
   }
-  public resetIkeCryptoProfile() {
-    this._ikeCryptoProfile = undefined;
+  public resetIkev1CryptoProfile() {
+    this._ikev1CryptoProfile = undefined;
   }
   // Temporarily expose input value. Use with caution.
-  public get ikeCryptoProfileInput() {
-    return this._ikeCryptoProfile;
+  public get ikev1CryptoProfileInput() {
+    return this._ikev1CryptoProfile;
   }
 
   // ikev1_exchange_mode - computed: false, optional: true, required: false
@@ -924,6 +943,22 @@ export class IkeGateway extends cdktf.TerraformResource {
     return this._ikev1ExchangeMode;
   }
 
+  // ikev2_crypto_profile - computed: false, optional: true, required: false
+  private _ikev2CryptoProfile?: string; 
+  public get ikev2CryptoProfile() {
+    return this.getStringAttribute('ikev2_crypto_profile');
+  }
+  public set ikev2CryptoProfile(value: string) {
+    this._ikev2CryptoProfile = value;
+  }
+  public resetIkev2CryptoProfile() {
+    this._ikev2CryptoProfile = undefined;
+  }
+  // Temporarily expose input value. Use with caution.
+  public get ikev2CryptoProfileInput() {
+    return this._ikev2CryptoProfile;
+  }
+
   // ipv6 - computed: false, optional: true, required: false
   private _ipv6?: boolean | cdktf.IResolvable; 
   public get ipv6() {
@@ -940,13 +975,16 @@ export class IkeGateway extends cdktf.TerraformResource {
     return this._ipv6;
   }
 
-  // local_interface - computed: false, optional: false, required: true
+  // local_interface - computed: false, optional: true, required: false
   private _localInterface?: string; 
   public get localInterface() {
     return this.getStringAttribute('local_interface');
   }
   public set localInterface(value: string) {
     this._localInterface = value;
+  }
+  public resetLocalInterface() {
+    this._localInterface = undefined;
   }
   // Temporarily expose input value. Use with caution.
   public get localInterfaceInput() {
@@ -1179,13 +1217,16 @@ export class IkeGateway extends cdktf.TerraformResource {
     return this._ikev2Dpd.internalValue;
   }
 
-  // local_id - computed: false, optional: false, required: true
+  // local_id - computed: false, optional: true, required: false
   private _localId = new IkeGatewayLocalIdOutputReference(this, "local_id");
   public get localId() {
     return this._localId;
   }
   public putLocalId(value: IkeGatewayLocalId) {
     this._localId.internalValue = value;
+  }
+  public resetLocalId() {
+    this._localId.internalValue = undefined;
   }
   // Temporarily expose input value. Use with caution.
   public get localIdInput() {
@@ -1218,8 +1259,9 @@ export class IkeGateway extends cdktf.TerraformResource {
       comment: cdktf.stringToTerraform(this._comment),
       disabled: cdktf.booleanToTerraform(this._disabled),
       fragmentation: cdktf.booleanToTerraform(this._fragmentation),
-      ike_crypto_profile: cdktf.stringToTerraform(this._ikeCryptoProfile),
+      ikev1_crypto_profile: cdktf.stringToTerraform(this._ikev1CryptoProfile),
       ikev1_exchange_mode: cdktf.stringToTerraform(this._ikev1ExchangeMode),
+      ikev2_crypto_profile: cdktf.stringToTerraform(this._ikev2CryptoProfile),
       ipv6: cdktf.booleanToTerraform(this._ipv6),
       local_interface: cdktf.stringToTerraform(this._localInterface),
       local_ip: cdktf.stringToTerraform(this._localIp),
@@ -1267,14 +1309,20 @@ export class IkeGateway extends cdktf.TerraformResource {
         type: "simple",
         storageClassType: "boolean",
       },
-      ike_crypto_profile: {
-        value: cdktf.stringToHclTerraform(this._ikeCryptoProfile),
+      ikev1_crypto_profile: {
+        value: cdktf.stringToHclTerraform(this._ikev1CryptoProfile),
         isBlock: false,
         type: "simple",
         storageClassType: "string",
       },
       ikev1_exchange_mode: {
         value: cdktf.stringToHclTerraform(this._ikev1ExchangeMode),
+        isBlock: false,
+        type: "simple",
+        storageClassType: "string",
+      },
+      ikev2_crypto_profile: {
+        value: cdktf.stringToHclTerraform(this._ikev2CryptoProfile),
         isBlock: false,
         type: "simple",
         storageClassType: "string",

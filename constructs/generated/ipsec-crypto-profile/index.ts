@@ -28,7 +28,7 @@ export interface IpsecCryptoProfileConfig extends cdktf.TerraformMetaArguments {
   */
   readonly espAuthentication?: string[];
   /**
-  * ESP encryption algorithms, in order of preference (protocol esp). Transport mode needs exactly aes-256-gcm. Allowed values: 3des, aes-128-cbc, aes-192-cbc, aes-256-cbc, aes-128-gcm, aes-256-gcm, null.
+  * ESP encryption algorithms, in order of preference (protocol esp). Transport mode needs exactly aes-256-gcm. Allowed values: 3des, aes-128-cbc, aes-192-cbc, aes-256-cbc, aes-128-ccm, aes-128-gcm, aes-256-gcm, null.
   *
   * Docs at Terraform Registry: {@link https://cdktf-panos-ipsec.dev/providers/panos/panosipsec/0.1.0/docs/resources/ipsec_crypto_profile#esp_encryption IpsecCryptoProfile#esp_encryption}
   */
@@ -40,11 +40,11 @@ export interface IpsecCryptoProfileConfig extends cdktf.TerraformMetaArguments {
   */
   readonly name: string;
   /**
-  * IPSec protocol: esp (encryption and integrity) or ah (integrity only). Transport mode needs esp. Allowed values: esp, ah.
+  * IPSec protocol: esp (encryption and integrity) or ah (integrity only). Transport mode needs esp. When left out it follows the algorithms declared (esp_* or ah_*), or keeps the value in state. Allowed values: esp, ah.
   *
   * Docs at Terraform Registry: {@link https://cdktf-panos-ipsec.dev/providers/panos/panosipsec/0.1.0/docs/resources/ipsec_crypto_profile#protocol IpsecCryptoProfile#protocol}
   */
-  readonly protocol: string;
+  readonly protocol?: string;
   /**
   * lifesize block
   *
@@ -455,13 +455,16 @@ export class IpsecCryptoProfile extends cdktf.TerraformResource {
     return this._name;
   }
 
-  // protocol - computed: false, optional: false, required: true
+  // protocol - computed: true, optional: true, required: false
   private _protocol?: string; 
   public get protocol() {
     return this.getStringAttribute('protocol');
   }
   public set protocol(value: string) {
     this._protocol = value;
+  }
+  public resetProtocol() {
+    this._protocol = undefined;
   }
   // Temporarily expose input value. Use with caution.
   public get protocolInput() {

@@ -58,7 +58,7 @@ export interface IpsecTunnelConfig extends cdktf.TerraformMetaArguments {
   */
   readonly ipv6?: boolean | cdktf.IResolvable;
   /**
-  * Key exchange: auto-key (IKE). manual-key and global-protect-satellite tunnels are kept as configured on the device. Allowed values: auto-key, manual-key, global-protect-satellite.
+  * Key exchange: auto-key (IKE). manual-key and global-protect-satellite tunnels are kept as configured on the device. When left out it stays as it is (auto-key for a new tunnel); converting a kept tunnel to auto-key needs key_type = "auto-key". Allowed values: auto-key, manual-key, global-protect-satellite.
   *
   * Docs at Terraform Registry: {@link https://cdktf-panos-ipsec.dev/providers/panos/panosipsec/0.1.0/docs/resources/ipsec_tunnel#key_type IpsecTunnel#key_type}
   */
@@ -74,7 +74,7 @@ export interface IpsecTunnelConfig extends cdktf.TerraformMetaArguments {
   *
   * Docs at Terraform Registry: {@link https://cdktf-panos-ipsec.dev/providers/panos/panosipsec/0.1.0/docs/resources/ipsec_tunnel#tunnel_interface IpsecTunnel#tunnel_interface}
   */
-  readonly tunnelInterface: string;
+  readonly tunnelInterface?: string;
   /**
   * auto_key block
   *
@@ -102,7 +102,7 @@ export interface IpsecTunnelAutoKeyProxyIds {
   */
   readonly localPort?: number;
   /**
-  * Proxy ID name. At most 31 characters.
+  * Proxy ID name; the tunnel name, a colon and this name together are at most 63 characters.
   *
   * Docs at Terraform Registry: {@link https://cdktf-panos-ipsec.dev/providers/panos/panosipsec/0.1.0/docs/resources/ipsec_tunnel#name IpsecTunnel#name}
   */
@@ -427,7 +427,7 @@ export interface IpsecTunnelAutoKeyProxyIdsV6 {
   */
   readonly localPort?: number;
   /**
-  * Proxy ID name. At most 31 characters.
+  * Proxy ID name; the tunnel name, a colon and this name together are at most 63 characters.
   *
   * Docs at Terraform Registry: {@link https://cdktf-panos-ipsec.dev/providers/panos/panosipsec/0.1.0/docs/resources/ipsec_tunnel#name IpsecTunnel#name}
   */
@@ -744,7 +744,7 @@ export interface IpsecTunnelAutoKey {
   *
   * Docs at Terraform Registry: {@link https://cdktf-panos-ipsec.dev/providers/panos/panosipsec/0.1.0/docs/resources/ipsec_tunnel#ike_gateways IpsecTunnel#ike_gateways}
   */
-  readonly ikeGateways: string[];
+  readonly ikeGateways?: string[];
   /**
   * IPSec crypto profile name. Device default when unset: default (never written by the provider).
   *
@@ -875,13 +875,16 @@ export class IpsecTunnelAutoKeyOutputReference extends cdktf.ComplexObject {
     }
   }
 
-  // ike_gateways - computed: false, optional: false, required: true
+  // ike_gateways - computed: false, optional: true, required: false
   private _ikeGateways?: string[]; 
   public get ikeGateways() {
     return this.getListAttribute('ike_gateways');
   }
   public set ikeGateways(value: string[]) {
     this._ikeGateways = value;
+  }
+  public resetIkeGateways() {
+    this._ikeGateways = undefined;
   }
   // Temporarily expose input value. Use with caution.
   public get ikeGatewaysInput() {
@@ -1340,7 +1343,7 @@ export class IpsecTunnel extends cdktf.TerraformResource {
     return this._ipv6;
   }
 
-  // key_type - computed: false, optional: true, required: false
+  // key_type - computed: true, optional: true, required: false
   private _keyType?: string; 
   public get keyType() {
     return this.getStringAttribute('key_type');
@@ -1374,13 +1377,16 @@ export class IpsecTunnel extends cdktf.TerraformResource {
     return this.getStringAttribute('revision');
   }
 
-  // tunnel_interface - computed: false, optional: false, required: true
+  // tunnel_interface - computed: false, optional: true, required: false
   private _tunnelInterface?: string; 
   public get tunnelInterface() {
     return this.getStringAttribute('tunnel_interface');
   }
   public set tunnelInterface(value: string) {
     this._tunnelInterface = value;
+  }
+  public resetTunnelInterface() {
+    this._tunnelInterface = undefined;
   }
   // Temporarily expose input value. Use with caution.
   public get tunnelInterfaceInput() {

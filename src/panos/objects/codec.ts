@@ -1,10 +1,13 @@
 /**
  * The generic field engine: turns a model into XML and back, driven only by `FieldSpec` tables.
  *
- * Merge rule (encode onto a base entry): start from the base, then for every modelled field replace its elements
- * when set and remove them when unset. Elements and attributes no field names are left exactly where they were,
- * so a read-modify-write never drops configuration this project does not model (certificates, manual keys,
- * future PAN-OS knobs, `uuid`).
+ * Two ways to encode onto a base entry (the entry as last read from the device):
+ * - **Diff** (given the model as last known, `previous`): only the fields whose value differs between `previous` and
+ *   the new model are written or removed; every other element and attribute of the base stays exactly as it was,
+ *   in its place. This is what an update uses, so decoding then encoding is the identity on everything undeclared.
+ * - **Merge** (no `previous`): every modelled field is replaced when set and removed when unset; elements and
+ *   attributes no field names stay where they were (a read-modify-write for callers that have no earlier model).
+ * Without a base (a create) only the fields that are set are written.
  */
 import { el, type XmlElement } from '../xml';
 import { InvalidFieldError } from './errors';
@@ -61,6 +64,20 @@ export function variantOf(f: FieldSpec, siblings: readonly FieldSpec[]): { choic
 
 function isSet(v: unknown): boolean {
   return v !== undefined && v !== null;
+}
+
+/** Deep equality of model values; unset (undefined or null) equals unset, and unset object keys are ignored. */
+export function sameValue(a: unknown, b: unknown): boolean {
+  if (!isSet(a) || !isSet(b)) return !isSet(a) && !isSet(b);
+  if (Array.isArray(a) || Array.isArray(b)) {
+    return Array.isArray(a) && Array.isArray(b) && a.length === b.length && a.every((x, i) => sameValue(x, b[i]));
+  }
+  if (typeof a === 'object' && typeof b === 'object') {
+    const ra = a as ModelRecord;
+    const rb = b as ModelRecord;
+    return [...new Set([...Object.keys(ra), ...Object.keys(rb)])].every((k) => sameValue(ra[k], rb[k]));
+  }
+  return a === b;
 }
 
 // ------------------------------------------------------------------------------------------------ decode
@@ -132,36 +149,57 @@ export function unitField(f: FieldSpec): FieldSpec {
 // ------------------------------------------------------------------------------------------------ encode
 
 /**
- * Writes the model's fields into `node` (the entry, or an enclosing object's element), merging as described in
- * the module comment. Choice fields run last so that exactly one alternative survives.
+ * Writes the model's fields into `node` (the entry, or an enclosing object's element), as described in the module
+ * comment: with `previous` only the differences, without it every modelled field. Choice fields run last so that
+ * exactly one alternative survives.
  */
-export function encodeFields(fields: readonly FieldSpec[], model: ModelRecord, node: XmlElement, ctx: CodecContext, fieldPath = ''): void {
+export function encodeFields(
+  fields: readonly FieldSpec[],
+  model: ModelRecord,
+  node: XmlElement,
+  ctx: CodecContext,
+  fieldPath = '',
+  previous?: ModelRecord,
+): void {
   const emptied: XmlElement[][] = [];
   const keep = new Set<XmlElement>();
   for (const f of fields) {
     if (!isCodecField(f) || f.choice) continue;
-    const path = resolvePath(f.xmlPath, model);
-    if (!path) continue;
     const value = model[f.key];
-    if (!isSet(value) || (f.type === 'bool' && f.presence && value !== true)) {
-      removePath(node, path, emptied);
+    const before = previous?.[f.key];
+    const path = resolvePath(f.xmlPath, model);
+    // Unchanged, and still in the same place (a port stays under `tcp` only while the protocol stays tcp).
+    if (previous && sameValue(value, before) && path?.join('/') === resolvePath(f.xmlPath, previous)?.join('/')) continue;
+    const unset = !isSet(value) || (f.type === 'bool' && f.presence && value !== true);
+    if (unset || !path) {
+      // Where the value was: the previous model's path when it depended on a sibling that changed.
+      const oldPath = previous ? resolvePath(f.xmlPath, previous) : path;
+      if (oldPath) removePath(node, oldPath, emptied);
+      if (path && oldPath && path.join('/') !== oldPath.join('/')) removePath(node, path, emptied);
       continue;
     }
     if (f.conflictsWith) {
       const parent = findPath(node, path.slice(0, -1));
       if (parent) removeChildren(parent, f.conflictsWith);
     }
-    encodeValue(f, value, ensurePath(node, path), ctx, `${fieldPath}${f.key}`);
+    encodeValue(f, value, ensurePath(node, path), ctx, `${fieldPath}${f.key}`, previous ? { before } : undefined);
   }
   for (const f of fields) {
     if (!f.choice || f.external || f.custom) continue;
+    if (previous && sameValue(model[f.key], previous[f.key])) continue;
     const chosen = encodeChoice(f, model[f.key], node, ctx, `${fieldPath}${f.key}`, emptied);
     if (chosen) keep.add(chosen);
   }
   pruneEmpty(emptied, keep);
 }
 
-function encodeValue(f: FieldSpec, value: unknown, target: XmlElement, ctx: CodecContext, fieldPath: string): void {
+/** In diff mode: the value as last known (possibly unset), for nested diffs. */
+interface Diff {
+  readonly before: unknown;
+}
+
+/** Writes one set value at `target` (nested blocks and entries by difference when `diff` is given). */
+function encodeValue(f: FieldSpec, value: unknown, target: XmlElement, ctx: CodecContext, fieldPath: string, diff?: Diff): void {
   switch (f.type) {
     case 'string':
     case 'number':
@@ -195,25 +233,57 @@ function encodeValue(f: FieldSpec, value: unknown, target: XmlElement, ctx: Code
         target.children.push(el(String(obj.unit), String(obj.value)));
         return;
       }
-      encodeFields(f.fields ?? [], obj, target, ctx, `${fieldPath}.`);
+      // Diff mode: a block unknown before is compared with an empty one, so only what is set in it is written and
+      // the device's other settings inside it stay.
+      const prev = diff ? (isSet(diff.before) && typeof diff.before === 'object' ? (diff.before as ModelRecord) : {}) : undefined;
+      encodeFields(f.fields ?? [], obj, target, ctx, `${fieldPath}.`, prev);
       return;
     }
-    case 'object-list': {
-      const items = value as readonly ModelRecord[];
-      const existing = new Map(target.children.filter((c) => c.name === 'entry').map((c) => [c.attrs.name, c]));
-      const others = target.children.filter((c) => c.name !== 'entry');
-      const entries = items.map((item, i) => {
-        const name = String(item.name);
-        const e = existing.get(name) ?? el('entry', [], { name });
-        e.attrs.name = name;
-        encodeFields(f.fields ?? [], item, e, ctx, `${fieldPath}[${i}].`);
-        return e;
-      });
-      target.text = '';
-      target.children = [...others, ...entries];
+    case 'object-list':
+      encodeEntryList(f, value as readonly ModelRecord[], target, ctx, fieldPath, diff ? (Array.isArray(diff.before) ? (diff.before as ModelRecord[]) : []) : undefined);
       return;
-    }
   }
+}
+
+/**
+ * Writes a keyed list of `<entry name>` blocks. Without `before` the list becomes exactly the model's entries (others
+ * dropped). With `before` (diff mode) only entries that were added, removed or changed are touched: an unchanged entry
+ * keeps its place and content; entries neither the model nor `before` names (added on the device) stay; the entries
+ * are reordered only when the declared order of the kept ones changed.
+ */
+function encodeEntryList(
+  f: FieldSpec,
+  items: readonly ModelRecord[],
+  target: XmlElement,
+  ctx: CodecContext,
+  fieldPath: string,
+  before?: readonly ModelRecord[],
+): void {
+  const existing = new Map(target.children.filter((c) => c.name === 'entry').map((c) => [c.attrs.name, c]));
+  const written = items.map((item, i) => {
+    const name = String(item.name);
+    const prev = before?.find((b) => b.name === name);
+    const found = existing.get(name);
+    if (before && prev && found && sameValue(item, prev)) return found;
+    const e = found ?? el('entry', [], { name });
+    e.attrs.name = name;
+    // An entry new to the device is written whole; one the device holds is changed by difference.
+    encodeFields(f.fields ?? [], item, e, ctx, `${fieldPath}[${i}].`, before && found ? (prev ?? {}) : undefined);
+    return e;
+  });
+  target.text = '';
+  if (!before) {
+    target.children = [...target.children.filter((c) => c.name !== 'entry'), ...written];
+    return;
+  }
+  const wanted = new Set(written);
+  const dropped = new Set(before.map((b) => String(b.name)).filter((n) => !items.some((i) => String(i.name) === n)));
+  const kept = target.children.filter((c) => !(c.name === 'entry' && !wanted.has(c) && dropped.has(c.attrs.name ?? '')));
+  const present = kept.filter((c) => wanted.has(c));
+  const declaredOrder = written.filter((w) => present.includes(w));
+  target.children = present.every((c, i) => c === declaredOrder[i])
+    ? [...kept, ...written.filter((w) => !present.includes(w))]
+    : [...kept.filter((c) => !wanted.has(c)), ...written];
 }
 
 /** Leaves exactly the chosen alternative (or none when unset); returns the chosen element. */

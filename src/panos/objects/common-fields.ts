@@ -14,7 +14,7 @@ export function nameField(what: string): FieldSpec {
   };
 }
 
-/** `comment` (0-1023 characters). */
+/** `comment` (0-1023 characters, e.g. docs/panos/ipsec-tunnel.md#comment). */
 export const COMMENT_FIELD: FieldSpec = {
   key: 'comment',
   tfName: 'comment',
@@ -24,7 +24,7 @@ export const COMMENT_FIELD: FieldSpec = {
   maxLength: 1023,
 };
 
-/** Lifetime units and their PAN-OS ranges (IKE and IPSec crypto profiles). */
+/** Lifetime units (docs/panos/ike-crypto-profile.md#lifetime, docs/panos/ipsec-crypto-profile.md#lifetime). */
 export const LIFETIME_UNITS = ['seconds', 'minutes', 'hours', 'days'] as const;
 
 /** A `lifetime` block: exactly one of seconds / minutes / hours / days. */
@@ -59,6 +59,9 @@ export interface Lifetime {
   value: number;
 }
 
-/** DH groups PAN-OS 10.2+ offers (group15/16/21 are new in 10.2.0, the oldest version this project supports). */
+/**
+ * DH groups PAN-OS 10.2+ offers (docs/panos/ike-crypto-profile.md#dh-group; group15/16/21 are new in 10.2.0, the
+ * oldest version this project supports: #dh-group-versions there).
+ */
 export const DH_GROUPS = ['group1', 'group2', 'group5', 'group14', 'group15', 'group16', 'group19', 'group20', 'group21'] as const;
 export type DhGroup = (typeof DH_GROUPS)[number];

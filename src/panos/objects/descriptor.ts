@@ -23,8 +23,11 @@ export interface ObjectSpec<M extends { name: string }> {
   normalize?(model: ModelRecord): ModelRecord;
   /** Decodes `custom` fields from the (bookkeeping-free) entry into the model. */
   decodeCustom?(entry: XmlElement, model: ModelRecord): void;
-  /** Encodes `custom` fields into the entry (after the generic fields). */
-  encodeCustom?(model: ModelRecord, entry: XmlElement): void;
+  /**
+   * Encodes `custom` fields into the entry (after the generic fields). With `previous` (diff mode) it writes only
+   * what differs from that model.
+   */
+  encodeCustom?(model: ModelRecord, entry: XmlElement, previous?: ModelRecord): void;
   /** Rules across fields that a table cannot express. */
   validateCustom?(model: ModelRecord, ctx: CodecContext): FieldProblem[];
 }
@@ -34,7 +37,7 @@ export interface PanosObjectDescriptor<M extends { name: string }> extends Objec
   /** Value problems of a model (enum, range, length, required, one-of, variants); empty when fine. */
   validate(model: M): FieldProblem[];
   /** As {@link ObjectDescriptor.encode}; the target may also be given as text (`'11.1.2-h3'`). */
-  encode(model: M, target: PanosVersion | string, base?: XmlElement): XmlElement;
+  encode(model: M, target: PanosVersion | string, base?: XmlElement, previous?: M): XmlElement;
   /** As {@link ObjectDescriptor.versionIssues}; the target may also be given as text. */
   versionIssues(model: M, target: PanosVersion | string): VersionIssue[];
 }
@@ -67,7 +70,7 @@ export function defineObject<M extends { name: string }>(spec: ObjectSpec<M>): P
       spec.decodeCustom?.(raw, model);
       return { model: model as unknown as M, raw };
     },
-    encode(model: M, target: PanosVersion | string, base?: XmlElement) {
+    encode(model: M, target: PanosVersion | string, base?: XmlElement, previous?: M) {
       validateName(nameKind, model.name);
       const m = prepare(model);
       const problems = problemsOf(m);
@@ -77,8 +80,10 @@ export function defineObject<M extends { name: string }>(spec: ObjectSpec<M>): P
       const entry = base ? stripBookkeeping(base) : el('entry');
       entry.name = 'entry';
       entry.attrs.name = model.name;
-      encodeFields(spec.fields, m, entry, ctxOf(model));
-      spec.encodeCustom?.(m, entry);
+      // Differences are taken against the model as last known; without a base there is nothing to keep.
+      const before = base && previous ? prepare(previous) : undefined;
+      encodeFields(spec.fields, m, entry, ctxOf(model), '', before);
+      spec.encodeCustom?.(m, entry, before);
       return entry;
     },
     versionIssues: (model: M, target: PanosVersion | string) => issuesOf(prepare(model), toVersion(target)),

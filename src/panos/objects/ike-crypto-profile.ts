@@ -1,27 +1,29 @@
-/** IKE crypto profile: IKE phase-1 algorithms (panos-xml.md §2.3). */
+/** IKE crypto profile: IKE phase-1 algorithms (facts: docs/panos/ike-crypto-profile.md). */
 import { DH_GROUPS, type DhGroup, lifetimeField, type Lifetime, nameField } from './common-fields';
 import { defineObject, type PanosObjectDescriptor } from './descriptor';
 import { deviceXpath } from './location';
 import type { FieldSpec } from './types';
 
-/** IKE hash algorithms (`non-auth` only with GCM encryption). */
+/** IKE hash algorithms (docs/panos/ike-crypto-profile.md#hash; `non-auth` pairs with GCM encryption). */
 export const IKE_HASHES = ['non-auth', 'md5', 'sha1', 'sha256', 'sha384', 'sha512'] as const;
-/** IKE encryption algorithms (`des` is deliberately absent: the 10.2+ schema sources disagree on it). */
+/** IKE encryption algorithms (docs/panos/ike-crypto-profile.md#encryption; no `des` on 10.2+, see #des there). */
 export const IKE_ENCRYPTIONS = ['3des', 'aes-128-cbc', 'aes-192-cbc', 'aes-256-cbc', 'aes-128-gcm', 'aes-256-gcm'] as const;
 
 /** An IKE crypto profile. */
 export interface IkeCryptoProfile {
   name: string;
-  dhGroups: DhGroup[];
+  dhGroups?: DhGroup[];
   /** Hash algorithms (XML `hash`; the web UI calls them "authentication"). */
-  authentication: (typeof IKE_HASHES)[number][];
-  encryption: (typeof IKE_ENCRYPTIONS)[number][];
+  authentication?: (typeof IKE_HASHES)[number][];
+  encryption?: (typeof IKE_ENCRYPTIONS)[number][];
   /** @default 8 hours (device) */
   lifetime?: Lifetime;
   /** IKEv2 re-authentication every N lifetimes, 0-50; 0 disables it. @default 0 (device) */
   authenticationMultiple?: number;
 }
 
+// Every child is optional in the vendor schema (docs/panos/README.md#required): a device profile without dh-group
+// must import and update like any other.
 const FIELDS: readonly FieldSpec[] = [
   nameField('IKE crypto profile'),
   {
@@ -30,7 +32,6 @@ const FIELDS: readonly FieldSpec[] = [
     type: 'string-list',
     xmlPath: ['dh-group'],
     description: 'Diffie-Hellman groups offered for IKE, in order of preference. Transport mode needs exactly group20.',
-    required: true,
     enum: DH_GROUPS,
   },
   {
@@ -39,7 +40,6 @@ const FIELDS: readonly FieldSpec[] = [
     type: 'string-list',
     xmlPath: ['hash'],
     description: 'Hash (integrity) algorithms offered for IKE, in order of preference.',
-    required: true,
     enum: IKE_HASHES,
   },
   {
@@ -48,7 +48,6 @@ const FIELDS: readonly FieldSpec[] = [
     type: 'string-list',
     xmlPath: ['encryption'],
     description: 'Encryption algorithms offered for IKE, in order of preference. Transport mode needs exactly aes-256-gcm.',
-    required: true,
     enum: IKE_ENCRYPTIONS,
   },
   lifetimeField('Lifetime of the IKE security association.', '8 hours'),

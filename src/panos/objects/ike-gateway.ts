@@ -1,10 +1,9 @@
 /**
- * IKE gateway (panos-xml.md §2.2). Two fields need object code rather than a table row:
- * - `ikeCryptoProfile` sits under `protocol/ikev1` or `protocol/ikev2` depending on `version` (both for
- *   ikev2-preferred);
- * - the pre-shared key is write-only plaintext (`preSharedKey`) but reads back encrypted
- *   (`preSharedKeyEncrypted`), which is written back verbatim when no new key is declared.
- * Certificate authentication is not modelled: `authentication: 'certificate'` keeps it as read.
+ * IKE gateway (facts: docs/panos/ike-gateway.md). The two protocol blocks each name their own IKE crypto profile
+ * (`ikev1CryptoProfile`, `ikev2CryptoProfile`): PAN-OS keeps both whatever the version (#both-blocks there), so the
+ * model never derives one from the other. One field needs object code rather than a table row: the pre-shared key
+ * is write-only plaintext (`preSharedKey`) but reads back encrypted (`preSharedKeyEncrypted`). Certificate
+ * authentication is not modelled: `authentication: 'certificate'` keeps it as read.
  */
 import type { XmlElement } from '../xml';
 import type { ModelRecord } from './codec';
@@ -15,7 +14,7 @@ import type { FieldSpec, ObjectRef } from './types';
 import { nameProblems } from './validate';
 import { ensurePath, findPath, removePath, setText } from './xml-path';
 
-/** IKE identity types. */
+/** IKE identity types (docs/panos/ike-gateway.md#local-id). */
 export const IKE_ID_TYPES = ['ipaddr', 'fqdn', 'ufqdn', 'keyid', 'dn'] as const;
 
 /** An IKE identity. */
@@ -36,7 +35,7 @@ export interface IkeGateway {
   /** The key as the device stores it (encrypted); read from the device, never plaintext. */
   preSharedKeyEncrypted?: string;
   /** Local interface, e.g. `ethernet1/1`. */
-  localInterface: string;
+  localInterface?: string;
   /** Local address on that interface, usually with prefix length (`198.51.100.1/24`). */
   localIp?: string;
   peerIp?: string;
@@ -45,8 +44,10 @@ export interface IkeGateway {
   peerDynamic?: boolean;
   localId?: IkeId;
   peerId?: IkeId & { matching?: 'exact' | 'wildcard' };
-  /** @default 'default' (device) */
-  ikeCryptoProfile?: string;
+  /** IKE crypto profile of the IKEv1 block (`protocol/ikev1/ike-crypto-profile`). @default 'default' (device) */
+  ikev1CryptoProfile?: string;
+  /** IKE crypto profile of the IKEv2 block (`protocol/ikev2/ike-crypto-profile`). @default 'default' (device) */
+  ikev2CryptoProfile?: string;
   /** @default 'auto' (device) */
   ikev1ExchangeMode?: 'auto' | 'main' | 'aggressive';
   ikev1Dpd?: { enable?: boolean; interval?: number; retry?: number };
@@ -64,8 +65,8 @@ export interface IkeGateway {
 
 function idField(key: 'localId' | 'peerId', tfName: string, element: string, who: string): FieldSpec {
   const fields: FieldSpec[] = [
-    { key: 'type', tfName: 'type', type: 'string', xmlPath: ['type'], description: `Type of the ${who} identity.`, required: true, enum: IKE_ID_TYPES },
-    { key: 'id', tfName: 'id', type: 'string', xmlPath: ['id'], description: `The ${who} identity value.`, required: true, maxLength: 1024 },
+    { key: 'type', tfName: 'type', type: 'string', xmlPath: ['type'], description: `Type of the ${who} identity.`, enum: IKE_ID_TYPES },
+    { key: 'id', tfName: 'id', type: 'string', xmlPath: ['id'], description: `The ${who} identity value.`, maxLength: 1024 },
   ];
   if (key === 'peerId') {
     fields.push({
@@ -108,10 +109,14 @@ const FIELDS: readonly FieldSpec[] = [
     tfName: 'authentication',
     type: 'string',
     xmlPath: ['authentication'],
-    description: 'Authentication method. pre-shared-key is managed here; certificate authentication is kept as configured on the device.',
+    description:
+      'Authentication method. pre-shared-key is managed here; certificate authentication is kept as configured on the ' +
+      'device. When left out it stays as it is (pre-shared-key when a key is declared on a new gateway); switching a ' +
+      'certificate gateway to a key needs authentication = "pre-shared-key".',
     enum: ['pre-shared-key', 'certificate'],
     choice: ['pre-shared-key', 'certificate'],
     opaqueChoices: ['certificate'],
+    keepWhenUnset: true,
   },
   {
     key: 'preSharedKey',
@@ -139,14 +144,13 @@ const FIELDS: readonly FieldSpec[] = [
     type: 'string',
     xmlPath: ['local-address', 'interface'],
     description: 'Interface the gateway sends and receives IKE on, e.g. ethernet1/1 (not a loopback in transport mode).',
-    required: true,
   },
   {
     key: 'localIp',
     tfName: 'local_ip',
     type: 'string',
     xmlPath: ['local-address', 'ip'],
-    description: 'Local address of the interface, usually with prefix length (198.51.100.1/24).',
+    description: 'Local address of the interface, usually with prefix length (198.51.100.1/24). Declaring it replaces a floating-ip the device holds.',
     maxLength: 63,
     conflictsWith: ['floating-ip'],
   },
@@ -172,12 +176,21 @@ const FIELDS: readonly FieldSpec[] = [
   idField('localId', 'local_id', 'local-id', 'local gateway'),
   idField('peerId', 'peer_id', 'peer-id', 'peer gateway'),
   {
-    key: 'ikeCryptoProfile',
-    tfName: 'ike_crypto_profile',
+    key: 'ikev1CryptoProfile',
+    tfName: 'ikev1_crypto_profile',
     type: 'string',
-    xmlPath: ['protocol', '$version', 'ike-crypto-profile'],
-    custom: true,
-    description: 'IKE crypto profile name; written under the IKE version in use (both for ikev2-preferred).',
+    xmlPath: ['protocol', 'ikev1', 'ike-crypto-profile'],
+    description:
+      'IKE crypto profile of the IKEv1 protocol block, used by version ikev1 and as the fallback of ikev2-preferred. ' +
+      'PAN-OS keeps the IKEv1 and IKEv2 blocks separately whatever the version, so each has its own attribute.',
+    deviceDefault: 'default',
+  },
+  {
+    key: 'ikev2CryptoProfile',
+    tfName: 'ikev2_crypto_profile',
+    type: 'string',
+    xmlPath: ['protocol', 'ikev2', 'ike-crypto-profile'],
+    description: 'IKE crypto profile of the IKEv2 protocol block, used by versions ikev2 and ikev2-preferred (and by transport mode).',
     deviceDefault: 'default',
   },
   {
@@ -229,34 +242,24 @@ const FIELDS: readonly FieldSpec[] = [
   COMMENT_FIELD,
 ];
 
-function versionsFor(version: unknown): Array<'ikev1' | 'ikev2'> {
-  if (version === 'ikev2') return ['ikev2'];
-  if (version === 'ikev2-preferred') return ['ikev2', 'ikev1'];
-  return ['ikev1'];
-}
-
 function decodeCustom(entry: XmlElement, model: ModelRecord): void {
   const enc = findPath(entry, PSK_PATH);
   if (enc !== undefined && enc.text !== '') model.preSharedKeyEncrypted = enc.text;
-  for (const v of versionsFor(model.version)) {
-    const p = findPath(entry, ['protocol', v, 'ike-crypto-profile']);
-    if (p !== undefined) {
-      model.ikeCryptoProfile = p.text;
-      break;
-    }
-  }
 }
 
-function encodeCustom(model: ModelRecord, entry: XmlElement): void {
-  const key = (model.preSharedKey as string | undefined) ?? (model.preSharedKeyEncrypted as string | undefined);
+/**
+ * A declared key is written; otherwise, when encoding by difference, the stored key stays as it is. Without an
+ * earlier model (merge) the stored key is written back as read, and removed when the gateway no longer uses one.
+ */
+function encodeCustom(model: ModelRecord, entry: XmlElement, previous?: ModelRecord): void {
+  if (typeof model.preSharedKey === 'string') {
+    setText(ensurePath(entry, PSK_PATH), model.preSharedKey);
+    return;
+  }
+  if (previous) return;
+  const key = model.preSharedKeyEncrypted as string | undefined;
   if (key !== undefined && model.authentication === 'pre-shared-key') setText(ensurePath(entry, PSK_PATH), key);
   else removePath(entry, PSK_PATH);
-  const wanted = versionsFor(model.version);
-  for (const v of ['ikev1', 'ikev2'] as const) {
-    const path = ['protocol', v, 'ike-crypto-profile'];
-    if (model.ikeCryptoProfile !== undefined && wanted.includes(v)) setText(ensurePath(entry, path), String(model.ikeCryptoProfile));
-    else removePath(entry, path);
-  }
 }
 
 /** Descriptor of `…/network/ike/gateway/entry`. */
@@ -266,8 +269,10 @@ export const ikeGateway: PanosObjectDescriptor<IkeGateway> = defineObject<IkeGat
   fields: FIELDS,
   containerXpath: (loc) => `${deviceXpath(loc)}/network/ike/gateway`,
   references: (m) => {
-    const refs: ObjectRef[] = [{ kind: 'interface', name: m.localInterface, field: 'localInterface' }];
-    if (m.ikeCryptoProfile) refs.push({ kind: 'ike-crypto-profile', name: m.ikeCryptoProfile, field: 'ikeCryptoProfile' });
+    const refs: ObjectRef[] = [];
+    if (m.localInterface) refs.push({ kind: 'interface', name: m.localInterface, field: 'localInterface' });
+    if (m.ikev1CryptoProfile) refs.push({ kind: 'ike-crypto-profile', name: m.ikev1CryptoProfile, field: 'ikev1CryptoProfile' });
+    if (m.ikev2CryptoProfile) refs.push({ kind: 'ike-crypto-profile', name: m.ikev2CryptoProfile, field: 'ikev2CryptoProfile' });
     return refs;
   },
   decodeCustom,

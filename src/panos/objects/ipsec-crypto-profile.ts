@@ -1,24 +1,28 @@
-/** IPSec crypto profile: IKE phase-2 (child SA) algorithms (panos-xml.md §2.4). */
+/** IPSec crypto profile: IKE phase-2 (child SA) algorithms (facts: docs/panos/ipsec-crypto-profile.md). */
 import { DH_GROUPS, lifetimeField, type Lifetime, nameField } from './common-fields';
 import { defineObject, type PanosObjectDescriptor } from './descriptor';
 import { deviceXpath } from './location';
 import type { FieldSpec } from './types';
 
-/** ESP encryption algorithms (`des` and `aes-128-ccm` left out: sources disagree on their versions). */
-export const ESP_ENCRYPTIONS = ['3des', 'aes-128-cbc', 'aes-192-cbc', 'aes-256-cbc', 'aes-128-gcm', 'aes-256-gcm', 'null'] as const;
-/** ESP authentication algorithms (`none` pairs with GCM encryption). */
+/**
+ * ESP encryption algorithms: every value the device can hold (docs/panos/ipsec-crypto-profile.md#esp-encryption),
+ * `aes-128-ccm` included (#aes-128-ccm); no `des` on 10.2+ (#des).
+ */
+export const ESP_ENCRYPTIONS = ['3des', 'aes-128-cbc', 'aes-192-cbc', 'aes-256-cbc', 'aes-128-ccm', 'aes-128-gcm', 'aes-256-gcm', 'null'] as const;
+/** ESP authentication algorithms (docs/panos/ipsec-crypto-profile.md#esp-authentication; `none` pairs with GCM). */
 export const ESP_AUTHENTICATIONS = ['none', 'md5', 'sha1', 'sha256', 'sha384', 'sha512'] as const;
-/** AH authentication algorithms. */
+/** AH authentication algorithms (docs/panos/ipsec-crypto-profile.md#ah-authentication). */
 export const AH_AUTHENTICATIONS = ['md5', 'sha1', 'sha256', 'sha384', 'sha512'] as const;
-/** PFS groups: the DH groups plus `no-pfs`. */
+/** PFS groups: the DH groups plus `no-pfs` (docs/panos/ipsec-crypto-profile.md#dh-group). */
 export const PFS_GROUPS = ['no-pfs', ...DH_GROUPS] as const;
-/** Lifesize units. */
+/** Lifesize units (docs/panos/ipsec-crypto-profile.md#lifesize). */
 export const LIFESIZE_UNITS = ['kb', 'mb', 'gb', 'tb'] as const;
 
 /** An IPSec crypto profile. */
 export interface IpsecCryptoProfile {
   name: string;
-  protocol: 'esp' | 'ah';
+  /** Set on read; inferred from the algorithms when unset. */
+  protocol?: 'esp' | 'ah';
   espEncryption?: (typeof ESP_ENCRYPTIONS)[number][];
   espAuthentication?: (typeof ESP_AUTHENTICATIONS)[number][];
   ahAuthentication?: (typeof AH_AUTHENTICATIONS)[number][];
@@ -30,6 +34,7 @@ export interface IpsecCryptoProfile {
   lifesize?: { unit: (typeof LIFESIZE_UNITS)[number]; value: number };
 }
 
+// Every child is optional in the vendor schema (docs/panos/README.md#required).
 const FIELDS: readonly FieldSpec[] = [
   nameField('IPSec crypto profile'),
   {
@@ -37,10 +42,12 @@ const FIELDS: readonly FieldSpec[] = [
     tfName: 'protocol',
     type: 'string',
     xmlPath: [],
-    description: 'IPSec protocol: esp (encryption and integrity) or ah (integrity only). Transport mode needs esp.',
-    required: true,
+    description:
+      'IPSec protocol: esp (encryption and integrity) or ah (integrity only). Transport mode needs esp. When left out ' +
+      'it follows the algorithms declared (esp_* or ah_*), or keeps the value in state.',
     enum: ['esp', 'ah'],
     choice: ['esp', 'ah'],
+    keepWhenUnset: true,
   },
   {
     key: 'espEncryption',

@@ -1,15 +1,23 @@
 /**
- * IPSec tunnel (panos-xml.md §2.6). Only auto-key tunnels are built by this project; manual-key and
+ * IPSec tunnel (facts: docs/panos/ipsec-tunnel.md). Only auto-key tunnels are built by this project; manual-key and
  * GlobalProtect-satellite tunnels are read and written back unchanged (`keyType` tells them apart). `ipsecMode`
- * exists from PAN-OS 11.0 and is never sent to an older device, not even as `tunnel`.
+ * exists from PAN-OS 11.0 and is never sent to an older device, not even as `tunnel` (docs/transport-mode.md#t1).
  */
 import { COMMENT_FIELD, nameField } from './common-fields';
 import { defineObject, type PanosObjectDescriptor } from './descriptor';
 import { deviceXpath } from './location';
+import type { ModelRecord } from './codec';
+import type { FieldProblem } from './errors';
 import type { FieldSpec, ObjectRef } from './types';
 import { nameProblems } from './validate';
 
-/** Anti-replay window sizes PAN-OS accepts. */
+/**
+ * Longest `<tunnel name>:<proxy ID name>` PAN-OS accepts (docs/panos/README.md#name-proxy-id): the tunnel name's
+ * 63-character limit includes the proxy ID names joined to it by a colon.
+ */
+export const TUNNEL_AND_PROXY_ID_MAX_LENGTH = 63;
+
+/** Anti-replay window sizes PAN-OS accepts (docs/panos/ipsec-tunnel.md#anti-replay-window). */
 export const ANTI_REPLAY_WINDOWS = ['64', '128', '256', '512', '1024', '2048', '4096'] as const;
 
 /** A proxy ID (traffic selector) of an auto-key tunnel. */
@@ -30,7 +38,7 @@ export interface ProxyId {
 
 /** Auto-key (IKE) settings of a tunnel. */
 export interface AutoKey {
-  ikeGateways: string[];
+  ikeGateways?: string[];
   /** @default 'default' (device) */
   ipsecCryptoProfile?: string;
   proxyIds?: ProxyId[];
@@ -40,7 +48,7 @@ export interface AutoKey {
 /** An IPSec tunnel. */
 export interface IpsecTunnel {
   name: string;
-  tunnelInterface: string;
+  tunnelInterface?: string;
   /** How keys are exchanged; set on read. Only `auto-key` can be built; the others are kept as read. */
   keyType?: 'auto-key' | 'manual-key' | 'global-protect-satellite';
   autoKey?: AutoKey;
@@ -70,7 +78,14 @@ function proxyIdFields(v6: boolean): FieldSpec[] {
   });
   const fam = v6 ? 'IPv6' : 'IPv4';
   return [
-    { key: 'name', tfName: 'name', type: 'string', xmlPath: [], description: 'Proxy ID name.', required: true, maxLength: 31 },
+    {
+      key: 'name',
+      tfName: 'name',
+      type: 'string',
+      xmlPath: [],
+      description: `Proxy ID name; the tunnel name, a colon and this name together are at most ${TUNNEL_AND_PROXY_ID_MAX_LENGTH} characters.`,
+      required: true,
+    },
     { key: 'local', tfName: 'local', type: 'string', xmlPath: ['local'], description: `Local ${fam} subnet or address.` },
     { key: 'remote', tfName: 'remote', type: 'string', xmlPath: ['remote'], description: `Remote ${fam} subnet or address.` },
     {
@@ -113,17 +128,20 @@ const FIELDS: readonly FieldSpec[] = [
     type: 'string',
     xmlPath: ['tunnel-interface'],
     description: 'Tunnel interface (tunnel.N) the tunnel is bound to; one tunnel per interface.',
-    required: true,
   },
   {
     key: 'keyType',
     tfName: 'key_type',
     type: 'string',
     xmlPath: [],
-    description: 'Key exchange: auto-key (IKE). manual-key and global-protect-satellite tunnels are kept as configured on the device.',
+    description:
+      'Key exchange: auto-key (IKE). manual-key and global-protect-satellite tunnels are kept as configured on the ' +
+      'device. When left out it stays as it is (auto-key for a new tunnel); converting a kept tunnel to auto-key needs ' +
+      'key_type = "auto-key".',
     enum: ['auto-key', 'manual-key', 'global-protect-satellite'],
     choice: ['auto-key', 'manual-key', 'global-protect-satellite'],
     opaqueChoices: ['manual-key', 'global-protect-satellite'],
+    keepWhenUnset: true,
   },
   {
     key: 'autoKey',
@@ -139,7 +157,6 @@ const FIELDS: readonly FieldSpec[] = [
         xmlPath: ['ike-gateway'],
         listStyle: 'entry',
         description: 'IKE gateways of the tunnel (a second one is a backup peer).',
-        required: true,
       },
       {
         key: 'ipsecCryptoProfile',
@@ -217,7 +234,8 @@ export const ipsecTunnel: PanosObjectDescriptor<IpsecTunnel> = defineObject<Ipse
   fields: FIELDS,
   containerXpath: (loc) => `${deviceXpath(loc)}/network/tunnel/ipsec`,
   references: (m) => {
-    const refs: ObjectRef[] = [{ kind: 'tunnel-interface', name: m.tunnelInterface, field: 'tunnelInterface' }];
+    const refs: ObjectRef[] = [];
+    if (m.tunnelInterface) refs.push({ kind: 'tunnel-interface', name: m.tunnelInterface, field: 'tunnelInterface' });
     for (const gw of m.autoKey?.ikeGateways ?? []) refs.push({ kind: 'ike-gateway', name: gw, field: 'autoKey.ikeGateways' });
     if (m.autoKey?.ipsecCryptoProfile) {
       refs.push({ kind: 'ipsec-crypto-profile', name: m.autoKey.ipsecCryptoProfile, field: 'autoKey.ipsecCryptoProfile' });
@@ -225,5 +243,32 @@ export const ipsecTunnel: PanosObjectDescriptor<IpsecTunnel> = defineObject<Ipse
     if (m.tunnelMonitor?.profile) refs.push({ kind: 'tunnel-monitor-profile', name: m.tunnelMonitor.profile, field: 'tunnelMonitor.profile' });
     return refs;
   },
-  validateCustom: (m, ctx) => nameProblems('tunnel-interface', 'tunnelInterface', 'tunnel_interface', m.tunnelInterface, ctx),
+  validateCustom: (m, ctx) => [
+    ...nameProblems('tunnel-interface', 'tunnelInterface', 'tunnel_interface', m.tunnelInterface, ctx),
+    ...proxyIdNameProblems(m, ctx.title),
+  ],
 });
+
+/** Proxy IDs whose name, joined to the tunnel name by a colon, is longer than PAN-OS accepts. */
+function proxyIdNameProblems(m: ModelRecord, title: string): FieldProblem[] {
+  const tunnel = String(m.name);
+  const autoKey = (m.autoKey ?? {}) as ModelRecord;
+  const out: FieldProblem[] = [];
+  for (const [key, tf] of [['proxyIds', 'proxy_ids'], ['proxyIdsV6', 'proxy_ids_v6']] as const) {
+    const list = Array.isArray(autoKey[key]) ? (autoKey[key] as ModelRecord[]) : [];
+    list.forEach((p, i) => {
+      const joined = `${tunnel}:${String(p.name)}`;
+      if (joined.length <= TUNNEL_AND_PROXY_ID_MAX_LENGTH) return;
+      out.push({
+        field: `autoKey.${key}[${i}].name`,
+        tfName: `auto_key.${tf}[${i}].name`,
+        value: String(p.name),
+        message:
+          `${title} ${JSON.stringify(tunnel)}: auto_key.${tf}[${i}].name = ${JSON.stringify(String(p.name))} makes ` +
+          `"${joined}" ${joined.length} characters long; PAN-OS allows ${TUNNEL_AND_PROXY_ID_MAX_LENGTH} for the tunnel ` +
+          `name and a proxy ID name together. Fix: shorten the proxy ID name (or the tunnel name).`,
+      });
+    });
+  }
+  return out;
+}

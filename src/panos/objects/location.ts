@@ -1,6 +1,6 @@
 /**
  * Xpath prefixes for the three places our objects live: a firewall (network objects under the device, zones and
- * imports under a vsys), a Panorama template, or a Panorama template stack (panos-xml.md §1).
+ * imports under a vsys), a Panorama template, or a Panorama template stack (docs/panos/README.md#xpaths).
  */
 import { entryStep, validateName } from './names';
 import type { Location } from './types';

@@ -1,6 +1,6 @@
 /**
  * Tunnel-interface membership that PAN-OS stores outside the interface entry: layer3 zone members, virtual-router
- * interfaces and vsys interface imports (panos-xml.md §1, §2.7). Xpath builders for writes, and pure readers that
+ * interfaces and vsys interface imports (docs/panos/tunnel-interface.md#membership). Xpath builders for writes, and pure readers that
  * turn one bulk read of each container into a lookup, so the provider never reads per interface.
  */
 import type { XmlElement } from '../xml';

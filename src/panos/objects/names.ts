@@ -6,15 +6,17 @@
  * {@link xpathLiteral} quotes with the quote character the value does not contain, so an accepted name can never
  * change an xpath's shape.
  *
- * Limits chosen (the pan-os-codegen specs carry no name validators for these entries, so these follow the PAN-OS
- * web UI limits and stay on the safe side):
- * - IKE gateway, IPSec tunnel, template, template stack: 1–63 characters.
- * - IKE crypto profile, IPSec crypto profile, tunnel monitor profile, zone, virtual router: 1–31 characters
- *   (profile names, like `interface-management-profile` references, are 31 characters at most).
- * - Characters: ASCII letters, digits, space, `_`, `-`, `.`; the first character is a letter, digit or `_`; no
- *   trailing space.
- * - Tunnel interfaces: `tunnel.N` with N from 1 to 9999, no leading zero.
- * - vsys: `vsysN` with N from 1 to 999.
+ * Limits (each from docs/panos/README.md#names, which gives the vendor source):
+ * - IKE gateway, IPSec tunnel: 1–63 characters (#name-ike-gateway, #name-ipsec-tunnel). Template and template stack:
+ *   63 as well (inferred: the same limit as the other named network objects).
+ * - IKE crypto profile, IPSec crypto profile, tunnel monitor profile: 1–31 characters (#name-ike-crypto-profile,
+ *   #name-ipsec-crypto-profile, #name-tunnel-monitor-profile). Zone, virtual router: 31 (inferred: PAN-OS's limit
+ *   for profile-like names; the simulator holds the same). Proxy IDs: see `TUNNEL_AND_PROXY_ID_MAX_LENGTH`.
+ * - Characters (#name-characters): ASCII letters, digits, space, `_`, `-`, `.`; the first character is a letter,
+ *   digit or `_`; no trailing space.
+ * - Tunnel interfaces: `tunnel.N` with N from 1 to 9999, no leading zero (#name-tunnel-interface; the upper bound is
+ *   inferred).
+ * - vsys: `vsysN` with N from 1 to 999 (inferred: the largest firewalls support a few hundred vsys).
  */
 import type { ObjectKind } from './types';
 
@@ -40,7 +42,7 @@ const VSYS_RE = /^vsys([1-9]\d{0,2})$/;
 /** Interfaces a gateway binds to or a router holds: `ethernet1/1`, `ae1.100`, `loopback.2`, `tunnel.3`, `vlan`. */
 const INTERFACE_RE = /^[a-z]+(?:\d+(?:\/\d+)*)?(?:\.\d{1,4})?$/;
 
-/** Maximum name length per kind. */
+/** Maximum name length per kind (docs/panos/README.md#names). */
 export const NAME_MAX_LENGTH: Readonly<Record<NameKind, number>> = {
   'tunnel-interface': 14,
   'ike-gateway': 63,

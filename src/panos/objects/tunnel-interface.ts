@@ -1,5 +1,5 @@
 /**
- * Tunnel interface `tunnel.N` (panos-xml.md §2.1). Its zone, virtual router and vsys import live in other
+ * Tunnel interface `tunnel.N` (facts: docs/panos/tunnel-interface.md). Its zone, virtual router and vsys import live in other
  * containers (see membership.ts); they are fields here so the provider schema has them, flagged `external` so the
  * entry codec leaves them alone.
  */

@@ -1,4 +1,4 @@
-/** Tunnel monitor profile: what a tunnel does when its monitor probes fail (panos-xml.md §2.5). */
+/** Tunnel monitor profile: what a tunnel does when its monitor probes fail (facts: docs/panos/tunnel-monitor-profile.md). */
 import { nameField } from './common-fields';
 import { defineObject, type PanosObjectDescriptor } from './descriptor';
 import { deviceXpath } from './location';
@@ -9,7 +9,7 @@ export interface TunnelMonitorProfile {
   name: string;
   /** @default 'wait-recover' (device) */
   action?: 'wait-recover' | 'fail-over';
-  /** Seconds between probes, 2-100. @default 3 (device) */
+  /** Seconds between probes, 2-100 (the schema's range; the web help says 2-10). @default 3 (device) */
   interval?: number;
   /** Missed probes before the action, 2-10. @default 5 (device) */
   threshold?: number;

@@ -79,6 +79,13 @@ export interface FieldSpec {
   /** Choice values the model cannot build from scratch: encoding them needs a `base` entry that already holds them. */
   readonly opaqueChoices?: readonly string[];
   /**
+   * Leaving the attribute out of a declaration never removes the device's value: the provider schema makes it
+   * optional and computed, and the plan takes the value the other declared fields imply, or else keeps the one in
+   * state. Used for the choices whose alternatives the provider does not all build (certificate authentication,
+   * manual-key tunnels), so an unset attribute cannot delete configuration the provider does not model.
+   */
+  readonly keepWhenUnset?: boolean;
+  /**
    * `object` written as `<unit>value</unit>` inside `xmlPath` (lifetimes, lifesizes). Nested fields are `unit`
    * (enum of element names) and `value`; `unitRanges` bounds the value per unit.
    */
@@ -138,11 +145,13 @@ export interface ObjectDescriptor<M extends { name: string }> {
   /** Decodes an `<entry name="…">` element. Unknown children and attributes stay in `raw`. */
   decode(entry: XmlElement): Decoded<M>;
   /**
-   * Encodes a model as an `<entry name="…">` element for the target version. Unset optional fields are omitted.
-   * With `base` (the entry as last read), children and attributes the model does not know are kept.
-   * Throws `VersionGateError` when the model sets a field the target version lacks.
+   * Encodes a model as an `<entry name="…">` element for the target version. Without `base` (a create) only the set
+   * fields are written. With `base` (the entry as last read) and `previous` (the model as last known, e.g. from
+   * Terraform's prior state) only the fields whose value differs are written or removed, and everything else in the
+   * base stays byte for byte, in order. With `base` alone every modelled field is replaced or removed and unmodelled
+   * children and attributes are kept. Throws `VersionGateError` when the model sets a field the target version lacks.
    */
-  encode(model: M, target: PanosVersion, base?: XmlElement): XmlElement;
+  encode(model: M, target: PanosVersion, base?: XmlElement, previous?: M): XmlElement;
   /** Fields set in the model that the target version cannot hold (empty when fine). */
   versionIssues(model: M, target: PanosVersion): VersionIssue[];
   /** Other objects this one refers to. */

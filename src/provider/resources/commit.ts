@@ -8,10 +8,11 @@
  * whose triggers change).
  */
 import { createHash } from 'node:crypto';
-import { UNKNOWN, errorDiagnostic, newObject, valuesEqual, type PlanResult, type StateResult, type ValueObject } from '../../tfplugin';
+import { UNKNOWN, errorDiagnostic, newObject, valuesEqual, type Diagnostic, type PlanResult, type StateResult, type ValueObject } from '../../tfplugin';
 import type { CommitResult } from '../../panos/client';
 import { COMMIT_ANCHOR_RESOURCE, COMMIT_RESOURCE } from '../address';
 import { errorToDiagnostics } from '../errors';
+import { plannedReferenceDiagnostics, writtenReferenceDiagnostics } from '../reference-checks';
 import type { DeviceSession } from '../session';
 import { appendProgress, formatCommitProgress } from '../../util/progress-file';
 
@@ -47,8 +48,11 @@ export async function commitNow(session: DeviceSession, description: string | un
 
 const str = (v: unknown): string | null => (typeof v === 'string' ? v : null);
 
-/** Plans the commit resource: job_id and committed_revision become unknown whenever it will commit. */
-export function planCommit(prior: ValueObject | null, proposed: ValueObject | null): PlanResult {
+/**
+ * Plans the commit resource: job_id and committed_revision become unknown whenever it will commit. Terraform plans it
+ * after every object it depends on, so this is where a reference by quoted name that no object answers is an error.
+ */
+export async function planCommit(session: DeviceSession | undefined, prior: ValueObject | null, proposed: ValueObject | null): Promise<PlanResult> {
   if (proposed === null) return { planned: null };
   const planned = newObject();
   for (const [k, v] of Object.entries(proposed)) planned[k] = v;
@@ -56,14 +60,33 @@ export function planCommit(prior: ValueObject | null, proposed: ValueObject | nu
   const commits = prior === null || !valuesEqual(prior.triggers, proposed.triggers) || !valuesEqual(prior.description, proposed.description);
   planned.job_id = commits ? UNKNOWN : (prior?.job_id ?? UNKNOWN);
   planned.committed_revision = commits ? UNKNOWN : (prior?.committed_revision ?? UNKNOWN);
-  return { planned };
+  if (!session || session.planned.size === 0) return { planned };
+  try {
+    return { planned, diagnostics: await plannedReferenceDiagnostics(session) };
+  } catch (err) {
+    return { planned, diagnostics: errorToDiagnostics(err, COMMIT_RESOURCE, 'reading the device to check references') };
+  }
+}
+
+/**
+ * Commits unless something this process wrote refers to an object missing from the candidate: then the per-resource
+ * reasons are returned instead of the device's commit error, and nothing is committed.
+ */
+async function checkedCommit(session: DeviceSession, description: string | undefined): Promise<{ result?: CommitResult; dangling: Diagnostic[] }> {
+  const dangling = await writtenReferenceDiagnostics(session);
+  if (dangling.length > 0) {
+    await session.releaseLock();
+    return { dangling };
+  }
+  return { result: await commitNow(session, description), dangling };
 }
 
 /** Applies the commit resource. */
 export async function applyCommit(session: DeviceSession, prior: ValueObject | null, planned: ValueObject | null): Promise<StateResult> {
   if (planned === null) return { state: null };
   try {
-    const result = await commitNow(session, str(planned.description) ?? undefined);
+    const { result, dangling } = await checkedCommit(session, str(planned.description) ?? undefined);
+    if (!result) return { state: prior, diagnostics: dangling };
     const state = newObject();
     for (const [k, v] of Object.entries(planned)) state[k] = v;
     state.id = 'commit';
@@ -93,7 +116,8 @@ export async function applyAnchor(session: DeviceSession, prior: ValueObject | n
     return { state };
   }
   try {
-    await commitNow(session, str(prior?.description) ?? undefined);
+    const { result, dangling } = await checkedCommit(session, str(prior?.description) ?? undefined);
+    if (!result) return { state: prior, diagnostics: dangling };
     return { state: null };
   } catch (err) {
     const diagnostics = errorToDiagnostics(err, COMMIT_ANCHOR_RESOURCE, 'commit the destroy');

@@ -1,6 +1,7 @@
 /**
  * PlanResourceChange for PAN-OS object resources: keep config values, mark `revision` unknown when the object will
- * be written, force replacement on a name change, gate fields on the device version and run the rules.
+ * be written, force replacement on a name change, refuse a create over an existing name, gate fields on the device
+ * version and run the rules.
  */
 import {
   UNKNOWN,
@@ -13,12 +14,16 @@ import {
   type PlanResult,
   type ValueObject,
 } from '../../tfplugin';
+import { inferChoices } from '../../panos/objects';
 import { FACT_UNKNOWN, objectAddress, ruleDiagnostics } from '../plan-rules';
 import { modelFromValue, tfPathSteps } from '../model-values';
 import { errorToDiagnostics } from '../errors';
+import { objectKey } from '../references';
 import type { DeviceSession, PlannedObject } from '../session';
+import { decodePrivate, encodePrivate } from './private-state';
 import { resourceFields, type ObjectResourceSpec } from './spec';
 import { deviceObjectsForRules } from './object-read';
+import { alreadyExistsDiagnostic, keepsOnDestroy, nameInUse, ownUncommittedWarning, predefinedDestroyWarning } from './takeover';
 
 /** Attributes the provider computes; they never make a write. */
 const COMPUTED = new Set(['id', 'revision']);
@@ -35,6 +40,37 @@ export function needsWrite(spec: ObjectResourceSpec, prior: ValueObject | null, 
   return Object.keys(planned).some((k) => !COMPUTED.has(k) && !wo.has(k) && !valuesEqual(prior[k], planned[k]));
 }
 
+/**
+ * Fills the choices that are optional and computed (`keepWhenUnset`) and left out of the configuration: with the
+ * alternative the declared fields imply, or else the value in state. A kept alternative the provider cannot build
+ * (certificate authentication, a manual-key tunnel) is never replaced by an implied one: switching away from it takes
+ * an explicit value, so nothing the provider does not model is dropped because an attribute was left out.
+ */
+export function planKeptChoices(spec: ObjectResourceSpec, planned: ValueObject, config: ValueObject | null): void {
+  const fields = resourceFields(spec);
+  const model = modelFromValue(fields, planned);
+  const wo = config?.pre_shared_key_wo;
+  if (spec.preSharedKey && wo !== null && wo !== undefined) model.preSharedKey = 'declared';
+  for (const f of fields) {
+    const declared = config?.[f.tfName];
+    if (!f.keepWhenUnset || (declared !== null && declared !== undefined)) continue;
+    const { [f.key]: _omitted, ...others } = model;
+    const implied = inferChoices(fields, others)[f.key];
+    const current = planned[f.tfName];
+    const kept = typeof current === 'string' ? current : undefined;
+    if (kept === undefined) planned[f.tfName] = typeof implied === 'string' ? implied : null;
+    else if (!f.opaqueChoices?.includes(kept) && typeof implied === 'string') planned[f.tfName] = implied;
+  }
+}
+
+/** Plans the destroy of an object: recorded for the reference checks; a predefined object only leaves state. */
+function planDestroy(spec: ObjectResourceSpec, session: DeviceSession | undefined, prior: ValueObject | null): PlanResult {
+  const name = prior?.name;
+  if (typeof name !== 'string') return { planned: null };
+  session?.plannedDeletes.add(objectKey(spec.kind, name));
+  return { planned: null, ...(keepsOnDestroy(spec, name) ? { diagnostics: [predefinedDestroyWarning(spec, name, 'plan')] } : {}) };
+}
+
 /** Plans one object resource. */
 export async function planObject(
   spec: ObjectResourceSpec,
@@ -42,11 +78,13 @@ export async function planObject(
   prior: ValueObject | null,
   proposed: ValueObject | null,
   config: ValueObject | null,
+  priorPrivate: Buffer = Buffer.alloc(0),
 ): Promise<PlanResult> {
-  if (proposed === null) return { planned: null };
+  if (proposed === null) return planDestroy(spec, session, prior);
   const planned = newObject();
   for (const [k, v] of Object.entries(proposed)) planned[k] = v;
   for (const wo of writeOnlyAttributes(spec)) planned[wo] = null;
+  planKeptChoices(spec, planned, config);
   const diagnostics: Diagnostic[] = [];
   const name = planned.name;
   const address = typeof name === 'string' ? objectAddress(spec.kind, name) : `${spec.typeName} (name not known yet)`;
@@ -65,7 +103,12 @@ export async function planObject(
       if (f.requiresReplace && !valuesEqual(prior[f.tfName], planned[f.tfName])) requiresReplace.push([f.tfName]);
     }
   }
-  if (!writes || session === undefined || typeof name !== 'string') return { planned, requiresReplace, diagnostics };
+  // Terraform hands this private data to the second plan of a replacement, whose create is then of our own object.
+  const replaces = prior !== null && typeof prior.name === 'string' ? prior.name : undefined;
+  // A new name replaces the object: the old one is deleted in this run (the plan-time checks must not count it).
+  if (replaces !== undefined && typeof name === 'string' && name !== replaces) session?.plannedDeletes.add(objectKey(spec.kind, replaces));
+  const privateOut = replaces !== undefined ? { private: encodePrivate({ ...decodePrivate(priorPrivate), replaces }) } : {};
+  if (!writes || session === undefined || typeof name !== 'string') return { planned, requiresReplace, diagnostics, ...privateOut };
 
   const model = modelFromValue(resourceFields(spec), planned);
   model.name = name;
@@ -77,9 +120,16 @@ export async function planObject(
           `PAN-OS ${info.swVersion} and ${issue.tfName} needs PAN-OS ${issue.minVersion} or later. ${issue.message}`,
         tfPathSteps(issue.tfName)));
     }
+    // At apply Terraform plans each create again, after the creates before it: one of those may have this name.
+    const found = prior === null && decodePrivate(priorPrivate).replaces !== name ? await nameInUse(session, spec, name) : { use: 'free' as const };
+    if (found.use === 'own-uncommitted') diagnostics.push(ownUncommittedWarning(spec, name, session.settings.admin));
+    else if (found.use !== 'free') {
+      diagnostics.push(alreadyExistsDiagnostic(spec, session.location, name, found.use, found.uncommittedBy));
+      return { planned, requiresReplace, diagnostics };
+    }
   } catch (err) {
-    diagnostics.push(...errorToDiagnostics(err, address, 'reading the device version'));
-    return { planned, requiresReplace, diagnostics };
+    diagnostics.push(...errorToDiagnostics(err, address, 'reading the device'));
+    return { planned, requiresReplace, diagnostics, ...privateOut };
   }
   if (!containsUnknown(proposed)) {
     for (const p of spec.descriptor.validate(model as { name: string })) {
@@ -92,15 +142,13 @@ export async function planObject(
     path: address,
     model: modelFromValue(resourceFields(spec), planned, { unknownAs: FACT_UNKNOWN }),
   };
-  session.planned.set(`${spec.kind}:${name}`, self);
+  session.addPlanned(self);
   try {
-    // Objects that refer to others need the device's objects too: at apply Terraform re-plans only what changes, so a
-    // gateway's profile may be on the device and not in this process's registry.
-    const refersToOthers = spec.kind === 'ipsec-tunnel' || spec.kind === 'ike-gateway';
-    const device = refersToOthers ? await deviceObjectsForRules(session) : [];
-    diagnostics.push(...ruleDiagnostics(session, self, device));
+    // The rules judge the object with the device's objects it uses and that use it: Terraform plans only what
+    // changes, so a gateway's profile, or the tunnel that uses a changed gateway, may be on the device only.
+    diagnostics.push(...ruleDiagnostics(session, self, await deviceObjectsForRules(session)));
   } catch (err) {
     diagnostics.push(...errorToDiagnostics(err, address, 'reading the device for the plan-time rules'));
   }
-  return { planned, requiresReplace, diagnostics };
+  return { planned, requiresReplace, diagnostics, ...privateOut };
 }

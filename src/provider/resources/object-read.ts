@@ -1,6 +1,8 @@
 /**
- * ReadResource and ImportResourceState for PAN-OS object resources, from one bulk read of the running config per
- * object kind per provider process (running is what the firewall enforces).
+ * ReadResource and ImportResourceState for PAN-OS object resources, from one bulk read of the candidate config per
+ * object kind per provider process: the candidate is what the next commit makes running, and equals the running
+ * config whenever no commit is pending, so after a failed commit the next plan shows (and repairs) what differs
+ * between the declaration and what would be committed.
  */
 import { UserError, newObject, type ImportResult, type StateResult, type ValueObject } from '../../tfplugin';
 import { membershipOf, type Decoded, type Location } from '../../panos/objects';
@@ -13,7 +15,7 @@ import { resourceFields, type ObjectResourceSpec } from './spec';
 
 /** The device's entry of an object as a model, memberships of tunnel interfaces included. */
 async function deviceModel(spec: ObjectResourceSpec, session: DeviceSession, name: string): Promise<Decoded<{ name: string }> | undefined> {
-  const found = await session.runningObject(spec.kind, name);
+  const found = await session.candidate.deviceEntry(spec.kind, name);
   if (!found || !spec.memberships) return found;
   const m = membershipOf(name, await session.membershipMaps());
   return { raw: found.raw, model: { ...found.model, ...m } };
@@ -30,6 +32,8 @@ export async function readObject(spec: ObjectResourceSpec, session: DeviceSessio
   const out = newObject();
   for (const [k, v] of Object.entries(state)) out[k] = v;
   Object.assign(out, maskToManaged(fields, device, state));
+  // Optional and computed: always the device's value, so a declaration that leaves it out keeps it.
+  for (const f of fields) if (f.keepWhenUnset) out[f.tfName] = device[f.tfName] ?? null;
   out.name = name;
   if (spec.memberships) {
     // The vsys import defaults to the location's vsys: unmanaged means "whatever the provider imported".
@@ -75,6 +79,21 @@ export function parseImportId(id: string, typeName: string): { location?: Locati
   return { name: id };
 }
 
+/** The import id that {@link parseImportId} reads back as `name` at `location` (the short form where it is unambiguous). */
+export function importIdFor(location: Location, name: string): string {
+  const vsys = location.vsys ?? 'vsys1';
+  if (location.type === 'template') return `template:${location.template}:${vsys}:${name}`;
+  if (location.type === 'template-stack') return `template-stack:${location.templateStack}:${vsys}:${name}`;
+  let unambiguous = false;
+  try {
+    const short = parseImportId(name, '');
+    unambiguous = short.location === undefined && short.name === name;
+  } catch {
+    // A name that reads as a malformed location prefix needs the qualified form.
+  }
+  return unambiguous ? name : `${vsys}:${name}`;
+}
+
 function sameLocation(a: Location, b: Location): boolean {
   const v = (l: Location): string => l.vsys ?? 'vsys1';
   if (a.type !== b.type || v(a) !== v(b)) return false;
@@ -94,35 +113,43 @@ export async function importObject(spec: ObjectResourceSpec, session: DeviceSess
   const found = await deviceModel(spec, session, name);
   if (!found) {
     throw new UserError('Object Not Found',
-      `${objectAddress(spec.kind, name)}: no ${spec.descriptor.title} named ${JSON.stringify(name)} exists in the running config. ` +
-        'Fix: check the name (and commit it on the device if it is only in the candidate config).');
+      `${objectAddress(spec.kind, name)}: no ${spec.descriptor.title} named ${JSON.stringify(name)} exists in the device's candidate config. ` +
+        'Fix: check the name (it is case-sensitive) and the location (vsys, template) the provider is configured for.');
   }
   const state = valueFromModel(resourceFields(spec), found.model as Model);
   state.id = name;
   state.revision = 'imported';
   for (const [attr] of Object.entries(spec.extraAttributes ?? {})) state[attr] = null;
-  // Values the model infers from other fields (auto-key, pre-shared-key) and the default import vsys are what an
-  // undeclared attribute means; leaving them null keeps a config that omits them free of changes.
-  for (const f of resourceFields(spec)) {
-    if (f.choice && f.opaqueChoices && typeof state[f.tfName] === 'string' && !f.opaqueChoices.includes(state[f.tfName] as string)) {
-      state[f.tfName] = null;
-    }
-  }
+  // The default import vsys is what an undeclared vsys means; leaving it null keeps a config that omits it free of
+  // changes. Choices (authentication, key_type, protocol) keep the device's value: they are optional and computed.
   if (spec.memberships && state.vsys === (session.location.vsys ?? 'vsys1')) state.vsys = null;
   const stored = (found.model as Model).preSharedKeyEncrypted;
   const priv = spec.preSharedKey && typeof stored === 'string' ? encodePrivate({ pskDigest: secretDigest(stored) }) : undefined;
   return { resources: [{ state, ...(priv ? { private: priv } : {}) }] };
 }
 
-/** Device objects of every kind as rule facts (bulk reads, cached per process). */
-export async function deviceObjectsForRules(session: DeviceSession): Promise<PlannedObject[]> {
-  const lists = await Promise.all(OBJECT_RESOURCES.map(async (spec) => ({ spec, list: await session.runningObjects(spec.kind) })));
-  const out: PlannedObject[] = [];
-  for (const { spec, list } of lists) {
-    for (const d of list) {
-      const v = valueFromModel(resourceFields(spec), d.model as Model);
-      out.push({ kind: spec.kind, name: d.model.name, path: objectAddress(spec.kind, d.model.name), model: modelFromValue(resourceFields(spec), v, { unknownAs: FACT_UNKNOWN }) });
-    }
+/** Device objects as rule facts, one list per process (see {@link deviceObjectsForRules}). */
+const deviceFacts = new WeakMap<DeviceSession, Promise<PlannedObject[]>>();
+
+/**
+ * The candidate's objects of every kind as rule facts, built once per process from the bulk reads. Later writes of
+ * the process are not in this list; the rules see them as planned objects, which take precedence.
+ */
+export function deviceObjectsForRules(session: DeviceSession): Promise<PlannedObject[]> {
+  let p = deviceFacts.get(session);
+  if (!p) {
+    p = Promise.all(OBJECT_RESOURCES.map(async (spec) => ({ spec, list: [...(await session.candidate.entries(spec.kind)).values()] }))).then((lists) => {
+      const out: PlannedObject[] = [];
+      for (const { spec, list } of lists) {
+        for (const d of list) {
+          const v = valueFromModel(resourceFields(spec), d.model as Model);
+          out.push({ kind: spec.kind, name: d.model.name, path: objectAddress(spec.kind, d.model.name), model: modelFromValue(resourceFields(spec), v, { unknownAs: FACT_UNKNOWN }) });
+        }
+      }
+      return out;
+    });
+    deviceFacts.set(session, p);
+    p.catch(() => deviceFacts.delete(session));
   }
-  return out;
+  return p;
 }

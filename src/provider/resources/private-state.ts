@@ -7,6 +7,16 @@ export interface ObjectPrivate {
   readonly pskDigest?: string;
   /** A key was written and its stored form not read yet: the next read adopts the device's value. */
   readonly pskPending?: boolean;
+  /**
+   * Set by a plan that has a prior state: the name of the object it may replace. Terraform hands it to the second plan
+   * of a replacement (prior null), whose create of that same name is then not a take-over. Never stored in state.
+   */
+  readonly replaces?: string;
+}
+
+/** The private data to store with a state: everything but what only a plan needs. */
+export function storedPrivate(p: ObjectPrivate): ObjectPrivate {
+  return p.replaces === undefined ? p : Object.fromEntries(Object.entries(p).filter(([k]) => k !== 'replaces'));
 }
 
 /** Decodes private bytes (empty or foreign data → {}). */

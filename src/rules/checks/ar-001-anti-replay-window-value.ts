@@ -1,9 +1,10 @@
 import type { Finding, Rule } from '../types';
 import { isKnown, type StackFacts } from '../facts';
 import { makeFinding, q } from '../finding';
+import { ANTI_REPLAY_WINDOWS } from '../../panos/objects/ipsec-tunnel';
 
-/** Anti-replay window sizes PAN-OS accepts. */
-export const ANTI_REPLAY_WINDOWS: readonly string[] = ['64', '128', '256', '512', '1024', '2048', '4096'];
+/** Anti-replay window sizes PAN-OS accepts: the object model's table (docs/panos/ipsec-tunnel.md#anti-replay-window). */
+export { ANTI_REPLAY_WINDOWS };
 
 /** T19: the anti-replay window is one of 64 … 4096. */
 export const ar001AntiReplayWindowValue: Rule = {
@@ -19,7 +20,7 @@ export const ar001AntiReplayWindowValue: Rule = {
     const findings: Finding[] = [];
     for (const t of facts.ipsecTunnels ?? []) {
       const w = t.antiReplayWindow;
-      if (!isKnown(w) || ANTI_REPLAY_WINDOWS.includes(String(w).trim())) continue;
+      if (!isKnown(w) || (ANTI_REPLAY_WINDOWS as readonly string[]).includes(String(w).trim())) continue;
       findings.push(
         makeFinding(ar001AntiReplayWindowValue, {
           path: t.path,

@@ -3,7 +3,7 @@ import type { Finding } from '../types';
 import { show } from '../finding';
 import { PREDEFINED_IKE_DEFAULT } from '../resolve';
 import { matchProposals } from '../peer/proposals';
-import { fieldAt, offerText, pairFinding } from '../peer/report';
+import { fieldAt, negotiatedIkeOffers, offerText, pairFinding } from '../peer/report';
 import type { PairRule, Pairing } from '../peer/types';
 
 /** N3: the IKE crypto profiles of the two ends share no proposal. */
@@ -14,16 +14,17 @@ export const peer004IkeProposals: PairRule = {
   source: 'N3',
   explanation:
     'In phase 1 the responder must choose one encryption, one authentication (hash) and one DH group that the ' +
-    'initiator offered. If any of the three lists has nothing in common with the peer, it answers NO_PROPOSAL_CHOSEN ' +
+    'initiator offered, from the IKE crypto profile of the protocol block (IKEv1 or IKEv2) the pair negotiates. ' +
+    'If any of the three lists has nothing in common with the peer, it answers NO_PROPOSAL_CHOSEN ' +
     `and no IKE SA is built. An unset profile is PAN-OS's predefined 'default' (${show(PREDEFINED_IKE_DEFAULT.encryption)}; ` +
     `${show(PREDEFINED_IKE_DEFAULT.authentication)}; ${show(PREDEFINED_IKE_DEFAULT.dhGroups)}).`,
   fix: 'make the IKE crypto profiles of both gateways offer at least one common encryption, authentication and DH group',
   evaluate(pairing: Pairing): Finding[] {
     const findings: Finding[] = [];
     for (const { a, b } of pairing.pairs) {
-      const x = a.ike;
-      const y = b.ike;
-      if (!x || !y) continue;
+      const offers = negotiatedIkeOffers(a, b);
+      if (!offers) continue;
+      const { a: x, b: y } = offers;
       if (![x.encryption, x.hash, x.dhGroups, y.encryption, y.hash, y.dhGroups].every(isKnown)) continue;
       const m = matchProposals([
         { field: 'encryption', title: 'encryption', a: x.encryption as readonly string[], b: y.encryption as readonly string[] },

@@ -1,7 +1,7 @@
 import { isKnown, type Known, type LifetimeFacts } from '../facts';
 import type { Finding } from '../types';
 import { lifetimeSeconds, PEER_DEFAULTS, showLifetime } from '../peer/defaults';
-import { fieldAt, pairFinding } from '../peer/report';
+import { fieldAt, negotiatedIkeOffers, pairFinding } from '../peer/report';
 import type { PairRule, Pairing, ReportAt } from '../peer/types';
 
 interface Side {
@@ -43,8 +43,9 @@ export const peer016Lifetimes: PairRule = {
     const findings: Finding[] = [];
     for (const pair of pairing.pairs) {
       const { a, b } = pair;
-      if (a.ike && b.ike) {
-        const f = differs('IKE', { ...a.ike, path: a.path }, { ...b.ike, path: b.path }, b.path);
+      const ike = negotiatedIkeOffers(a, b);
+      if (ike) {
+        const f = differs('IKE', { ...ike.a, path: a.path }, { ...ike.b, path: b.path }, b.path);
         if (f) findings.push(f);
       }
       for (const t of pair.tunnels) {

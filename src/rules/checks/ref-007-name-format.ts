@@ -2,15 +2,16 @@ import type { Finding, Rule } from '../types';
 import { isKnown, type StackFacts } from '../facts';
 import { makeFinding, q } from '../finding';
 import { declared, KIND_TITLES, type DeclaredKind } from '../resolve';
+import { NAME_MAX_LENGTH } from '../../panos/objects/names';
 
-/** Longest name PAN-OS accepts per kind (kept equal to src/panos/objects/names.ts; a test guards it). */
+/** Longest name PAN-OS accepts per kind: the object model's table (docs/panos/README.md#names), not a copy. */
 export const RULE_NAME_MAX_LENGTH: Readonly<Record<DeclaredKind, number>> = {
-  'tunnel-interface': 14,
-  'ike-gateway': 63,
-  'ipsec-tunnel': 63,
-  'ike-crypto-profile': 31,
-  'ipsec-crypto-profile': 31,
-  'tunnel-monitor-profile': 31,
+  'tunnel-interface': NAME_MAX_LENGTH['tunnel-interface'],
+  'ike-gateway': NAME_MAX_LENGTH['ike-gateway'],
+  'ipsec-tunnel': NAME_MAX_LENGTH['ipsec-tunnel'],
+  'ike-crypto-profile': NAME_MAX_LENGTH['ike-crypto-profile'],
+  'ipsec-crypto-profile': NAME_MAX_LENGTH['ipsec-crypto-profile'],
+  'tunnel-monitor-profile': NAME_MAX_LENGTH['tunnel-monitor-profile'],
 };
 
 const TUNNEL_INTERFACE = /^tunnel\.[1-9]\d{0,3}$/;

@@ -16,7 +16,7 @@ export const tm006TransportIkeDhGroup20: Rule = {
   fix: "set the IKE crypto profile's dhGroups to ['group20']",
   evaluate(facts: StackFacts): Finding[] {
     const findings: Finding[] = [];
-    for (const u of ikeProfilesOf(facts, transportTunnels(facts))) {
+    for (const u of ikeProfilesOf(facts, transportTunnels(facts), 'ikev2')) {
       const groups = u.object.dhGroups;
       if (isUnknown(groups) || isExactly(groups, 'group20')) continue;
       findings.push(

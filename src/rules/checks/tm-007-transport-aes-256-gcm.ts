@@ -29,7 +29,7 @@ export const tm007TransportAes256Gcm: Rule = {
         }),
       );
     }
-    for (const u of ikeProfilesOf(facts, transport)) {
+    for (const u of ikeProfilesOf(facts, transport, 'ikev2')) {
       const enc = u.object.encryption;
       if (isUnknown(enc) || isExactly(enc, 'aes-256-gcm')) continue;
       findings.push(

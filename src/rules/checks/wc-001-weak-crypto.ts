@@ -38,7 +38,7 @@ export const wc001WeakCrypto: Rule = {
     // Objects also used by a transport tunnel already get the stricter PANOS-TM errors.
     const coveredPaths = new Set<string>([
       ...ipsecProfilesOf(facts, transport).map((u) => u.at.path),
-      ...ikeProfilesOf(facts, transport).map((u) => u.at.path),
+      ...ikeProfilesOf(facts, transport, 'ikev2').map((u) => u.at.path),
       ...gatewaysOf(facts, transport).map((u) => u.at.path),
     ]);
     const findings: Finding[] = [];

@@ -54,24 +54,45 @@ function profileContent<T extends ObjectFacts>(
   return { object: predefined, predefined: true };
 }
 
-function ikeOffer(g: IkeGatewayFacts, gatewayLabel: string, index: NameIndex<IkeCryptoProfileFacts>, facts: StackFacts): IkeOffer | undefined {
-  const name = g.ikeCryptoProfile ?? PEER_DEFAULTS.ikeCryptoProfile;
+type Block = 'ikev1' | 'ikev2';
+const BLOCK_FIELD = { ikev1: 'ikev1CryptoProfile', ikev2: 'ikev2CryptoProfile' } as const satisfies Record<Block, keyof IkeGatewayFacts>;
+
+/** The blocks a gateway of this version may negotiate with (both while the version is unknown). */
+function blocksOf(version: IkeGatewayFacts['version']): Block[] {
+  const v = version ?? PEER_DEFAULTS.ikeVersion;
+  if (v === 'ikev1') return ['ikev1'];
+  if (v === 'ikev2') return ['ikev2'];
+  return ['ikev1', 'ikev2'];
+}
+
+function ikeOffer(g: IkeGatewayFacts, block: Block, gatewayLabel: string, index: NameIndex<IkeCryptoProfileFacts>, facts: StackFacts): IkeOffer | undefined {
+  const field = BLOCK_FIELD[block];
+  const name = g[field] ?? PEER_DEFAULTS[field];
   if (!isKnown(name)) return undefined;
   const found = profileContent(index, facts, 'ike-crypto-profile', name, locationOf(g), PREDEFINED_IKE_DEFAULT);
   if (!found) return undefined;
   const p = found.object;
   return {
     at: found.predefined
-      ? { path: g.path, objectKind: 'ike-gateway', objectName: g.name, field: 'ikeCryptoProfile' }
+      ? { path: g.path, objectKind: 'ike-gateway', objectName: g.name, field }
       : { path: p.path, objectKind: 'ike-crypto-profile', objectName: p.name },
     label: found.predefined
-      ? `the predefined IKE crypto profile 'default' (ikeCryptoProfile of ${gatewayLabel} is unset)`
+      ? `the predefined IKE crypto profile 'default' (${field} of ${gatewayLabel} is unset)`
       : `IKE crypto profile ${q(p.name)} (${p.path})`,
     encryption: p.encryption,
     hash: p.authentication,
     dhGroups: p.dhGroups,
     lifetime: p.lifetime ?? PEER_DEFAULTS.ikeLifetime,
   };
+}
+
+function ikeOffers(g: IkeGatewayFacts, gatewayLabel: string, index: NameIndex<IkeCryptoProfileFacts>, facts: StackFacts): PeerEnd['ike'] {
+  const offers: { ikev1?: IkeOffer; ikev2?: IkeOffer } = {};
+  for (const block of blocksOf(g.version)) {
+    const offer = ikeOffer(g, block, gatewayLabel, index, facts);
+    if (offer) offers[block] = offer;
+  }
+  return offers;
 }
 
 function ipsecOffer(t: IpsecTunnelFacts, tunnelLabel: string, index: NameIndex<IpsecCryptoProfileFacts>, facts: StackFacts): IpsecOffer | undefined {
@@ -146,7 +167,7 @@ export function peerEndsOf(facts: StackFacts, owner: string): PeerEnd[] {
     if (g.imported) continue;
     const label = `IKE gateway ${q(g.name)} (${g.path})`;
     const localAddress = mapKnown(g.localIp, hostAddress);
-    const ike = ikeOffer(g, label, ikeIndex, facts);
+    const ike = ikeOffers(g, label, ikeIndex, facts);
     const tunnels = typeof g.name === 'string' ? (tunnelsByGateway.get(`${locationOf(g)}\u0000${g.name}`) ?? []) : [];
     ends.push({
       owner,
@@ -166,7 +187,7 @@ export function peerEndsOf(facts: StackFacts, owner: string): PeerEnd[] {
       natTraversal: g.natTraversal ?? PEER_DEFAULTS.natTraversal,
       authentication: g.authentication ?? (g.preSharedKeySource !== undefined ? 'pre-shared-key' : undefined),
       preSharedKeySource: g.preSharedKeySource,
-      ...(ike ? { ike } : {}),
+      ike,
       tunnels: tunnels.map((t) => tunnelEnd(t, ipsecIndex, facts)),
     });
   }

@@ -37,7 +37,7 @@ function ownersByPath(pairing: Pairing): Map<string, string> {
   const owners = new Map<string, string>();
   const note = (e: PeerEnd): void => {
     owners.set(e.path, e.owner);
-    if (e.ike) owners.set(e.ike.at.path, e.owner);
+    for (const offer of [e.ike.ikev1, e.ike.ikev2]) if (offer) owners.set(offer.at.path, e.owner);
     for (const t of e.tunnels) {
       owners.set(t.path, e.owner);
       if (t.ipsec) owners.set(t.ipsec.at.path, e.owner);

@@ -8,7 +8,7 @@ import type { IkeIdFacts, Known, LifetimeFacts, ProxyIdFacts, SecretSourceFacts 
 import { q } from '../finding';
 import { hostAddress } from './addresses';
 import { mapKnown, sentIdentity } from './ends';
-import type { PeerEnd, PeerIkeVersion } from './types';
+import type { IkeOffer, PeerEnd, PeerIkeVersion } from './types';
 
 /** What a declared far end offers. Field names follow the PAN-OS props, so one vocabulary serves both ends. */
 export interface FarEndFacts {
@@ -60,6 +60,14 @@ export function farEnd(f: FarEndFacts): PeerEnd {
   const at = { path: f.path, objectKind: 'far-end', objectName: f.name };
   const localAddress = mapKnown(f.address, hostAddress);
   const protocol = f.ipsec.protocol ?? 'esp';
+  const ike: IkeOffer = {
+    at: { ...at, fieldPrefix: 'ike.' },
+    label: `the IKE offer of ${label}`,
+    encryption: f.ike.encryption,
+    hash: f.ike.authentication,
+    dhGroups: f.ike.dhGroups,
+    lifetime: f.ike.lifetime,
+  };
   return {
     owner: f.path,
     kind: 'external',
@@ -78,7 +86,7 @@ export function farEnd(f: FarEndFacts): PeerEnd {
     natTraversal: f.natTraversal,
     authentication: f.authentication ?? (f.preSharedKeySource !== undefined ? 'pre-shared-key' : undefined),
     preSharedKeySource: f.preSharedKeySource,
-    ike: { at: { ...at, fieldPrefix: 'ike.' }, label: `the IKE offer of ${label}`, encryption: f.ike.encryption, hash: f.ike.authentication, dhGroups: f.ike.dhGroups, lifetime: f.ike.lifetime },
+    ike: { ikev1: ike, ikev2: ike },
     tunnels: [
       {
         path: f.path,

@@ -5,7 +5,7 @@
 import { isKnown, type Known } from '../facts';
 import { makeFinding, type FindingInput } from '../finding';
 import type { Finding } from '../types';
-import type { PairRule, PeerEnd, PeerIkeVersion, ReportAt } from './types';
+import type { IkeOffer, PairRule, PeerEnd, PeerIkeVersion, ReportAt } from './types';
 
 /** Where a finding about `field` of the object at `at` goes, with the field named as its declaration names it. */
 export function fieldAt(at: ReportAt, field: string): Pick<FindingInput, 'path' | 'objectKind' | 'objectName' | 'field'> {
@@ -65,4 +65,17 @@ export function peerLabel(end: PeerEnd): string {
  */
 export function offerText(offerLabel: string, ownerLabel: string, external: boolean, asPeer: boolean): string {
   return external ? offerLabel : `${offerLabel} of ${asPeer ? 'its peer ' : ''}${ownerLabel}`;
+}
+
+/**
+ * The IKE offers a pair negotiates with: each end's profile of the block of the version they end up speaking
+ * (IKEv1 block for an IKEv1 pair, IKEv2 block otherwise). `undefined` while the version is unknown or none is
+ * common (PANOS-PEER-001 reports that), or an end's profile content is not known.
+ */
+export function negotiatedIkeOffers(a: PeerEnd, b: PeerEnd): { readonly a: IkeOffer; readonly b: IkeOffer } | undefined {
+  const v = negotiatedVersion(a, b);
+  if (v !== 'ikev1' && v !== 'ikev2') return undefined;
+  const x = a.ike[v];
+  const y = b.ike[v];
+  return x && y ? { a: x, b: y } : undefined;
 }

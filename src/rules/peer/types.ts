@@ -103,8 +103,12 @@ export interface PeerEnd {
   readonly authentication: Known<'pre-shared-key' | 'certificate'>;
   /** Where its pre-shared key comes from; `undefined` when not declared, {@link UNKNOWN} when not comparable. */
   readonly preSharedKeySource: Known<SecretSourceFacts>;
-  /** `undefined` when the IKE crypto profile's content is not known. */
-  readonly ike?: IkeOffer;
+  /**
+   * The IKE proposals per protocol block: PAN-OS keeps an IKE crypto profile for IKEv1 and one for IKEv2, and a pair
+   * negotiates with the block of the version it ends up speaking. A block the end's version never uses, or whose
+   * profile's content is not known, is absent. A far end states one offer, used for either version.
+   */
+  readonly ike: { readonly ikev1?: IkeOffer; readonly ikev2?: IkeOffer };
   readonly tunnels: readonly PeerTunnelEnd[];
 }
 

@@ -1,8 +1,11 @@
 /**
- * The simulator's schema for the subtrees the project writes, transcribed from reference/panos-xml.md §2 and §4
- * (sources there: pan-os-codegen specs, pango, pan-os-python). Subtrees outside these tables are `open` and accepted
- * unvalidated, as the brief allows. Where the reference documents only part of a node (ethernet, loopback,
- * virtual-router) the documented children are validated and the rest is left open.
+ * The simulator's schema for the subtrees the project writes, written independently of the object model from the
+ * PAN-OS facts in docs/panos/ (one page per object; the vendor sources are cited there, pan-os-codegen specs first).
+ * Every enum, range and length below is such a documented fact; a limit no source states is marked `inferred` with
+ * its reason, and is kept lenient (a device holding more than the simulator accepts would hide nothing, the reverse
+ * would make the simulator refuse what a device accepts). Subtrees outside these tables are `open` and accepted
+ * unvalidated. Where the docs cover only part of a node (ethernet, loopback, virtual-router) the documented children
+ * are validated and the rest is left open.
  */
 import {
   ContainerSpec,
@@ -22,6 +25,7 @@ import {
   yesno,
 } from './schema-types';
 
+/** docs/panos/ike-crypto-profile.md#dh-group (group15/16/21 from 10.2: #dh-group-versions). */
 const DH_GROUPS: EnumValue[] = [
   'group1',
   'group2',
@@ -34,6 +38,7 @@ const DH_GROUPS: EnumValue[] = [
   { value: 'group21', since: '10.2' },
 ];
 
+/** docs/panos/ike-crypto-profile.md#lifetime, docs/panos/ipsec-crypto-profile.md#lifetime. */
 const lifetime = c(
   { seconds: int(180, 65535), minutes: int(3, 65535), hours: int(1, 65535), days: int(1, 365) },
   { oneOf: [['seconds', 'minutes', 'hours', 'days']] },
@@ -41,15 +46,18 @@ const lifetime = c(
 
 const ipEntries = entries(c({}));
 
+/** docs/panos/tunnel-interface.md#bonjour. */
 const bonjour = c({ enable: yesno, 'group-id': int(0, 16), 'ttl-check': yesno });
 
+/** docs/panos/tunnel-interface.md#ipv6-enabled and following rows. */
 const ipv6Block = c({
   enabled: yesno,
+  // inferred: no source bounds interface-id; 63 is above any EUI-64 or manual identifier text.
   'interface-id': str(63),
   address: entries(c({ 'enable-on-interface': yesno, prefix: empty, anycast: empty })),
 });
 
-/** §2.1 tunnel interface `network/interface/tunnel/units/entry`. */
+/** Tunnel interface `network/interface/tunnel/units/entry` (docs/panos/tunnel-interface.md). */
 const tunnelUnit = c({
   comment: str(1023),
   ip: ipEntries,
@@ -106,8 +114,13 @@ const loopbackUnit = c(
   { open: true },
 );
 
-/** §2.2 IKE gateway. */
+/**
+ * IKE gateway (docs/panos/ike-gateway.md). inferred, here and in the tunnel below: references to other objects
+ * (profile, interface, certificate names) are bounded by 63 or 31 characters, the longest name of what they name
+ * (docs/panos/README.md#names) or more; the vendor schema states no limit on the reference itself.
+ */
 const dpd = c({ enable: yesno, interval: int(2, 100), retry: int(2, 100) });
+/** docs/panos/ike-gateway.md#local-id. */
 const ikeId = c({ type: oneOfValues('ipaddr', 'fqdn', 'ufqdn', 'keyid', 'dn'), id: str(1024, 1) });
 const ikeGateway = c({
   authentication: c(
@@ -133,6 +146,7 @@ const ikeGateway = c({
     fragmentation: c({ enable: yesno }),
     'passive-mode': yesno,
   }),
+  // inferred: floating-ip and peer ip hold an address; 63 characters is more than any IPv6 address with prefix.
   'local-address': c({ interface: str(31), ip: str(63), 'floating-ip': str(63) }, { oneOf: [['ip', 'floating-ip']] }),
   'peer-address': c({ ip: str(63), fqdn: str(255), dynamic: empty }, { oneOf: [['ip', 'fqdn', 'dynamic']] }),
   'local-id': ikeId,
@@ -142,7 +156,7 @@ const ikeGateway = c({
   comment: str(1023),
 });
 
-/** §2.3 IKE crypto profile. */
+/** IKE crypto profile (docs/panos/ike-crypto-profile.md; no `des`: #des there). */
 const ikeCrypto = c({
   'dh-group': members(DH_GROUPS),
   hash: members(['non-auth', 'md5', 'sha1', 'sha256', 'sha384', 'sha512']),
@@ -151,7 +165,7 @@ const ikeCrypto = c({
   'authentication-multiple': int(0, 50),
 });
 
-/** §2.4 IPSec crypto profile. */
+/** IPSec crypto profile (docs/panos/ipsec-crypto-profile.md; `aes-128-ccm` yes, `des` no: #aes-128-ccm, #des there). */
 const HASHES = ['md5', 'sha1', 'sha256', 'sha384', 'sha512'];
 const ipsecCrypto = c(
   {
@@ -170,11 +184,13 @@ const ipsecCrypto = c(
   { oneOf: [['esp', 'ah']] },
 );
 
-/** §2.5 tunnel monitor profile. */
+/** Tunnel monitor profile (docs/panos/tunnel-monitor-profile.md; interval 2-100 is the schema's range). */
 const monitorProfile = c({ action: oneOfValues('wait-recover', 'fail-over'), interval: int(2, 100), threshold: int(2, 10) });
 
-/** §2.6 IPSec tunnel. */
+/** IPSec tunnel (docs/panos/ipsec-tunnel.md). */
 const port = int(0, 65535);
+// Proxy ID names: the tunnel name and the proxy ID name together are at most 63 characters, checked at commit
+// (docs/panos/README.md#name-proxy-id); 63 here is the bound a name alone can never exceed.
 const proxyId = entries(
   c({
     local: str(63),
@@ -202,6 +218,7 @@ const ipsecTunnel = c(
     disabled: yesno,
     ipv6: yesno,
     comment: str(1023),
+    // inferred: destination-ip holds an address (63 is more than any); proxy-id and profile are references.
     'tunnel-monitor': c({ enable: yesno, 'destination-ip': str(63), 'proxy-id': str(63), 'tunnel-monitor-profile': str(63) }),
     'ipsec-mode': since('11.0', oneOfValues('tunnel', 'transport')),
     'auto-key': c({
@@ -210,6 +227,7 @@ const ipsecTunnel = c(
       'proxy-id': proxyId,
       'proxy-id-v6': proxyId,
     }),
+    // docs/panos/ipsec-tunnel.md#manual-key. inferred: an SPI is 32 bits, written as at most 8 hex digits.
     'manual-key': c({
       'local-spi': str(8),
       'remote-spi': str(8),
@@ -243,7 +261,7 @@ const ipsecTunnel = c(
   { oneOf: [['auto-key', 'manual-key', 'global-protect-satellite']] },
 );
 
-/** §2.7 zone. */
+/** Zone (docs/panos/tunnel-interface.md#zone). inferred: member interface names are at most 31 characters. */
 const ifMembers = members(undefined, { maxLen: 31 });
 const zone = c({
   network: c(
@@ -296,16 +314,18 @@ const network = c(
     ),
     ike: c(
       {
-        gateway: objects(ikeGateway),
+        gateway: objects(ikeGateway, { nameMax: 63 }),
         'crypto-profiles': c(
-          { 'ike-crypto-profiles': objects(ikeCrypto), 'ipsec-crypto-profiles': objects(ipsecCrypto) },
+          // docs/panos/README.md#name-ike-crypto-profile, #name-ipsec-crypto-profile.
+          { 'ike-crypto-profiles': objects(ikeCrypto, { nameMax: 31 }), 'ipsec-crypto-profiles': objects(ipsecCrypto, { nameMax: 31 }) },
           { open: true },
         ),
       },
       { open: true },
     ),
-    tunnel: c({ ipsec: objects(ipsecTunnel) }, { open: true }),
-    profiles: c({ 'monitor-profile': objects(monitorProfile) }, { open: true }),
+    tunnel: c({ ipsec: objects(ipsecTunnel, { nameMax: 63 }) }, { open: true }),
+    // docs/panos/README.md#name-tunnel-monitor-profile.
+    profiles: c({ 'monitor-profile': objects(monitorProfile, { nameMax: 31 }) }, { open: true }),
     'virtual-router': objects(c({ interface: ifMembers }, { open: true })),
   },
   { open: true },

@@ -65,7 +65,10 @@ export interface AnySpec extends Gated {
 /** Any schema node. */
 export type Spec = ContainerSpec | EntriesSpec | MembersSpec | LeafSpec | EmptySpec | AnySpec;
 
-/** Object names: PAN-OS limits configuration object names to 63 characters. */
+/**
+ * The longest entry name a list accepts unless its table says otherwise: 63, the limit of the longest-named objects
+ * (docs/panos/README.md#names). Lists of shorter-named objects set `nameMax` themselves.
+ */
 export const NAME_MAX = 63;
 
 /** Container builder. */

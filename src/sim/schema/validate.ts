@@ -1,6 +1,6 @@
 /**
- * Write-time schema validation with PAN-OS's error wording (xml-api-exchanges.md §4.2, §4.3): lines start with a
- * space, paths are `->`-separated and start at the named object the request addressed.
+ * Write-time schema validation with PAN-OS's error wording (docs/panos/xml-api.md#schema-errors, #value-errors):
+ * lines start with a space, paths are `->`-separated and start at the named object the request addressed.
  */
 import { SimVersion, atLeast } from '../sim-version';
 import { SimNode } from '../xml-tree';

@@ -6,7 +6,7 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { startSimulator, type Simulator } from '../../../src/sim';
-import { requireTerraform, TerraformWorkspace } from './workspace';
+import { requireTerraform, TerraformWorkspace, withoutEmptyContainers } from './workspace';
 
 const DEV = "/config/devices/entry[@name='localhost.localdomain']";
 const VSYS = `${DEV}/vsys/entry[@name='vsys1']`;
@@ -22,19 +22,6 @@ function withoutResource(hcl: string, type: string, name: string): string {
   if (start < 0 || end < 0) throw new Error(`fixture has no resource ${type}.${name}`);
   const rest = hcl.slice(0, start) + hcl.slice(end + 3);
   return rest.split('\n').filter((l) => !l.includes(`${type}.${name}`)).join('\n');
-}
-
-/**
- * The config with empty, attribute-less containers removed: deleting the last entry of a list leaves `<gateway/>`
- * behind on PAN-OS as on the simulator, and an empty container holds nothing the device enforces.
- */
-function withoutEmptyContainers(xml: string): string {
-  let out = xml;
-  for (let prev = ''; prev !== out; ) {
-    prev = out;
-    out = out.replace(/<([\w-]+)\/>|<([\w-]+)><\/\2>/g, '');
-  }
-  return out;
 }
 
 describe('GIVEN a transport-mode set in HCL and a PAN-OS 11.1 simulator', () => {

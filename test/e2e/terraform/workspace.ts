@@ -16,6 +16,24 @@ const FIXTURES = path.join(__dirname, 'fixtures');
 /** Fixtures written by a generator instead of kept as files: `scale` is the bench's 100 transport tunnels. */
 const GENERATED: Readonly<Record<string, () => string>> = { scale: () => tunnelsHcl(100) };
 
+/**
+ * The config with empty, attribute-less containers removed: deleting the last entry of a list leaves `<gateway/>`
+ * behind on PAN-OS as on the simulator, and an empty container holds nothing the device enforces.
+ */
+export function withoutEmptyContainers(xml: string): string {
+  let out = xml;
+  for (let prev = ''; prev !== out; ) {
+    prev = out;
+    out = out.replace(/<([\w-]+)\/>|<([\w-]+)><\/\2>/g, '');
+  }
+  return out;
+}
+
+/** Terraform output with its line wrapping undone (it wraps diagnostic details at 78 columns). */
+export function unwrapped(out: string): string {
+  return out.replace(/\s+/g, ' ');
+}
+
 /** A temporary mirror and working directory, with the PANOS_* environment of one simulator. */
 export class TerraformWorkspace extends TfWorkspace {
   /** Installs the provider with the CLI into a fresh temp dir and copies `fixture` into the working dir. */

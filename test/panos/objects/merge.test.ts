@@ -131,6 +131,38 @@ describe('encode onto a base entry', () => {
     expect(serializeXml(out)).toBe('<entry name="tunnel.3"><ip><entry name="10.0.0.1/30" tag="x"/></ip><future>1</future></entry>');
   });
 
+  it('GIVEN the model as last known WHEN one field changes THEN a modelled element it never held (set on the device) stays', () => {
+    // The last known model (Terraform's prior state) manages mtu only; someone added a comment on the device since.
+    const device = parseXml('<entry name="tunnel.5"><comment>added by hand</comment><mtu>1400</mtu></entry>');
+    const previous = { name: 'tunnel.5', mtu: 1400 };
+    const out = tunnelInterface.encode({ name: 'tunnel.5', mtu: 1500 }, '10.2.0', device, previous);
+    expect(serializeXml(out)).toBe('<entry name="tunnel.5"><comment>added by hand</comment><mtu>1500</mtu></entry>');
+  });
+
+  it('GIVEN the model as last known WHEN one proxy ID changes THEN the others, and one added on the device, keep place and content', () => {
+    const device = parseXml(
+      '<entry name="t"><auto-key><ike-gateway><entry name="g"/></ike-gateway><proxy-id>' +
+        '<entry name="a"><local>10.0.0.0/24</local><x-new>1</x-new></entry><entry name="oob"><local>10.9.0.0/24</local></entry>' +
+        '<entry name="b"><local>10.1.0.0/24</local></entry></proxy-id></auto-key></entry>',
+    );
+    const previous = { name: 't', autoKey: { ikeGateways: ['g'], proxyIds: [{ name: 'a', local: '10.0.0.0/24' }, { name: 'b', local: '10.1.0.0/24' }] } };
+    const next = { name: 't', autoKey: { ikeGateways: ['g'], proxyIds: [{ name: 'a', local: '10.0.0.0/24' }, { name: 'b', local: '10.2.0.0/24' }] } };
+    expect(serializeXml(ipsecTunnel.encode(next, '10.2.0', device, previous))).toBe(
+      '<entry name="t"><auto-key><ike-gateway><entry name="g"/></ike-gateway><proxy-id>' +
+        '<entry name="a"><local>10.0.0.0/24</local><x-new>1</x-new></entry><entry name="oob"><local>10.9.0.0/24</local></entry>' +
+        '<entry name="b"><local>10.2.0.0/24</local></entry></proxy-id></auto-key></entry>',
+    );
+  });
+
+  it('GIVEN the model as last known WHEN a proxy ID moves from tcp to udp with the same ports THEN the ports move along', () => {
+    const pid = (protocol: 'tcp' | 'udp') => ({ name: 't', autoKey: { proxyIds: [{ name: 'p', protocol, localPort: 0, remotePort: 53 }] } });
+    const device = ipsecTunnel.encode(pid('tcp'), '10.2.0');
+    const out = ipsecTunnel.encode(pid('udp'), '10.2.0', device, pid('tcp'));
+    expect(serializeXml(out)).toBe(
+      '<entry name="t"><auto-key><proxy-id><entry name="p"><protocol><udp><local-port>0</local-port><remote-port>53</remote-port></udp></protocol></entry></proxy-id></auto-key></entry>',
+    );
+  });
+
   it('GIVEN membership fields on a tunnel interface WHEN encoded THEN they are not written into the interface entry', () => {
     const xml = serializeXml(tunnelInterface.encode({ name: 'tunnel.4', zone: 'vpn', virtualRouter: 'default', vsys: 'vsys1' }, '10.2.0'));
     expect(xml).toBe('<entry name="tunnel.4"/>');

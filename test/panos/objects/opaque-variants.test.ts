@@ -44,7 +44,7 @@ describe('variants this project keeps but does not build', () => {
 
   it('GIVEN a certificate-authenticated gateway WHEN read and re-encoded THEN the certificate block is unchanged and no key is invented', () => {
     const { model, raw } = ikeGateway.decode(parseXml(CERT_GATEWAY));
-    expect(model).toMatchObject({ authentication: 'certificate', version: 'ikev2', ikeCryptoProfile: 'p' });
+    expect(model).toMatchObject({ authentication: 'certificate', version: 'ikev2', ikev2CryptoProfile: 'p' });
     expect(model.preSharedKeyEncrypted).toBeUndefined();
     expect(serializeXml(ikeGateway.encode(model, '11.1.0', raw))).toBe(CERT_GATEWAY);
   });

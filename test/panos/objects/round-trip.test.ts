@@ -45,17 +45,14 @@ describe('round trips', () => {
     expect(serializeXml(tunnelMonitorProfile.encode({ name: 'm' }, '10.2.0'))).toBe('<entry name="m"/>');
   });
 
-  it('GIVEN an IKE gateway per version WHEN encoded THEN the crypto profile sits under the protocol sections in use', () => {
-    const base = { name: 'g', localInterface: 'ethernet1/1', peerDynamic: true, ikeCryptoProfile: 'p' };
-    const v1 = serializeXml(ikeGateway.encode({ ...base, version: 'ikev1' }, '10.2.0'));
-    const v2 = serializeXml(ikeGateway.encode({ ...base, version: 'ikev2' }, '10.2.0'));
-    const pref = serializeXml(ikeGateway.encode({ ...base, version: 'ikev2-preferred' }, '10.2.0'));
-    expect(v1).toContain('<ikev1><ike-crypto-profile>p</ike-crypto-profile></ikev1>');
+  it('GIVEN an IKE gateway with a profile per protocol block WHEN encoded THEN each sits in its own block, whatever the version', () => {
+    const base = { name: 'g', localInterface: 'ethernet1/1', peerDynamic: true };
+    const v1 = serializeXml(ikeGateway.encode({ ...base, version: 'ikev1', ikev1CryptoProfile: 'p1' }, '10.2.0'));
+    const pref = serializeXml(ikeGateway.encode({ ...base, version: 'ikev2-preferred', ikev1CryptoProfile: 'p1', ikev2CryptoProfile: 'p2' }, '10.2.0'));
+    expect(v1).toContain('<ikev1><ike-crypto-profile>p1</ike-crypto-profile></ikev1>');
     expect(v1).not.toContain('<ikev2>');
-    expect(v2).toContain('<ikev2><ike-crypto-profile>p</ike-crypto-profile></ikev2>');
-    expect(v2).not.toContain('<ikev1>');
-    expect(pref).toContain('<ikev1><ike-crypto-profile>p</ike-crypto-profile></ikev1>');
-    expect(pref).toContain('<ikev2><ike-crypto-profile>p</ike-crypto-profile></ikev2>');
+    expect(pref).toContain('<ikev1><ike-crypto-profile>p1</ike-crypto-profile></ikev1>');
+    expect(pref).toContain('<ikev2><ike-crypto-profile>p2</ike-crypto-profile></ikev2>');
     expect(v1).toContain('<peer-address><dynamic/></peer-address>');
   });
 

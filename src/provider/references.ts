@@ -1,0 +1,155 @@
+/**
+ * The by-name references between the objects this provider manages, read from a model (a plan's, a state's or a
+ * decoded device entry's), and an index of who refers to whom. The referring fields and the kinds they name come
+ * from the rules' REFERENCED_KIND; where a field sits in a model and its Terraform attribute come from the object's
+ * descriptor. Physical interfaces (a gateway's local interface) are not objects of this provider and are left out.
+ */
+import { descriptorFor, type FieldSpec, type ObjectKind } from '../panos/objects';
+import { REFERENCED_KIND } from '../rules';
+import type { Model } from './model-values';
+
+/** Fields a tunnel's model keeps under `autoKey` while the rules' facts hold them at the top. */
+const AUTO_KEY_FACTS: readonly string[] = ['ikeGateways', 'ipsecCryptoProfile', 'proxyIds', 'proxyIdsV6'];
+
+/** A model in the rules' flat shape (a tunnel's auto-key fields lifted; an unknown auto-key makes them unknown). */
+export function flattenModel(kind: ObjectKind, model: Model, unknown: unknown): Model {
+  if (kind !== 'ipsec-tunnel') return { ...model };
+  const ak = model.autoKey;
+  const out: Model = { ...model };
+  for (const f of AUTO_KEY_FACTS) out[f] = ak === unknown ? unknown : ((ak ?? {}) as Model)[f];
+  return out;
+}
+
+/** Where a facts field sits in an object's model (`ikeGateways` of a tunnel → `autoKey.ikeGateways`). */
+function modelPath(kind: ObjectKind, field: string): string[] {
+  return kind === 'ipsec-tunnel' && AUTO_KEY_FACTS.includes(field) ? ['autoKey', field] : field.split('.');
+}
+
+/** The field specs along a model path, or undefined when the kind has no such field. */
+function specPath(kind: ObjectKind, path: readonly string[]): FieldSpec[] | undefined {
+  const out: FieldSpec[] = [];
+  let fields: readonly FieldSpec[] | undefined = descriptorFor(kind).fields;
+  for (const key of path) {
+    const f: FieldSpec | undefined = fields?.find((x) => x.key === key);
+    if (!f) return undefined;
+    out.push(f);
+    fields = f.fields;
+  }
+  return out;
+}
+
+/** One by-name reference from an object to another object of this provider. */
+export interface ObjectRef {
+  /** Kind of the object referred to. */
+  readonly kind: ObjectKind;
+  readonly name: string;
+  /** The referring field as the rules name it (a key of REFERENCED_KIND), e.g. `ikeGateways`. */
+  readonly field: string;
+  /** The referring Terraform attribute, e.g. `auto_key.ike_gateways`. */
+  readonly attribute: string;
+  /** The field is unset and the device reads it as its default (`default` crypto profile). */
+  readonly implied: boolean;
+}
+
+interface ReferringField {
+  readonly field: string;
+  readonly kind: ObjectKind;
+  readonly path: readonly string[];
+  readonly specs: readonly FieldSpec[];
+}
+
+/** The referring fields of each kind, derived once from REFERENCED_KIND and the descriptors. */
+const referringFields = new Map<ObjectKind, ReferringField[]>();
+
+function fieldsOf(kind: ObjectKind): ReferringField[] {
+  let list = referringFields.get(kind);
+  if (!list) {
+    list = [];
+    for (const [field, target] of Object.entries(REFERENCED_KIND)) {
+      if (target === 'interface') continue;
+      const path = modelPath(kind, field);
+      const specs = specPath(kind, path);
+      if (specs) list.push({ field, kind: target as ObjectKind, path, specs });
+    }
+    referringFields.set(kind, list);
+  }
+  return list;
+}
+
+/**
+ * The objects a model refers to. Unknown or non-string values are skipped; an unset field with a device default
+ * (`ipsec-crypto-profile`, `ike-crypto-profile`) refers to that default when its enclosing block is present.
+ */
+export function referencesOf(kind: ObjectKind, model: Model): ObjectRef[] {
+  const out: ObjectRef[] = [];
+  for (const rf of fieldsOf(kind)) {
+    let parent: unknown = model;
+    for (const key of rf.path.slice(0, -1)) parent = parent && typeof parent === 'object' ? (parent as Model)[key] : undefined;
+    if (!parent || typeof parent !== 'object') continue;
+    const spec = rf.specs[rf.specs.length - 1];
+    const value = (parent as Model)[spec.key];
+    const attribute = rf.specs.map((s) => s.tfName).join('.');
+    const implied = value === undefined && typeof spec.deviceDefault === 'string';
+    const names = implied ? [spec.deviceDefault as string] : Array.isArray(value) ? value : [value];
+    for (const name of names) {
+      if (typeof name === 'string' && name !== '') out.push({ kind: rf.kind, name, field: rf.field, attribute, implied });
+    }
+  }
+  return out;
+}
+
+/** `kind:name`, the key objects are indexed by. */
+export function objectKey(kind: ObjectKind, name: string): string {
+  return `${kind}:${name}`;
+}
+
+/** Who refers to whom, by object key, kept current as objects are added, changed and removed. */
+export class ReferenceIndex {
+  private readonly outgoing = new Map<string, string[]>();
+  private readonly incoming = new Map<string, Set<string>>();
+
+  /** Records (or replaces) the references of `from`. */
+  set(from: string, refs: readonly ObjectRef[]): void {
+    this.remove(from);
+    const targets = [...new Set(refs.map((r) => objectKey(r.kind, r.name)))];
+    this.outgoing.set(from, targets);
+    for (const t of targets) {
+      let s = this.incoming.get(t);
+      if (!s) this.incoming.set(t, (s = new Set()));
+      s.add(from);
+    }
+  }
+
+  /** Forgets the references of `from`. */
+  remove(from: string): void {
+    for (const t of this.outgoing.get(from) ?? []) this.incoming.get(t)?.delete(from);
+    this.outgoing.delete(from);
+  }
+
+  /** Keys of the objects that refer to `to`. */
+  referrers(to: string): ReadonlySet<string> {
+    return this.incoming.get(to) ?? new Set();
+  }
+}
+
+/** How many reference hops lie below a kind (profiles and interfaces 0, gateways 1, tunnels 2). */
+function depth(kind: ObjectKind, seen: readonly ObjectKind[] = []): number {
+  if (seen.includes(kind)) throw new Error(`reference cycle through ${kind}`);
+  const below = fieldsOf(kind).map((f) => depth(f.kind, [...seen, kind]) + 1);
+  return Math.max(0, ...below);
+}
+
+/**
+ * The place of a write in a combined request so that PAN-OS never sees a reference to an object not written yet:
+ * creates and updates of referenced kinds before those of the kinds that refer to them, then deletes the other way
+ * round (a tunnel before its gateway, a gateway before its IKE profile).
+ */
+export function writeOrder(kind: ObjectKind, action: 'write' | 'delete'): number {
+  const d = depth(kind);
+  return action === 'write' ? d : 1000 - d;
+}
+
+/** Kinds whose objects can refer to objects of `kind` (whose deletes must come first). */
+export function referringKinds(kind: ObjectKind, all: readonly ObjectKind[]): ObjectKind[] {
+  return all.filter((k) => fieldsOf(k).some((f) => f.kind === kind));
+}
