@@ -43,6 +43,7 @@ export {
   checkDevices,
   deviceFacts,
   devicePath,
+  StoredKeyIds,
   type CheckDevicesOptions,
   type DeviceConfiguration,
   type DevicePair,

@@ -3,7 +3,7 @@
  * command feeds it. Each case changes one thing on one device of a correct transport-mode pair.
  */
 import { checkDevicePair, checkDevices, formatFinding, runRules, validateAcknowledgement, type Finding } from '../../src/rules';
-import { DEVICE_PATHS as P, device, ids, pairOf, type DevicePatch } from './peer-fixtures';
+import { DEVICE_PATHS as P, device, ids, pairOf, stored, type DevicePatch } from './peer-fixtures';
 
 function check(a: DevicePatch = {}, b: DevicePatch = {}) {
   const [x, y] = pairOf(a, b);
@@ -22,11 +22,23 @@ describe('pairing devices', () => {
     expect(pairs).toEqual([{ a: P.gwA, b: P.gwB, basis: 'mirrored', tunnels: [{ a: P.tunnelA, b: P.tunnelB }] }]);
   });
 
-  it('GIVEN a matching pair THEN no error or warning, and the encrypted keys give the unverifiable info (never a pass)', () => {
-    const { results } = check();
+  it('GIVEN a matching pair whose stored keys carry the same digest (each under its own master key) THEN nothing is reported', () => {
+    const { results } = check({ gateway: { preSharedKeyEncrypted: stored('bgp-lab-key', 'Y2lwaGVyIEE=') } }, { gateway: { preSharedKeyEncrypted: stored('bgp-lab-key', 'Y2lwaGVyIEI=') } });
+    expect(ids(results)).toEqual({ errors: [], warnings: [], infos: [] });
+  });
+
+  it('fails when the stored keys carry different digests (PANOS-PEER-010), printing neither key nor digest', () => {
+    const b = stored('another-key');
+    const { results } = check({}, { gateway: { preSharedKeyEncrypted: b } });
+    const f = only(results.errors, 'PANOS-PEER-010');
+    expect(f.message).toContain('use different pre-shared keys');
+    for (const secret of ['another-key', 'bgp-lab-key', b.slice(5, 33), stored('bgp-lab-key').slice(5, 33), '-AQ==']) expect(f.message).not.toContain(secret);
+  });
+
+  it('GIVEN a stored key without the digest THEN the pair cannot be verified: the PANOS-PEER-011 info, not a pass', () => {
+    const { results } = check({}, { gateway: { preSharedKeyEncrypted: '-AQ==short' } });
     expect(ids(results)).toEqual({ errors: [], warnings: [], infos: ['PANOS-PEER-011'] });
     expect(results.infos[0]!.message).toContain('cannot be compared');
-    expect(results.infos[0]!.message).not.toContain('-AQ==');
   });
 
   it('GIVEN the local address written with and without prefix, and IPv6 spelt differently THEN they still pair', () => {
@@ -117,6 +129,24 @@ describe('pair rules over two devices: each mismatch fails with its id and both 
     expect(ids(check(v1('auto'), v1('aggressive')).results).errors).toEqual([]);
   });
 
+  it('GIVEN an IKEv1 pair (ikev2-preferred falling back) THEN the IKEv1 blocks are compared, not the IKEv2 ones', () => {
+    const v1 = { name: 'ike-v1', dhGroups: ['group14'], authentication: ['sha256'], encryption: ['aes-256-cbc'] } as const;
+    const [a0, b0] = pairOf({ gateway: { version: 'ikev2-preferred', ikev1CryptoProfile: 'ike-v1' }, tunnel: { ipsecMode: 'tunnel' } });
+    const a = { ...a0, ikeCryptoProfiles: [...a0.ikeCryptoProfiles!, { ...v1, dhGroups: [...v1.dhGroups], authentication: [...v1.authentication], encryption: [...v1.encryption] }] };
+    const bWith = (block: string): typeof b0 => ({
+      ...b0,
+      ikeGateways: [{ ...b0.ikeGateways![0]!, version: 'ikev1', ikev1CryptoProfile: block }],
+      ikeCryptoProfiles: [...b0.ikeCryptoProfiles!, { ...v1, dhGroups: [...v1.dhGroups], authentication: [...v1.authentication], encryption: [...v1.encryption] }],
+      ipsecTunnels: [{ ...b0.ipsecTunnels![0]!, ipsecMode: 'tunnel' }],
+    });
+    // fw-b's IKEv1 block matches fw-a's IKEv1 block: compatible, though it matches nothing of fw-a's IKEv2 block.
+    expect(ids(checkDevicePair(a, bWith('ike-v1')).results).errors).toEqual([]);
+    // fw-b's IKEv1 block is fw-a's IKEv2 profile's twin: the IKEv1 negotiation still fails.
+    const f = only(checkDevicePair(a, bWith('ike-tm')).results.errors, 'PANOS-PEER-004');
+    expect(f.path).toBe('fw-a/ike-crypto-profile/ike-v1');
+    expect(f.message).toContain('closest miss: aes-256-cbc/sha256/group14 against aes-256-gcm/sha384/group20');
+  });
+
   it('GIVEN an unset PFS group on one end and group2 on the other THEN they match (group2 is the device default)', () => {
     expect(ids(check({ ipsec: { dhGroup: undefined } }, { ipsec: { dhGroup: 'group2' } }).results).errors).toEqual([]);
   });
@@ -165,7 +195,7 @@ describe('infos that name what holds', () => {
   });
 
   it('GIVEN 480 minutes against 8 hours THEN the IKE lifetimes are the same', () => {
-    expect(ids(check({ ike: { lifetime: { unit: 'minutes', value: 480 } } }, { ike: { lifetime: { unit: 'hours', value: 8 } } }).results).infos).toEqual(['PANOS-PEER-011']);
+    expect(ids(check({ ike: { lifetime: { unit: 'minutes', value: 480 } } }, { ike: { lifetime: { unit: 'hours', value: 8 } } }).results).infos).toEqual([]);
   });
 
   it('GIVEN different anti-replay windows THEN PANOS-PEER-017 is an info naming both', () => {
@@ -178,7 +208,7 @@ describe('acknowledgements over a pair', () => {
   it('GIVEN an info acknowledged by the path of the other end THEN it is listed as acknowledged, not as an info', () => {
     const [a, b] = pairOf({}, { tunnel: { antiReplayWindow: '64' } });
     const { results } = checkDevices([a, b], { acknowledgements: [{ ruleId: 'PANOS-PEER-017', reason: 'fw-b sees reordering', path: 'fw-b' }] });
-    expect(ids(results).infos).toEqual(['PANOS-PEER-011']);
+    expect(ids(results).infos).toEqual([]);
     expect(results.acknowledged.map((x) => [x.finding.ruleId, x.reason])).toEqual([['PANOS-PEER-017', 'fw-b sees reordering']]);
   });
 

@@ -2,8 +2,14 @@
  * Two devices' decoded configurations (the object model's own types) forming one correct transport-mode pair
  * (fw-a 198.51.100.1 <-> fw-b 198.51.100.2), changed one thing at a time by the tests.
  */
+import { createHash } from 'node:crypto';
 import type { IkeCryptoProfile, IkeGateway, IpsecCryptoProfile, IpsecTunnel } from '../../src/panos/objects';
 import type { DeviceConfiguration, Finding, RuleResults } from '../../src/rules';
+
+/** A key as a device returns it: `-AQ==`, the base64 SHA-1 of the plaintext, then ciphertext (a stand-in here). */
+export function stored(plaintext: string, ciphertext = 'c2VhbGVkIHVuZGVyIHRoZSBtYXN0ZXIga2V5'): string {
+  return `-AQ==${createHash('sha1').update(plaintext, 'utf8').digest('base64')}${ciphertext}`;
+}
 
 /** What a test changes on one device. */
 export interface DevicePatch {
@@ -27,7 +33,7 @@ export function device(name: string, local: string, peer: string, patch: DeviceP
         version: 'ikev2',
         ikev2CryptoProfile: 'ike-tm',
         authentication: 'pre-shared-key',
-        preSharedKeyEncrypted: '-AQ==c2VjcmV0IGNpcGhlcnRleHQ=',
+        preSharedKeyEncrypted: stored('bgp-lab-key'),
         localInterface: 'ethernet1/1',
         localIp: `${local}/30`,
         peerIp: peer,

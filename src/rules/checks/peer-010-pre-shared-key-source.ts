@@ -13,7 +13,8 @@ export const peer010PreSharedKeySource: PairRule = {
     'Authentication is checked only after phase 1 keying succeeded: a wrong key fails with AUTHENTICATION_FAILED and ' +
     'PAN-OS reports it in its IKE manager log rather than the system log, so it is a slow-to-find outage. The key values are never ' +
     'read or printed here; the two ends are compared by where their keys come from (the same TF_VAR variable, the ' +
-    'same literal). Two different sources may hold the same value by chance or by care, but nothing keeps them equal.',
+    'same literal) and, between two devices, by the digest PAN-OS stores with each key. Two different sources may ' +
+    'hold the same value by chance or by care, but nothing keeps them equal.',
   fix: 'give both gateways the same SecretValue source (e.g. SecretValue.fromEnvVariable with the same TF_VAR name) and the same authentication method',
   evaluate(pairing: Pairing): Finding[] {
     const findings: Finding[] = [];

@@ -5,7 +5,7 @@ import type { PairRule, Pairing, PeerEnd } from '../peer/types';
 
 function why(end: PeerEnd, source: Known<SecretSourceFacts>): string | undefined {
   if (isKnown(source)) return undefined;
-  if (isUnknown(source)) return `${end.path} holds a key that cannot be compared (stored encrypted, or computed at deploy)`;
+  if (isUnknown(source)) return `${end.path} holds a key that cannot be compared (computed at deploy, or stored without its digest)`;
   return `${end.path} declares no pre-shared key source`;
 }
 
@@ -16,9 +16,9 @@ export const peer011PreSharedKeyUnverifiable: PairRule = {
   title: 'Whether the two ends use the same pre-shared key cannot be verified',
   source: 'N9',
   explanation:
-    'A key stored on a device is encrypted with that device\'s master key, a key computed at deploy time is unknown at ' +
-    'synth, and a gateway or far end without a declared key source says nothing about it. The pair may well be ' +
-    'right; this says that nothing here checked it. Values are never read or printed.',
+    'A key computed at deploy time is unknown at synth, a gateway or far end without a declared key source says ' +
+    'nothing about it, and a key read from a device in a stored form without its digest cannot be compared. The pair ' +
+    'may well be right; this says that nothing here checked it. Values are never read or printed.',
   fix: 'declare the key on both ends from the same SecretValue source, or acknowledge with how the keys are kept equal',
   evaluate(pairing: Pairing): Finding[] {
     const findings: Finding[] = [];

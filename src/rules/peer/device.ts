@@ -3,8 +3,10 @@
  * cdktf), so a command can read two or more firewalls and check them against each other with the same rules synth
  * uses. Paths are `<device>/<kind>/<name>`, e.g. `fw-a/ike-gateway/gw-bgp`.
  *
- * A key stored on a device is encrypted with that device's master key, so pre-shared keys are never comparable
- * here: a pair using them gets the PANOS-PEER-011 info, never a pass.
+ * Pre-shared keys come back encrypted with each device's own master key, but the stored form carries the key's SHA-1
+ * digest right after its `-AQ==` prefix (docs/ike-negotiation.md#n9-authentication-and-pre-shared-keys): two ends are
+ * the same key when those digests are equal. The digests are compared here and never kept in a fact or a message;
+ * a stored form without one cannot be compared (the PANOS-PEER-011 info, never a pass).
  */
 import type {
   IkeCryptoProfile,
@@ -13,7 +15,7 @@ import type {
   IpsecTunnel,
   ProxyId,
 } from '../../panos/objects';
-import { UNKNOWN, type Acknowledgement, type IpsecTunnelFacts, type ProxyIdFacts, type StackFacts } from '../facts';
+import { UNKNOWN, type Acknowledgement, type IpsecTunnelFacts, type Known, type ProxyIdFacts, type SecretSourceFacts, type StackFacts } from '../facts';
 import type { RuleResults } from '../engine';
 import { peerEndsOf } from './ends';
 import { runPairRules } from './engine';
@@ -63,8 +65,31 @@ function proxyFacts(list: readonly ProxyId[] | undefined): ProxyIdFacts[] | unde
   return list?.map((p) => ({ ...p }));
 }
 
-/** The facts of one device (every object declared at its default location; content as read). */
-export function deviceFacts(device: DeviceConfiguration): StackFacts {
+/** A stored key: `-AQ==`, then the base64 SHA-1 of the plaintext (20 bytes: 27 characters and one `=`), then the ciphertext. */
+const STORED_KEY = /^-AQ==([A-Za-z0-9+/]{27}=)/;
+
+/** Opaque ids for stored keys: equal digests get equal ids (`stored-key-1`, …); the digests stay in this map only. */
+export class StoredKeyIds {
+  private readonly ids = new Map<string, string>();
+
+  /** The source facts of a stored key, or UNKNOWN when its form carries no digest. */
+  public sourceOf(stored: string): Known<SecretSourceFacts> {
+    const digest = STORED_KEY.exec(stored)?.[1];
+    if (digest === undefined) return UNKNOWN;
+    let id = this.ids.get(digest);
+    if (id === undefined) {
+      id = `stored-key-${this.ids.size + 1}`;
+      this.ids.set(digest, id);
+    }
+    return { id, description: 'a key stored on the device (compared by the digest PAN-OS keeps with it)' };
+  }
+}
+
+/**
+ * The facts of one device (every object declared at its default location; content as read).
+ * @param keys where stored keys get their ids; share one between the devices whose keys are compared
+ */
+export function deviceFacts(device: DeviceConfiguration, keys: StoredKeyIds = new StoredKeyIds()): StackFacts {
   const at = (kind: string, name: string): string => devicePath(device.name, kind, name);
   return {
     ikeCryptoProfiles: (device.ikeCryptoProfiles ?? []).map((p) => ({ ...p, path: at('ike-crypto-profile', p.name) })),
@@ -86,8 +111,12 @@ export function deviceFacts(device: DeviceConfiguration): StackFacts {
       localId: g.localId,
       peerId: g.peerId,
       authentication: g.authentication ?? (g.preSharedKeyEncrypted !== undefined || g.preSharedKey !== undefined ? 'pre-shared-key' : undefined),
-      // Encrypted with the device's own master key (and a plaintext key is never read back): not comparable.
-      ...(g.preSharedKeyEncrypted !== undefined || g.preSharedKey !== undefined ? { preSharedKeySource: UNKNOWN } : {}),
+      // A plaintext key (a planned model, never one read back) is not compared here.
+      ...(g.preSharedKeyEncrypted !== undefined
+        ? { preSharedKeySource: keys.sourceOf(g.preSharedKeyEncrypted) }
+        : g.preSharedKey !== undefined
+          ? { preSharedKeySource: UNKNOWN }
+          : {}),
     })),
     ipsecTunnels: (device.ipsecTunnels ?? []).map(
       (t): IpsecTunnelFacts => ({
@@ -116,7 +145,8 @@ export function deviceEnds(devices: readonly DeviceConfiguration[]): PeerEnd[] {
     if (names.has(d.name)) throw new Error(`checkDevices: two devices are named '${d.name}'; give each a unique name`);
     names.add(d.name);
   }
-  return devices.flatMap((d) => peerEndsOf(deviceFacts(d), d.name));
+  const keys = new StoredKeyIds();
+  return devices.flatMap((d) => peerEndsOf(deviceFacts(d, keys), d.name));
 }
 
 /**
