@@ -91,7 +91,6 @@ describe('pair rules over two devices: each mismatch fails with its id and both 
     { name: 'GRE on one end only', rule: 'PANOS-PEER-008', a: { tunnel: { enableGreEncapsulation: true } }, at: P.tunnelA },
     { name: 'certificate against pre-shared key', rule: 'PANOS-PEER-010', b: { gateway: { authentication: 'certificate', preSharedKeyEncrypted: undefined } }, at: P.gwA },
     { name: 'peer identity not what the peer sends', rule: 'PANOS-PEER-012', a: { gateway: { peerId: { type: 'fqdn', id: 'fw-b.example.net' } } }, at: P.gwA },
-    { name: 'NAT-T on one end only', rule: 'PANOS-PEER-013', b: { gateway: { natTraversal: true } }, at: P.gwA },
   ];
   it.each(cases)('fails when $name: $rule', ({ rule, a, b, at }) => {
     const { results } = check(a, b);
@@ -110,6 +109,12 @@ describe('pair rules over two devices: each mismatch fails with its id and both 
     expect(f.message).toContain('authentication sha384 in common');
     expect(f.message).toContain('encryption aes-256-gcm vs aes-256-cbc (none in common)');
     expect(f.message).toContain('closest miss: aes-256-gcm/sha384/group20 against aes-256-cbc/sha384/group20, differing in encryption');
+  });
+
+  it('GIVEN NAT-T on one end only and no NAT declared THEN a PANOS-PEER-013 warning (it breaks once a NAT sits between them)', () => {
+    const { results } = check({ tunnel: { ipsecMode: 'tunnel' } }, { gateway: { natTraversal: true }, tunnel: { ipsecMode: 'tunnel' } });
+    expect(ids(results)).toEqual({ errors: [], warnings: ['PANOS-PEER-013'], infos: [] });
+    expect(results.warnings[0]!.message).toContain(P.gwB);
   });
 
   it('GIVEN one end ikev2-preferred and the other ikev1 THEN no version error but the PANOS-PEER-002 info', () => {
@@ -179,6 +184,19 @@ describe('proxy IDs (tunnel mode)', () => {
     const f = only(check(a, b).results.errors, 'PANOS-PEER-015');
     expect(f.message).toContain("'lan' (local 10.1.0.0/16, remote 10.2.0.0/16)");
     expect(f.message).toContain(P.tunnelB);
+  });
+
+  it('GIVEN nested proxy IDs (a /16 against a /24 inside it) THEN IKEv2 passes (the responder narrows) and IKEv1 fails', () => {
+    const wide = [{ name: 'lan', local: '10.1.0.0/16', remote: '10.2.0.0/16' }];
+    const narrow = [{ name: 'lan', local: '10.2.3.0/24', remote: '10.1.4.0/24' }];
+    expect(ids(check(tunnelMode(wide), tunnelMode(narrow)).results).errors).toEqual([]);
+    expect(ids(check(tunnelMode(wide, 'ikev1'), tunnelMode(narrow, 'ikev1')).results).errors).toEqual(['PANOS-PEER-015']);
+  });
+
+  it('GIVEN a proxy ID written with host bits (10.1.2.3/16) THEN it selects its network and mirrors 10.1.0.0/16 under IKEv1', () => {
+    const a = tunnelMode([{ name: 'lan', local: '10.1.2.3/16', remote: '10.2.0.0/16' }], 'ikev1');
+    const b = tunnelMode([{ name: 'lan', local: '10.2.0.0/16', remote: '10.1.0.0/16' }], 'ikev1');
+    expect(ids(check(a, b).results).errors).toEqual([]);
   });
 
   it('GIVEN proxy IDs on one end only THEN IKEv1 fails (exact match) and IKEv2 passes (narrowing)', () => {

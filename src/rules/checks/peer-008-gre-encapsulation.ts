@@ -10,9 +10,9 @@ export const peer008GreEncapsulation: PairRule = {
   title: 'GRE encapsulation is enabled on one end of a tunnel only',
   source: 'N7',
   explanation:
-    'With GRE encapsulation an end wraps every packet in GRE before ESP and expects GRE inside what it decrypts. An ' +
-    'end without it sends and expects bare packets, so neither understands what the other sends (multicast and ' +
-    'routing protocols over the tunnel fail first).',
+    'With GRE encapsulation an end wraps every packet in GRE before ESP and expects GRE inside what it decrypts. IKE ' +
+    'does not negotiate GRE, so the security associations come up; then an end without it cannot use what the other ' +
+    'sends (multicast and routing protocols over the tunnel fail first).',
   fix: 'set enableGreEncapsulation to the same value on both tunnels',
   evaluate(pairing: Pairing): Finding[] {
     const findings: Finding[] = [];

@@ -14,8 +14,8 @@ function sameId(expected: IkeIdFacts, sent: IkeIdFacts): boolean {
   if (expected.type !== sent.type) return false;
   if (expected.type === 'ipaddr') return hostAddress(expected.id) === hostAddress(sent.id);
   if (expected.matching === 'wildcard') return wildcard(expected.id, sent.id);
-  // Host names compare without case; key ids and distinguished names byte for byte.
-  return expected.type === 'fqdn' || expected.type === 'ufqdn' ? expected.id.toLowerCase() === sent.id.toLowerCase() : expected.id === sent.id;
+  // How PAN-OS compares case is not documented: ids compare without case, so only a sure mismatch is reported.
+  return expected.id.toLowerCase() === sent.id.toLowerCase();
 }
 
 const show = (id: IkeIdFacts): string => `${id.type}:${id.id}`;

@@ -31,6 +31,29 @@ export function subnet(text: string | undefined, v6: boolean): string {
   const slash = trimmed.indexOf('/');
   const host = parseHost(slash < 0 ? trimmed : trimmed.slice(0, slash));
   if (!host) return trimmed;
-  const length = slash < 0 ? (host.kind() === 'ipv4' ? 32 : 128) : Number(trimmed.slice(slash + 1));
-  return `${host.toNormalizedString()}/${length}`;
+  const bits = host.kind() === 'ipv4' ? 32 : 128;
+  const length = slash < 0 ? bits : Number(trimmed.slice(slash + 1));
+  if (!Number.isInteger(length) || length < 0 || length > bits) return trimmed;
+  // The network, not the host that was written: 10.1.2.3/16 selects 10.1.0.0/16.
+  const network = ipaddr.fromByteArray(host.toByteArray().map((byte, i) => byte & maskByte(length, i)));
+  return `${network.toNormalizedString()}/${length}`;
+}
+
+function maskByte(length: number, index: number): number {
+  const bits = Math.max(0, Math.min(8, length - index * 8));
+  return (0xff << (8 - bits)) & 0xff;
+}
+
+/**
+ * True when two subnets (as {@link subnet} writes them) share an address. Prefixes are nested or disjoint, so they
+ * overlap exactly when one's network address lies in the other. Text that is no subnet (an address object name)
+ * overlaps only itself.
+ */
+export function subnetsOverlap(a: string, b: string): boolean {
+  if (!ipaddr.isValidCIDR(a) || !ipaddr.isValidCIDR(b)) return a === b;
+  const [x, xBits] = ipaddr.parseCIDR(a);
+  const [y, yBits] = ipaddr.parseCIDR(b);
+  if (x instanceof ipaddr.IPv4 && y instanceof ipaddr.IPv4) return x.match(y, yBits) || y.match(x, xBits);
+  if (x instanceof ipaddr.IPv6 && y instanceof ipaddr.IPv6) return x.match(y, yBits) || y.match(x, xBits);
+  return false;
 }
