@@ -7,32 +7,26 @@ import { ALL_RULES, PAIR_RULES } from './registry';
 import { ALL_PAIR_SOURCES, ALL_SOURCES, type PairSource, type Rule } from './types';
 import type { PairRule } from './peer/types';
 
-/** The heading of each item in docs/ike-negotiation.md (the catalogue links to it; a test keeps both in step). */
-export const PAIR_SOURCE_HEADINGS: Readonly<Record<PairSource, string>> = {
-  N1: 'N1. IKE version',
-  N2: 'N2. IKEv1 exchange mode',
-  N3: 'N3. IKE proposals',
-  N4: 'N4. IPSec proposals',
-  N5: 'N5. Perfect forward secrecy',
-  N6: 'N6. IPSec mode',
-  N7: 'N7. GRE encapsulation',
-  N8: 'N8. Addresses',
-  N9: 'N9. Authentication and pre-shared keys',
-  N10: 'N10. Identities',
-  N11: 'N11. NAT traversal',
-  N12: 'N12. Proxy IDs',
-  N13: 'N13. Lifetimes',
-  N14: 'N14. Anti-replay',
+/** The title of each item of docs/peer-compatibility.md (its heading; the anchor is the item id in lower case). */
+export const PAIR_SOURCE_TITLES: Readonly<Record<PairSource, string>> = {
+  N1: 'IKE version',
+  N2: 'IKEv1 exchange mode',
+  N3: 'IKE proposals',
+  N4: 'IPSec proposals',
+  N5: 'Perfect forward secrecy',
+  N6: 'IPSec mode',
+  N7: 'GRE encapsulation',
+  N8: 'Addresses',
+  N9: 'Authentication and pre-shared keys',
+  N10: 'Identities',
+  N11: 'NAT traversal',
+  N12: 'Proxy IDs',
+  N13: 'Lifetimes',
+  N14: 'Anti-replay',
 };
 
-/** GitHub's anchor for a heading: lower case, punctuation dropped, spaces as hyphens. */
-export function headingAnchor(heading: string): string {
-  return heading.toLowerCase().replace(/[^a-z0-9 -]/g, '').replace(/ /g, '-');
-}
-
-function pairSourceLink(s: PairSource): string {
-  return `[${s}](docs/ike-negotiation.md#${headingAnchor(PAIR_SOURCE_HEADINGS[s])})`;
-}
+/** The docs page stating the facts behind the pair rules. */
+export const PAIR_FACTS_PAGE = 'docs/peer-compatibility.md';
 
 function cell(text: string): string {
   return text.replace(/\|/g, '\\|').replace(/\r?\n/g, ' ');
@@ -41,9 +35,11 @@ function cell(text: string): string {
 /** The docs page holding the source items (T1…, X1…, W1…), each under an anchor named after it in lower case. */
 export const SOURCE_DOC = 'docs/transport-mode.md';
 
-/** A link to a source item's anchor, or the item as is when it has none (`-`). */
+/** A link to a source item's anchor (N items in the pair-rules page), or the item as is when it has none (`-`). */
 export function sourceLink(source: string): string {
-  return /^[TXW]\d+$/.test(source) ? `[${source}](${SOURCE_DOC}#${source.toLowerCase()})` : source;
+  if (/^[TXW]\d+$/.test(source)) return `[${source}](${SOURCE_DOC}#${source.toLowerCase()})`;
+  if (/^N\d+$/.test(source)) return `[${source}](${PAIR_FACTS_PAGE}#${source.toLowerCase()})`;
+  return source;
 }
 
 function row(r: Pick<Rule, 'id' | 'level' | 'title' | 'explanation' | 'fix'> & { readonly source: string }): string {
@@ -107,12 +103,12 @@ export function renderRulesMarkdown(rules: readonly Rule[] = ALL_RULES, pairRule
     'either end (a path prefix of either end, or either firewall). The same rules run over two devices\' decoded',
     'configurations (`checkDevices` in `src/rules/peer/device.ts`), where paths read `<device>/<kind>/<name>`.',
     '',
-    'Source is the item of [docs/ike-negotiation.md](docs/ike-negotiation.md) behind the rule (the negotiation fact,',
+    `Source is the item of [${PAIR_FACTS_PAGE}](${PAIR_FACTS_PAGE}) behind the rule (the negotiation fact,`,
     'from RFC 7296 and the PAN-OS documentation).',
     '',
     '| Id | Level | Cause | Why | Fix | Source |',
     '|---|---|---|---|---|---|',
-    ...pairRules.map((r) => row({ ...r, source: pairSourceLink(r.source) })),
+    ...pairRules.map(row),
     '',
     '### Coverage by negotiation item',
     '',
@@ -120,7 +116,7 @@ export function renderRulesMarkdown(rules: readonly Rule[] = ALL_RULES, pairRule
     '|---|---|',
     ...ALL_PAIR_SOURCES.map((s) => {
       const ids = pairRules.filter((r) => r.source === s).map((r) => `\`${r.id}\``);
-      return `| ${pairSourceLink(s)} | ${ids.length > 0 ? ids.join(', ') : '(none)'} |`;
+      return `| ${sourceLink(s)} | ${ids.length > 0 ? ids.join(', ') : '(none)'} |`;
     }),
     '',
   ];

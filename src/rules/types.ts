@@ -14,7 +14,7 @@ export type RuleSource =
   | 'W1' | 'W2';
 
 /**
- * The item of `docs/ike-negotiation.md` a pair rule (`PANOS-PEER-…`, both ends of a tunnel) enforces: N1 IKE version,
+ * The item of `docs/peer-compatibility.md` a pair rule (`PANOS-PEER-…`, both ends of a tunnel) enforces: N1 IKE version,
  * N2 IKEv1 exchange mode, N3 IKE proposals, N4 IPSec proposals, N5 PFS, N6 IPSec mode, N7 GRE, N8 addresses,
  * N9 authentication, N10 identities, N11 NAT traversal, N12 proxy IDs, N13 lifetimes, N14 anti-replay.
  */

@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { ALL_PAIR_SOURCES, ALL_RULES, PAIR_RULES, renderRulesMarkdown } from '../../src/rules';
-import { headingAnchor, PAIR_SOURCE_HEADINGS } from '../../src/rules/catalogue';
+import { PAIR_FACTS_PAGE, PAIR_SOURCE_TITLES } from '../../src/rules/catalogue';
 
 describe('RULES.md', () => {
   it('GIVEN the registry THEN RULES.md equals the rendered catalogue (regenerate: npx tsx test/rules/write-rules-md.ts)', () => {
@@ -20,17 +20,17 @@ describe('RULES.md', () => {
 });
 
 describe('pair rules in RULES.md', () => {
-  it('GIVEN every pair rule THEN RULES.md has its row with level and a link to its item of docs/ike-negotiation.md', () => {
+  it('GIVEN every pair rule THEN RULES.md has its row with level and a link to its item of docs/peer-compatibility.md', () => {
     const md = renderRulesMarkdown();
     for (const r of PAIR_RULES) {
-      expect(md).toMatch(new RegExp(`\\| \`${r.id}\` \\| ${r.level} \\|.*\\| \\[${r.source}\\]\\(docs/ike-negotiation\\.md#${headingAnchor(PAIR_SOURCE_HEADINGS[r.source])}\\) \\|`));
+      expect(md).toMatch(new RegExp(`\\| \`${r.id}\` \\| ${r.level} \\|.*\\| \\[${r.source}\\]\\(docs/peer-compatibility\\.md#${r.source.toLowerCase()}\\) \\|`));
     }
   });
 
-  it('GIVEN docs/ike-negotiation.md THEN every source item is a heading there and names the rules that rest on it', () => {
-    const doc = readFileSync(join(__dirname, '..', '..', 'docs', 'ike-negotiation.md'), 'utf8');
+  it('GIVEN docs/peer-compatibility.md THEN every source item is a heading with its anchor and names the rules that rest on it', () => {
+    const doc = readFileSync(join(__dirname, '..', '..', PAIR_FACTS_PAGE), 'utf8');
     for (const s of ALL_PAIR_SOURCES) {
-      const heading = `## ${PAIR_SOURCE_HEADINGS[s]}`;
+      const heading = `## ${s}. ${PAIR_SOURCE_TITLES[s]} <a id="${s.toLowerCase()}"></a>`;
       expect(doc).toContain(`\n${heading}\n`);
       const section = doc.split(`\n${heading}\n`)[1]!.split('\n## ')[0]!;
       for (const r of PAIR_RULES.filter((x) => x.source === s)) expect([s, section.includes(r.id)]).toEqual([s, true]);

@@ -4,7 +4,7 @@
  * uses. Paths are `<device>/<kind>/<name>`, e.g. `fw-a/ike-gateway/gw-bgp`.
  *
  * Pre-shared keys come back encrypted with each device's own master key, but the stored form carries the key's SHA-1
- * digest right after its `-AQ==` prefix (docs/ike-negotiation.md#n9-authentication-and-pre-shared-keys): two ends are
+ * digest right after its `-AQ==` prefix (docs/peer-compatibility.md#n9): two ends are
  * the same key when those digests are equal. The digests are compared here and never kept in a fact or a message;
  * a stored form without one cannot be compared (the PANOS-PEER-011 info, never a pass).
  */
