@@ -5,7 +5,7 @@
  */
 import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
-import { installProvider, type InstallProviderResult } from '../cli/install-provider-command';
+import { impliedMirrorProblem, installProvider, type InstallProviderResult } from './provider-install';
 import { runChild, type ChildResult } from './processes';
 
 /** Where an app lives and synthesizes to. */
@@ -83,9 +83,24 @@ export function needsSynth(app: AppLocation): boolean {
   return newestSource(app.dir, app.output) > statSync(manifest).mtimeMs;
 }
 
-/** The cdktf CLI of this package (run with the current node, so no npx lookup or download can happen). */
-export function cdktfCommand(): { command: string; args: string[] } {
-  const pkg = require.resolve('cdktf-cli/package.json');
+/** The cdktf-cli version range this package works with (package.json `peerDependencies`). */
+export const CDKTF_CLI_RANGE = '^0.21.0';
+
+/**
+ * The cdktf CLI: the app's own (the user's project), else one found from this package; run with the current node,
+ * so no npx lookup or download can happen.
+ * @throws Error saying how to install cdktf-cli when there is none
+ */
+export function cdktfCommand(appDir: string = process.cwd()): { command: string; args: string[] } {
+  let pkg: string;
+  try {
+    pkg = require.resolve('cdktf-cli/package.json', { paths: [appDir, __dirname] });
+  } catch {
+    throw new Error(
+      `cdktf-cli is not installed in ${appDir} (nor next to cdktf-panos-ipsec): the deploy, plan, destroy and drift commands run it. ` +
+        `Fix: npm install --save-dev cdktf-cli@${CDKTF_CLI_RANGE}`,
+    );
+  }
   return { command: process.execPath, args: [join(dirname(pkg), 'bundle', 'bin', 'cdktf')] };
 }
 
@@ -93,22 +108,25 @@ export function cdktfCommand(): { command: string; args: string[] } {
 export interface ToolEnv {
   readonly env: NodeJS.ProcessEnv;
   readonly provider: InstallProviderResult;
+  /** Why Terraform may not find the provider (a CLI config that turns the default mirror off), for the user to see. */
+  readonly warning?: string;
 }
 
 /**
- * Installs the provider into its filesystem mirror (idempotent) and returns the environment for cdktf and terraform.
- * A TF_CLI_CONFIG_FILE the user exported is replaced: it is often stale, and only our config serves the mirror.
+ * Installs the provider (idempotent) and returns the environment for cdktf and terraform: no checkpoint calls, and
+ * for an explicit mirror the CLI config serving it. With the default mirror the user's own CLI config (credentials,
+ * plugin cache…) stays in effect, since Terraform searches that mirror without one.
  */
 export function toolEnv(base: NodeJS.ProcessEnv = process.env, options: { mirror?: string } = {}): ToolEnv {
   const provider = installProvider(options.mirror !== undefined ? { mirror: options.mirror } : {});
-  return {
-    provider,
-    env: { ...base, TF_CLI_CONFIG_FILE: provider.cliConfig, CHECKPOINT_DISABLE: '1', TF_IN_AUTOMATION: '1' },
-  };
+  const env: NodeJS.ProcessEnv = { ...base, CHECKPOINT_DISABLE: '1', TF_IN_AUTOMATION: '1' };
+  if (provider.cliConfig) return { provider, env: { ...env, TF_CLI_CONFIG_FILE: provider.cliConfig } };
+  const warning = impliedMirrorProblem(provider.mirror, base);
+  return { provider, env, ...(warning ? { warning } : {}) };
 }
 
 /** Runs `cdktf synth` in the app, writing to its output directory; child output goes to our stderr. */
 export async function synth(app: AppLocation, env: NodeJS.ProcessEnv): Promise<ChildResult> {
-  const cdktf = cdktfCommand();
+  const cdktf = cdktfCommand(app.dir);
   return runChild(cdktf.command, [...cdktf.args, 'synth', '--output', app.output], { cwd: app.dir, env, output: 'stderr' });
 }

@@ -54,8 +54,9 @@ export async function runCdktf(verb: CdktfVerb, o: CdktfRunOptions = {}): Promis
   const print = o.progress ?? ((l: string) => process.stderr.write(`[panos-ipsec] ${l}\n`));
   const tail = new ProgressTail(progressFile, print).start();
   try {
-    const { env } = toolEnv({ ...(o.env ?? process.env), [PROGRESS_FILE_ENV]: progressFile }, o.mirror !== undefined ? { mirror: o.mirror } : {});
-    const cdktf = cdktfCommand();
+    const { env, warning } = toolEnv({ ...(o.env ?? process.env), [PROGRESS_FILE_ENV]: progressFile }, o.mirror !== undefined ? { mirror: o.mirror } : {});
+    if (warning) print(`warning: ${warning}`);
+    const cdktf = cdktfCommand(app.dir);
     const r = await runChild(cdktf.command, [...cdktf.args, ...cdktfArgs(verb, { stack: o.stack, output: app.output, extra: o.extra })], {
       cwd: app.dir,
       env,

@@ -16,7 +16,7 @@ export interface DriftOptions {
   readonly dir?: string;
   readonly output?: string;
   readonly stack?: string;
-  /** Provider mirror directory (default: the package's). */
+  /** Provider mirror directory. @default Terraform's implied mirror ~/.terraform.d/plugins */
   readonly mirror?: string;
   /** Base environment (PANOS_* connection settings reach the provider through it). @default process.env */
   readonly env?: NodeJS.ProcessEnv;
@@ -42,7 +42,8 @@ export class ToolError extends Error {
 export async function detectDrift(o: DriftOptions = {}): Promise<DriftReport> {
   const log = o.log ?? (() => undefined);
   const app = appLocation(o);
-  const { env } = toolEnv(o.env ?? process.env, o.mirror !== undefined ? { mirror: o.mirror } : {});
+  const { env, warning } = toolEnv(o.env ?? process.env, o.mirror !== undefined ? { mirror: o.mirror } : {});
+  if (warning) log(`warning: ${warning}`);
   if (needsSynth(app)) {
     log(`synthesizing ${app.dir} (cdktf synth)`);
     const r = await synth(app, env);

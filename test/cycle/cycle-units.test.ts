@@ -4,7 +4,8 @@ import { join } from 'node:path';
 import { appLocation, listStacks, needsSynth, pickStack } from '../../src/cycle/cdktf-app';
 import { cdktfArgs } from '../../src/cycle/deploy';
 import { ProgressTail, appendProgress, formatCommitProgress, PROGRESS_FILE_ENV } from '../../src/cycle/progress';
-import { connectionFromEnv, locationFromOptions } from '../../src/cli/connection';
+import { connectionFromEnv } from '../../src/panos/connection-env';
+import { locationFromOptions } from '../../src/cycle/downgrade-check';
 
 describe('cdktf wrapper arguments', () => {
   test('GIVEN deploy, plan and destroy THEN each carries --skip-provider-lock, and only deploy/destroy auto-approve', () => {

@@ -46,8 +46,6 @@ export function bundleLauncher(o: BundleLauncherOptions): string {
       packages: 'external',
       logLevel: 'silent',
     });
-    // protoDir() looks next to the running file.
-    fs.cpSync(path.join(ROOT, 'src', 'tfplugin', 'proto'), path.join(bundleDir, 'proto'), { recursive: true });
     for (const [from, to] of o.beside ?? []) fs.cpSync(from, path.join(bundleDir, to), { recursive: true });
     command = `NODE_PATH="${path.join(ROOT, 'node_modules')}" exec "${process.execPath}" "${outfile}" "$@"`;
   } catch {
