@@ -3,8 +3,8 @@
  * synthesized output is older than the sources, and the environment cdktf and terraform need to run offline
  * (the provider's filesystem mirror through TF_CLI_CONFIG_FILE, no checkpoint calls).
  */
-import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
-import { dirname, join, resolve } from 'node:path';
+import { existsSync, readdirSync, readFileSync, rmSync, statSync } from 'node:fs';
+import { basename, dirname, isAbsolute, join, relative, resolve } from 'node:path';
 import { impliedMirrorProblem, installProvider, type InstallProviderResult } from './provider-install';
 import { runChild, type ChildResult } from './processes';
 
@@ -76,11 +76,55 @@ function newestSource(dir: string, output: string, depth = 0): number {
   return newest;
 }
 
-/** True when there is no synthesized output, or a source file changed after it was written. */
+/**
+ * True when there is no synthesized output, a source file changed after it was written, or it was written in
+ * another folder (a moved project: cdktf writes the local state path as an absolute path).
+ */
 export function needsSynth(app: AppLocation): boolean {
   const manifest = join(app.output, 'manifest.json');
   if (!existsSync(manifest)) return true;
-  return newestSource(app.dir, app.output) > statSync(manifest).mtimeMs;
+  if (newestSource(app.dir, app.output) > statSync(manifest).mtimeMs) return true;
+  return listStacks(app.output).some((s) => {
+    const file = join(s.workingDirectory, 'cdk.tf.json');
+    if (!existsSync(file)) return true;
+    const local = (JSON.parse(readFileSync(file, 'utf8')) as { terraform?: { backend?: { local?: { path?: unknown } } } }).terraform?.backend?.local?.path;
+    return typeof local === 'string' && isAbsolute(local) && dirname(local) !== app.dir;
+  });
+}
+
+/**
+ * After the project folder moved: cdktf writes the default local state path as an absolute path
+ * (`<project>/terraform.<stack>.tfstate`), and each stack's `.terraform/terraform.tfstate` records the backend of
+ * the last `terraform init`, so the next init in the moved project stops with "Backend configuration changed". When
+ * that recorded state path no longer exists (the state file moved with the project), the record is stale: it is
+ * removed, so the next init adopts the new path without migrating anything. The record holds the backend settings
+ * only, never resource state. A record whose state file still exists (a copy of the project, not a move) is left for
+ * Terraform to refuse. Returns one line per stack reset.
+ */
+export function resetMovedLocalBackends(app: AppLocation): string[] {
+  const stacksDir = join(app.output, 'stacks');
+  if (!existsSync(stacksDir)) return [];
+  const notes: string[] = [];
+  for (const stack of readdirSync(stacksDir)) {
+    const record = join(stacksDir, stack, '.terraform', 'terraform.tfstate');
+    if (!existsSync(record)) continue;
+    let recorded: string | undefined;
+    try {
+      const doc = JSON.parse(readFileSync(record, 'utf8')) as { backend?: { type?: string; config?: { path?: unknown } } };
+      if (doc.backend?.type === 'local' && typeof doc.backend.config?.path === 'string') recorded = doc.backend.config.path;
+    } catch {
+      continue; // Not ours to judge: Terraform reports a damaged record itself.
+    }
+    if (recorded === undefined || !isAbsolute(recorded) || existsSync(recorded)) continue;
+    const now = join(app.dir, basename(recorded));
+    if (relative(app.dir, recorded) === basename(recorded)) continue;
+    rmSync(record);
+    notes.push(
+      `stack ${stack}: the project moved (its local state was at ${recorded}${existsSync(now) ? `, now ${now}` : ''}); ` +
+        `reset Terraform's record of the old path in ${relative(app.dir, record)} so init uses the new one`,
+    );
+  }
+  return notes;
 }
 
 /** The cdktf-cli version range this package works with (package.json `peerDependencies`). */

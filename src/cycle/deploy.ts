@@ -7,7 +7,7 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { appLocation, cdktfCommand, toolEnv } from './cdktf-app';
+import { appLocation, cdktfCommand, resetMovedLocalBackends, toolEnv } from './cdktf-app';
 import { PROGRESS_FILE_ENV, ProgressTail } from './progress';
 import { runChild } from './processes';
 
@@ -56,6 +56,7 @@ export async function runCdktf(verb: CdktfVerb, o: CdktfRunOptions = {}): Promis
   try {
     const { env, warning } = toolEnv({ ...(o.env ?? process.env), [PROGRESS_FILE_ENV]: progressFile }, o.mirror !== undefined ? { mirror: o.mirror } : {});
     if (warning) print(`warning: ${warning}`);
+    for (const note of resetMovedLocalBackends(app)) print(note);
     const cdktf = cdktfCommand(app.dir);
     const r = await runChild(cdktf.command, [...cdktf.args, ...cdktfArgs(verb, { stack: o.stack, output: app.output, extra: o.extra })], {
       cwd: app.dir,

@@ -6,7 +6,7 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { appLocation, listStacks, needsSynth, pickStack, synth, toolEnv } from './cdktf-app';
+import { appLocation, listStacks, needsSynth, pickStack, resetMovedLocalBackends, synth, toolEnv } from './cdktf-app';
 import { driftReportFromPlan, type DriftReport } from './drift-report';
 import { parsePlanJson } from './plan-json';
 import { runChild, type ChildResult } from './processes';
@@ -44,6 +44,7 @@ export async function detectDrift(o: DriftOptions = {}): Promise<DriftReport> {
   const app = appLocation(o);
   const { env, warning } = toolEnv(o.env ?? process.env, o.mirror !== undefined ? { mirror: o.mirror } : {});
   if (warning) log(`warning: ${warning}`);
+  for (const note of resetMovedLocalBackends(app)) log(note);
   if (needsSynth(app)) {
     log(`synthesizing ${app.dir} (cdktf synth)`);
     const r = await synth(app, env);

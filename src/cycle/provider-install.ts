@@ -149,17 +149,22 @@ export function installProvider(opts: InstallProviderOptions = {}): InstallProvi
 }
 
 /**
- * The Terraform CLI config files in effect: TF_CLI_CONFIG_FILE alone when set, else `~/.terraformrc` and the
- * `*.tfrc` files of `~/.terraform.d` (docs/provider-install.md).
+ * The Terraform CLI config files in effect: TF_CLI_CONFIG_FILE (or the older TERRAFORM_CONFIG) alone when set, else
+ * `~/.terraformrc` and the `*.tfrc` / `*.tfrc.json` files of `~/.terraform.d` (docs/provider-install.md).
  */
 export function cliConfigFiles(env: NodeJS.ProcessEnv = process.env, home: string = os.homedir()): string[] {
-  if (env.TF_CLI_CONFIG_FILE) return [env.TF_CLI_CONFIG_FILE];
+  const override = env.TF_CLI_CONFIG_FILE || env.TERRAFORM_CONFIG;
+  if (override) return existsFile(override) ? [override] : [];
   const files = [path.join(home, '.terraformrc')];
   const dir = path.join(home, '.terraform.d');
   if (fs.existsSync(dir)) {
     for (const f of fs.readdirSync(dir).sort()) if (/\.tfrc(\.json)?$/.test(f)) files.push(path.join(dir, f));
   }
-  return files.filter((f) => fs.existsSync(f));
+  return files.filter(existsFile);
+}
+
+function existsFile(f: string): boolean {
+  return fs.existsSync(f) && fs.statSync(f).isFile();
 }
 
 /**
