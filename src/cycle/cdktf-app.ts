@@ -5,6 +5,7 @@
  */
 import { existsSync, readdirSync, readFileSync, rmSync, statSync } from 'node:fs';
 import { basename, dirname, isAbsolute, join, relative, resolve } from 'node:path';
+import { packageJson } from '../util/package-info';
 import { impliedMirrorProblem, installProvider, type InstallProviderResult } from './provider-install';
 import { runChild, type ChildResult } from './processes';
 
@@ -127,22 +128,27 @@ export function resetMovedLocalBackends(app: AppLocation): string[] {
   return notes;
 }
 
-/** The cdktf-cli version range this package works with (package.json `peerDependencies`). */
-export const CDKTF_CLI_RANGE = '^0.21.0';
+/** The cdktf-cli versions this package works with: its peer dependency range. */
+function cdktfCliRange(): string {
+  return packageJson().peerDependencies?.['cdktf-cli'] ?? 'latest';
+}
 
 /**
  * The cdktf CLI: the app's own (the user's project), else one found from this package; run with the current node,
  * so no npx lookup or download can happen.
  * @throws Error saying how to install cdktf-cli when there is none
  */
-export function cdktfCommand(appDir: string = process.cwd()): { command: string; args: string[] } {
+export function cdktfCommand(
+  appDir: string = process.cwd(),
+  resolveModule: (id: string, options: { paths: string[] }) => string = require.resolve,
+): { command: string; args: string[] } {
   let pkg: string;
   try {
-    pkg = require.resolve('cdktf-cli/package.json', { paths: [appDir, __dirname] });
+    pkg = resolveModule('cdktf-cli/package.json', { paths: [appDir, __dirname] });
   } catch {
     throw new Error(
       `cdktf-cli is not installed in ${appDir} (nor next to cdktf-panos-ipsec): the deploy, plan, destroy and drift commands run it. ` +
-        `Fix: npm install --save-dev cdktf-cli@${CDKTF_CLI_RANGE}`,
+        `Fix: npm install --save-dev cdktf-cli@${cdktfCliRange()}`,
     );
   }
   return { command: process.execPath, args: [join(dirname(pkg), 'bundle', 'bin', 'cdktf')] };

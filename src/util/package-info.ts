@@ -14,6 +14,7 @@ export const PACKAGE_NAME = 'cdktf-panos-ipsec';
 export interface PackageJson {
   readonly name: string;
   readonly version: string;
+  readonly peerDependencies?: Readonly<Record<string, string>>;
 }
 
 /** The nearest directory at or above `from` whose package.json is ours. */

@@ -1,7 +1,7 @@
 import { existsSync, mkdirSync, mkdtempSync, readdirSync, rmSync, utimesSync, writeFileSync, appendFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { appLocation, listStacks, needsSynth, pickStack, resetMovedLocalBackends } from '../../src/cycle/cdktf-app';
+import { appLocation, cdktfCommand, listStacks, needsSynth, pickStack, resetMovedLocalBackends } from '../../src/cycle/cdktf-app';
 import { cdktfArgs } from '../../src/cycle/deploy';
 import { ProgressTail, appendProgress, formatCommitProgress, PROGRESS_FILE_ENV } from '../../src/cycle/progress';
 import { connectionFromEnv } from '../../src/panos/connection-env';
@@ -92,6 +92,23 @@ describe('cdktf app directory', () => {
     writeManifest(['a', 'b']);
     expect(() => pickStack(listStacks(app.output), undefined, app.output)).toThrow(/several stacks \(a, b\)\. Fix: pick one with --stack/);
     expect(() => pickStack(listStacks(app.output), 'c', app.output)).toThrow(/stack "c" is not in .* \(stacks: a, b\)/);
+  });
+
+  test("GIVEN the app's cdktf-cli WHEN the command is built THEN it runs that CLI's bundle with this node (no npx lookup)", () => {
+    const resolved: string[][] = [];
+    const cmd = cdktfCommand(dir, (id, o) => {
+      resolved.push([id, ...o.paths]);
+      return join(dir, 'node_modules', 'cdktf-cli', 'package.json');
+    });
+    expect(resolved[0]).toEqual(['cdktf-cli/package.json', dir, expect.any(String)]);
+    expect(cmd).toEqual({ command: process.execPath, args: [join(dir, 'node_modules', 'cdktf-cli', 'bundle', 'bin', 'cdktf')] });
+  });
+
+  test('fails when cdktf-cli is not installed, saying which package to install and at which version', () => {
+    const missing = (): string => {
+      throw new Error("Cannot find module 'cdktf-cli/package.json'");
+    };
+    expect(() => cdktfCommand(dir, missing)).toThrow(/cdktf-cli is not installed in .*: the deploy, plan, destroy and drift commands run it\. Fix: npm install --save-dev cdktf-cli@\^0\.21/);
   });
 
   test('fails when the directory is not a cdktf app', () => {

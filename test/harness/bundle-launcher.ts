@@ -1,6 +1,6 @@
 /**
- * Makes a `#!/bin/sh` launcher for a TypeScript provider entry: it `exec`s node on a bundle built with esbuild (present
- * as tsx's dependency), so each start costs what a compiled provider costs instead of a TypeScript compile. Falls back
+ * Makes a `#!/bin/sh` launcher for a TypeScript provider entry: it `exec`s node on a bundle built with esbuild (a dev
+ * dependency), so each start costs what a compiled provider costs instead of a TypeScript compile. Falls back
  * to running the TypeScript through tsx when esbuild cannot be loaded.
  */
 import * as fs from 'node:fs';
