@@ -102,5 +102,6 @@ export function buildProviderFile(root: string = ROOT): string {
 
 if (require.main === module) {
   const file = buildProviderFile();
-  process.stdout.write(`wrote ${path.relative(process.cwd(), file)} (${(fs.statSync(file).size / 1024 / 1024).toFixed(2)} MiB)\n`);
+  // stderr: `npm pack --json` runs this through prepack, and its stdout must stay the JSON document.
+  process.stderr.write(`wrote ${path.relative(process.cwd(), file)} (${(fs.statSync(file).size / 1024 / 1024).toFixed(2)} MiB)\n`);
 }
