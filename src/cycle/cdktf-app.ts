@@ -1,7 +1,7 @@
 /**
  * A cdktf app directory as the cycle commands see it: where it synthesizes to, which stacks it has, whether the
- * synthesized output is older than the sources, and the environment cdktf and terraform need to run offline
- * (the provider's filesystem mirror through TF_CLI_CONFIG_FILE, no checkpoint calls).
+ * synthesized output is older than the sources or was written in another folder, and the environment cdktf and
+ * terraform need to run offline (the provider installed where Terraform finds it, no checkpoint calls).
  */
 import { existsSync, readdirSync, readFileSync, rmSync, statSync } from 'node:fs';
 import { basename, dirname, isAbsolute, join, relative, resolve } from 'node:path';

@@ -1,7 +1,7 @@
 /**
  * deploy / plan / destroy through the cdktf CLI with the offline flags nobody should have to type:
  * `--skip-provider-lock` (the lock step queries the origin registry and fails offline), `--auto-approve`, the
- * provider mirror's TF_CLI_CONFIG_FILE and CHECKPOINT_DISABLE=1. Output streams as cdktf prints it; commit progress
+ * provider installed first (and an explicit mirror's TF_CLI_CONFIG_FILE) and CHECKPOINT_DISABLE=1. Output streams as cdktf prints it; commit progress
  * the provider writes to PANOS_IPSEC_PROGRESS_FILE is printed as it arrives.
  */
 import { mkdtempSync, rmSync } from 'node:fs';
