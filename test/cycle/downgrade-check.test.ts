@@ -1,5 +1,5 @@
 import { startSimulator, type Simulator } from '../../src/sim';
-import { runDowngradeCheck, type DowngradeCheckDocument } from '../../src/cli/downgrade-check-command';
+import { runDowngradeCheck, type DowngradeCheckDocument } from '../../src/cycle/downgrade-check';
 import { checkDowngrade } from '../../src/cycle/downgrade';
 import { captureIo, simEnv, writeTunnelOutOfBand } from './fixtures';
 
