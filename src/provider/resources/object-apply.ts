@@ -18,7 +18,7 @@ import { errorToDiagnostics } from '../errors';
 import { modelFromValue, type Model } from '../model-values';
 import { objectAddress } from '../plan-rules';
 import type { DeviceSession } from '../session';
-import { decodePrivate, encodePrivate } from './private-state';
+import { decodePrivate, encodePrivate, privateForWrittenKey } from './private-state';
 import { resourceFields, type ObjectResourceSpec } from './spec';
 import { writeOnlyAttributes } from './object-plan';
 
@@ -110,7 +110,7 @@ export async function applyObject(
       if (key !== undefined) {
         session.client().addSecret(key);
         model.preSharedKey = key;
-        priv = { pskPending: true };
+        priv = privateForWrittenKey(key);
       } else if (base) {
         const stored = (desc.decode(base).model as Model).preSharedKeyEncrypted;
         if (typeof stored === 'string') model.preSharedKeyEncrypted = stored;

@@ -8,7 +8,7 @@ import { OBJECT_RESOURCES } from './all';
 import { maskToManaged, modelFromValue, valueFromModel, type Model } from '../model-values';
 import { FACT_UNKNOWN, objectAddress } from '../plan-rules';
 import type { DeviceSession, PlannedObject } from '../session';
-import { decodePrivate, encodePrivate, secretDigest } from './private-state';
+import { checkStoredKey, decodePrivate, encodePrivate, secretDigest, storedKeyFingerprint } from './private-state';
 import { resourceFields, type ObjectResourceSpec } from './spec';
 
 /** The device's entry of an object as a model, memberships of tunnel interfaces included. */
@@ -39,12 +39,11 @@ export async function readObject(spec: ObjectResourceSpec, session: DeviceSessio
   if (spec.preSharedKey) {
     // The device never returns the plaintext: keep the declared key unless the stored one changed.
     out.pre_shared_key = state.pre_shared_key ?? null;
-    const p = decodePrivate(priv);
+    const declared = typeof state.pre_shared_key === 'string' ? state.pre_shared_key : undefined;
     const stored = (found.model as Model).preSharedKeyEncrypted;
-    const digest = typeof stored === 'string' ? secretDigest(stored) : undefined;
-    if (p.pskPending || p.pskDigest === undefined) {
-      nextPriv = encodePrivate(digest ? { pskDigest: digest } : {});
-    } else if (digest !== p.pskDigest) {
+    const check = checkStoredKey(decodePrivate(priv), declared, typeof stored === 'string' ? stored : undefined);
+    if (check.next) nextPriv = encodePrivate(check.next);
+    if (check.changed) {
       // The key changed on the device: show the declared key as a change, without a perpetual diff afterwards.
       if (state.pre_shared_key !== null) out.pre_shared_key = null;
       if (state.pre_shared_key_wo_version !== null) out.pre_shared_key_wo_version = null;
@@ -110,7 +109,10 @@ export async function importObject(spec: ObjectResourceSpec, session: DeviceSess
   }
   if (spec.memberships && state.vsys === (session.location.vsys ?? 'vsys1')) state.vsys = null;
   const stored = (found.model as Model).preSharedKeyEncrypted;
-  const priv = spec.preSharedKey && typeof stored === 'string' ? encodePrivate({ pskDigest: secretDigest(stored) }) : undefined;
+  const fingerprint = typeof stored === 'string' ? storedKeyFingerprint(stored) : undefined;
+  const priv = spec.preSharedKey && typeof stored === 'string'
+    ? encodePrivate(fingerprint !== undefined ? { pskHash: fingerprint } : { pskDigest: secretDigest(stored) })
+    : undefined;
   return { resources: [{ state, ...(priv ? { private: priv } : {}) }] };
 }
 
