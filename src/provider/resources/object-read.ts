@@ -23,6 +23,8 @@ async function deviceModel(spec: ObjectResourceSpec, session: DeviceSession, nam
 export async function readObject(spec: ObjectResourceSpec, session: DeviceSession, state: ValueObject, priv: Buffer): Promise<StateResult> {
   const name = state.name;
   if (typeof name !== 'string') return { state };
+  // A later request of this run (a commit that fails) may echo the key back: it must be masked there too.
+  if (spec.preSharedKey && typeof state.pre_shared_key === 'string') session.client().addSecret(state.pre_shared_key);
   const found = await deviceModel(spec, session, name);
   if (!found) return { state: null, private: priv };
   const fields = resourceFields(spec);

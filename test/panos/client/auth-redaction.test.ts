@@ -97,7 +97,7 @@ describe('GIVEN a client configured with a stale API key only', () => {
     const err = await caught(device.client({ apiKey: 'OLD-KEY' }).get(XPATH));
     expect(err.code).toBe('PANOS_AUTH');
     expect(err.httpStatus).toBe(403);
-    expect(err.hint).toMatch(/API key/);
+    expect(err.hint).toMatch(/check apiKey/);
     expect(device.requests.some((r) => r.params.type === 'keygen')).toBe(false);
   });
 });
