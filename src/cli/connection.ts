@@ -16,7 +16,19 @@ export const CONNECTION_ENV_VARS = [
   'PANOS_PASSWORD',
   'PANOS_SKIP_VERIFY_CERTIFICATE',
   'PANOS_CA_FILE',
+  'PANOS_REQUEST_TIMEOUT_SECONDS',
 ] as const;
+
+/** Connection errors name the variables that fix them. */
+const ENV_SETTING_NAMES: NonNullable<ClientOptions['settingNames']> = {
+  hostname: 'PANOS_HOSTNAME',
+  port: 'PANOS_PORT',
+  protocol: 'PANOS_PROTOCOL',
+  caFile: 'PANOS_CA_FILE',
+  skipVerify: 'PANOS_SKIP_VERIFY_CERTIFICATE=true',
+  requestTimeout: 'PANOS_REQUEST_TIMEOUT_SECONDS',
+  credentials: 'PANOS_API_KEY, or PANOS_USERNAME and PANOS_PASSWORD',
+};
 
 /** A connection setting that cannot be used; the message names the variable, the value (never a secret) and the fix. */
 export class ConnectionConfigError extends Error {
@@ -76,6 +88,14 @@ export function connectionFromEnv(env: NodeJS.ProcessEnv = process.env): ClientO
   if (caFile !== undefined && !existsSync(caFile)) {
     throw new ConnectionConfigError(`PANOS_CA_FILE=${JSON.stringify(caFile)} does not exist. Fix: point it at the PEM file of the device's CA.`);
   }
+  const timeoutRaw = env.PANOS_REQUEST_TIMEOUT_SECONDS?.trim();
+  let requestMs: number | undefined;
+  if (timeoutRaw) {
+    if (!/^\d+(\.\d+)?$/.test(timeoutRaw) || Number(timeoutRaw) <= 0) {
+      throw new ConnectionConfigError(`PANOS_REQUEST_TIMEOUT_SECONDS=${JSON.stringify(env.PANOS_REQUEST_TIMEOUT_SECONDS)} is not a number of seconds. Fix: set it to e.g. 60.`);
+    }
+    requestMs = Number(timeoutRaw) * 1000;
+  }
   return {
     hostname,
     protocol: protocolRaw,
@@ -83,6 +103,8 @@ export function connectionFromEnv(env: NodeJS.ProcessEnv = process.env): ClientO
     ...(apiKey ? { apiKey } : { username, password }),
     verifyTls: !flag(env, 'PANOS_SKIP_VERIFY_CERTIFICATE'),
     ...(caFile ? { caFile } : {}),
+    ...(requestMs !== undefined ? { timeouts: { requestMs } } : {}),
+    settingNames: ENV_SETTING_NAMES,
   };
 }
 

@@ -10,6 +10,7 @@ import { classify, isSuccess, nestedReplies, type Envelope } from './envelope';
 import { MultiConfigError, PanosApiError } from './errors';
 import { resolveOptions, type ClientOptions } from './options';
 import { Transport, type RequestSpec } from './transport';
+import { whereOf } from './transport-hints';
 import { elementText, lastStep, type ElementInput } from './xpath-util';
 import { commit, validate, waitForJob, type CommitOptions, type CommitResult, type JobOutcome, type WaitOptions } from './commit';
 import { fetchSystemInfo, type SystemInfo } from './system-info';
@@ -54,10 +55,14 @@ const READ_OPS = new Set(['show', 'check']);
 export class PanosClient {
   /** @internal The transport; shared with the commit / lock / object modules. */
   readonly transport: Transport;
+  /** Where the device is reached, e.g. `https://fw.example.net:443`. */
+  readonly baseUrl: string;
   private systemInfoCache?: Promise<SystemInfo>;
 
   constructor(options: ClientOptions) {
-    this.transport = new Transport(resolveOptions(options));
+    const resolved = resolveOptions(options);
+    this.transport = new Transport(resolved);
+    this.baseUrl = whereOf(resolved);
   }
 
   /** Registers a secret (e.g. a pre-shared key) to redact from every error message and log line. */

@@ -82,6 +82,8 @@ export class PanosApiError extends Error {
   readonly httpStatus?: number;
   readonly hint?: string;
   readonly excerpt?: string;
+  /** What went wrong, in one line: the device's message lines or the client's summary, without action, code or fix. */
+  readonly reason: string;
   /** See {@link PanosErrorInit.transient}. */
   readonly transient: boolean;
   /** See {@link PanosErrorInit.maybeDelivered}. */
@@ -112,6 +114,7 @@ export class PanosApiError extends Error {
     this.httpStatus = init.httpStatus;
     this.hint = init.hint === undefined ? undefined : r(init.hint);
     this.excerpt = excerpt;
+    this.reason = detail;
     this.transient = init.transient ?? false;
     this.maybeDelivered = init.maybeDelivered ?? false;
     this.firstFailure = init.firstFailure;

@@ -217,7 +217,7 @@ export class Transport {
           await this.rekey(key);
           continue;
         }
-        if (authFailure) throw this.markDown(this.authError(spec, env, outcome.raw.status));
+        if (authFailure) throw this.down ? this.notSent(spec, this.down) : this.markDown(this.authError(spec, env, outcome.raw.status));
         failure = sessionTimeoutFailure();
       }
       if (!failure) continue;
@@ -234,6 +234,8 @@ export class Transport {
         ms: elapsed,
       });
       if (!retry) {
+        // Requests that were in flight together all meet the same dead end: the first one reports it.
+        if (isPersistent(failure) && this.down) throw this.notSent(spec, this.down);
         const err = this.failureError(spec, failure, state.tries, elapsed, maybeDelivered, outcome, env);
         throw isPersistent(failure) ? this.markDown(err) : err;
       }
