@@ -175,11 +175,11 @@ describe('GIVEN the simulator', () => {
     try {
       await theirs.set(PROFILES, profile('p-theirs'));
       await mine.set(PROFILES, profile('p-mine'));
-      const first = theirs.commit({ partial: { admins: ['ops'] }, pollIntervalMs: 20 });
+      const first = theirs.commit({ partial: { admins: ['ops'] }, pollIntervalMs: 20 }).catch((e: unknown) => e);
       while (busy.counters.snapshot().commits === 0) await new Promise((r) => setTimeout(r, 5));
       const seen: JobProgress[] = [];
-      const result = await mine.commit({ partial: { admins: ['api-admin'] }, pollIntervalMs: 20, onProgress: (p) => seen.push(p) });
-      await first;
+      const result = await mine.commit({ partial: { admins: ['api-admin'] }, pollIntervalMs: 20, onProgress: (p) => seen.push(p) }).finally(() => first);
+      expect(await first).toMatchObject({ result: 'OK' });
       const statuses = seen.map((p) => p.status).filter((st, i, all) => i === 0 || all[i - 1] !== st);
       expect(statuses).toEqual(['PEND', 'ACT', 'FIN']);
       expect(result).toMatchObject({ noChanges: false, result: 'OK' });
