@@ -32,7 +32,7 @@ function summaryOf(cause: unknown): string {
 }
 
 function oneLine(cause: unknown): string {
-  if (isPanosApiError(cause)) return `${cause.action}: ${cause.reason}`;
+  if (isPanosApiError(cause)) return cause.reason;
   return (cause instanceof Error ? cause.message : String(cause)).split('\n')[0];
 }
 

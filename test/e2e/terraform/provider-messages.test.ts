@@ -36,3 +36,50 @@ describe('GIVEN a transport tunnel configuration and a provider with an API key 
     process.stdout.write('REAL-TERRAFORM TESTS RAN (provider warning visible at TF_LOG=warn)\n');
   });
 });
+
+describe('GIVEN a configuration whose device cannot be reached', () => {
+  let sim: Simulator;
+  beforeAll(async () => {
+    requireTerraform();
+    sim = await startSimulator({ panosVersion: '11.1.0' });
+  });
+  afterAll(async () => {
+    await sim?.close();
+  });
+
+  async function plan(device: { url: string; apiKey: string }): Promise<string> {
+    const ws = new TfWorkspace(device, 'unreachable-');
+    try {
+      ws.writeMain(tunnelsHcl(2));
+      await ws.init();
+      const r = await ws.run(['plan', '-input=false'], { timeoutMs: 180_000 });
+      expect(r.status).toBe(1);
+      // Terraform wraps long lines; compare the words.
+      return r.out.replace(/\s+/g, ' ');
+    } finally {
+      ws.remove();
+    }
+  }
+
+  test('WHEN nothing listens on the port THEN the cause and fix are reported once, and the other resources say so in one line each', async () => {
+    const net = await import('node:net');
+    const probe = net.createServer();
+    await new Promise<void>((r) => probe.listen(0, '127.0.0.1', r));
+    const port = (probe.address() as import('node:net').AddressInfo).port;
+    await new Promise<void>((r) => probe.close(() => r()));
+    const out = await plan({ url: `http://127.0.0.1:${port}`, apiKey: sim.apiKey });
+    const errors = out.split('Error: ').length - 1;
+    expect(errors).toBeGreaterThan(1);
+    expect(out.split('nothing accepts connections at').length - 1).toBe(1);
+    expect(out).toContain('check PANOS_HOSTNAME and PANOS_PORT');
+    expect(out.split('not done, because of a failure reported in full').length - 1).toBe(errors - 1);
+  });
+
+  test('WHEN https is used on the plain-HTTP API port THEN the error says the port does not speak TLS and names PANOS_PROTOCOL, not certificate settings', async () => {
+    const out = await plan({ url: sim.url.replace('http:', 'https:'), apiKey: sim.apiKey });
+    expect(out).toContain('does not speak TLS');
+    expect(out).toContain('set PANOS_PROTOCOL to "http"');
+    expect(out).not.toMatch(/caFile|verifyTls|verification failed/);
+    process.stdout.write('REAL-TERRAFORM TESTS RAN (unreachable device messages)\n');
+  });
+});
