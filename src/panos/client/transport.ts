@@ -1,11 +1,9 @@
 /**
- * The HTTP side of the client: one undici Pool per device, POST form bodies with the key in `X-PAN-KEY`, the
- * concurrency cap, timeouts, the streaming size limit, retries per request kind, lazy keygen and one re-keygen
- * when the device rejects the key. It returns parsed envelopes; deciding what an error envelope means for a given
- * action (not found, already gone, lock already owned) is the caller's job.
+ * The request side of the client: the concurrency cap, the request deadline, retries per request kind (retry.ts),
+ * lazy keygen and one re-keygen when the device rejects the key, redaction, and the memory of a failure that will
+ * not go away within the run. The HTTP exchange itself is http-exchange.ts. It returns parsed envelopes; deciding
+ * what an error envelope means for a given action (not found, already gone, lock already owned) is the caller's job.
  */
-import { readFileSync } from 'node:fs';
-import type { Pool } from 'undici';
 import { EnvelopeError, classify, excerptOf, hintFor, parseEnvelope, type Envelope } from './envelope';
 import { PanosApiError, Redactor, type PanosErrorCode } from './errors';
 import type { LogLevel, ResolvedOptions } from './options';
@@ -22,11 +20,9 @@ import {
   type TransportFailure,
 } from './retry';
 import { Semaphore } from './semaphore';
+import { DeadlineExceeded, HttpExchange, type RawReply } from './http-exchange';
 import { failureHint, failureSummary, whereOf } from './transport-hints';
 import { textAt } from '../xml';
-
-/** Strict decoder: a byte sequence that is not UTF-8 is an error, not a replacement character. BOM is dropped. */
-const UTF8 = new TextDecoder('utf-8', { fatal: true });
 
 /** One API request as the client layer describes it. */
 export interface RequestSpec {
@@ -51,11 +47,6 @@ export interface Reply {
   readonly maybeDelivered: boolean;
 }
 
-interface RawReply {
-  readonly status: number;
-  readonly body: string;
-}
-
 /** The tries of one request so far; the deadline starts with the first try. */
 interface TryState {
   tries: number;
@@ -70,15 +61,10 @@ interface TryOutcome {
   readonly cause?: unknown;
 }
 
-/** The request deadline ran out while a try was in flight. */
-class DeadlineExceeded extends Error {}
-
 /** The transport. Owned by one {@link PanosClient}. */
 export class Transport {
   readonly redactor = new Redactor();
-  private poolInstance?: Pool;
-  private readonly poolUrl: string;
-  private readonly poolOptions: Pool.Options;
+  private readonly http: HttpExchange;
   private readonly sem: Semaphore;
   private key?: string;
   private keyInFlight?: Promise<string>;
@@ -89,43 +75,13 @@ export class Transport {
     this.redactor.add(o.apiKey);
     this.redactor.add(o.password);
     this.key = o.apiKey;
-    let ca: string | undefined;
-    if (o.caFile !== undefined) {
-      try {
-        ca = readFileSync(o.caFile, 'utf8');
-      } catch (err) {
-        throw new TypeError(`PanosClient option caFile: cannot read ${o.caFile} (${(err as Error).message})`);
-      }
-    }
     if (o.protocol === 'https' && !o.verifyTls) {
       this.log('warn', `TLS certificate verification is disabled for ${o.hostname}; anyone on the path can read the API key`, {
         hostname: o.hostname,
       });
     }
-    this.poolUrl = whereOf(o);
-    this.poolOptions = {
-      connections: o.maxInFlight,
-      pipelining: 1,
-      headersTimeout: o.headersMs,
-      bodyTimeout: o.bodyMs,
-      connect: {
-        timeout: o.connectMs,
-        ...(o.protocol === 'https' ? { rejectUnauthorized: o.verifyTls, ...(ca !== undefined ? { ca } : {}) } : {}),
-      },
-    };
+    this.http = new HttpExchange(o, (code, spec, summary, extra) => this.error(code, spec, summary, extra));
     this.sem = new Semaphore(o.maxInFlight);
-  }
-
-  /**
-   * The connection pool, made at the first request: loading undici costs about half a second, and Terraform starts
-   * the provider several times per command, mostly for calls that never reach the device.
-   */
-  private get pool(): Pool {
-    if (!this.poolInstance) {
-      const { Pool: PoolClass } = require('undici') as typeof import('undici');
-      this.poolInstance = new PoolClass(this.poolUrl, this.poolOptions);
-    }
-    return this.poolInstance;
   }
 
   /** Requests holding a concurrency slot right now. */
@@ -273,9 +229,9 @@ export class Transport {
     return key;
   }
 
-  /** Closes the pool (waits for in-flight requests). */
-  async close(): Promise<void> {
-    await this.poolInstance?.close();
+  /** Closes the connection pool (waits for in-flight requests). */
+  close(): Promise<void> {
+    return this.http.close();
   }
 
   private canKeygen(): boolean {
@@ -313,7 +269,7 @@ export class Transport {
       const remaining = state.deadline - now;
       if (remaining <= 0) return { failure: deadlineFailure() };
       try {
-        const raw = await this.once(spec, key, remaining);
+        const raw = await this.http.post(spec, key, remaining);
         this.log('debug', `${spec.action} ${spec.target ?? ''}`.trim(), { action: spec.action, target: spec.target, attempt: state.tries, httpStatus: raw.status, ms: Date.now() - now });
         return raw.status >= 500 ? { failure: httpFailure(raw.status), raw } : { raw };
       } catch (err) {
@@ -388,72 +344,5 @@ export class Transport {
       firstFailure: first,
       redactor: this.redactor,
     });
-  }
-
-  /** One HTTP exchange, aborted when the request's remaining time runs out. */
-  private async once(spec: RequestSpec, key: string | undefined, remainingMs: number): Promise<RawReply> {
-    const headers: Record<string, string> = {
-      'content-type': 'application/x-www-form-urlencoded',
-      accept: 'application/xml, text/xml',
-      'user-agent': this.o.userAgent,
-    };
-    if (key !== undefined) headers['x-pan-key'] = key;
-    const abort = new AbortController();
-    let expired = false;
-    const timer = setTimeout(() => {
-      expired = true;
-      abort.abort();
-    }, remainingMs);
-    try {
-      return await this.exchange(spec, headers, abort.signal);
-    } catch (err) {
-      if (expired) throw new DeadlineExceeded();
-      throw err;
-    } finally {
-      clearTimeout(timer);
-    }
-  }
-
-  private async exchange(spec: RequestSpec, headers: Record<string, string>, signal: AbortSignal): Promise<RawReply> {
-    const res = await this.pool.request({
-      path: '/api/',
-      method: 'POST',
-      headers,
-      body: new URLSearchParams(spec.params as Record<string, string>).toString(),
-      signal,
-    });
-    const limit = this.o.maxResponseBytes;
-    const tooLarge = (seen: string): PanosApiError =>
-      this.error('PANOS_RESPONSE_TOO_LARGE', spec, `response body is larger than maxResponseBytes (${limit} bytes; ${seen})`, {
-        httpStatus: res.statusCode,
-        hint: 'narrow the xpath (read one container instead of a whole subtree) or raise maxResponseBytes',
-      });
-    const declared = Number(res.headers['content-length']);
-    if (Number.isFinite(declared) && declared > limit) {
-      res.body.destroy();
-      throw tooLarge(`Content-Length ${declared}`);
-    }
-    const chunks: Buffer[] = [];
-    let size = 0;
-    for await (const chunk of res.body) {
-      const buf = chunk as Buffer;
-      size += buf.length;
-      if (size > limit) {
-        res.body.destroy();
-        throw tooLarge(`aborted after ${size} bytes`);
-      }
-      chunks.push(buf);
-    }
-    const bytes = Buffer.concat(chunks);
-    try {
-      return { status: res.statusCode, body: UTF8.decode(bytes) };
-    } catch {
-      // Buffer#toString would swap bad bytes for U+FFFD silently and hand a corrupted name or key to the caller.
-      throw this.error('PANOS_BAD_RESPONSE', spec, `response body is not valid UTF-8 (${bytes.length} bytes, ${res.headers['content-type'] ?? 'no content-type'})`, {
-        httpStatus: res.statusCode,
-        excerpt: excerptOf(bytes.toString('latin1')),
-        hint: 'the PAN-OS XML API answers in UTF-8: check that hostname/port point at the management interface and not at a proxy that re-encodes',
-      });
-    }
   }
 }
