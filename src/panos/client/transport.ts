@@ -212,16 +212,20 @@ export class Transport {
     const { env, httpStatus } = await this.send(spec);
     if (httpStatus === 403 || env.code === 403 || env.status !== 'success') {
       const code: PanosErrorCode = httpStatus === 403 || env.code === 403 ? 'PANOS_AUTH' : classify(env);
-      throw new PanosApiError({
+      const err = new PanosApiError({
         code,
         action: spec.action,
         xpath: spec.target,
         panosCode: env.code,
         lines: env.lines,
         httpStatus,
-        hint: code === 'PANOS_AUTH' ? `check the username and password of ${username}; keygen is not retried with the same credentials` : hintFor(code),
+        hint: code === 'PANOS_AUTH'
+          ? `check ${this.o.names.credentials} (the device refused user ${username}); the same credentials are not tried again in this run`
+          : hintFor(code, this.o.names),
         redactor: this.redactor,
       });
+      // Wrong credentials stay wrong for the whole run: later requests fail at once instead of logging in again.
+      throw code === 'PANOS_AUTH' ? this.markDown(err) : err;
     }
     const key = textAt(env.result, 'key')?.trim();
     if (!key) throw this.error('PANOS_BAD_RESPONSE', spec, 'keygen answer has no result/key');
