@@ -169,7 +169,8 @@ async function queuedCommit(client: PanosClient, before: number, options: Commit
   for (let look = 0; look < 2; look++) {
     if (look > 0) await sleep(Math.max(1, options.pollIntervalMs ?? DEFAULT_POLL_MS));
     const found = (await jobList(client))
-      .filter((j) => j.id > before && /^commit/i.test(j.type))
+      // Exactly Commit: a Panorama push shows as CommitAll, and must not pass for ours.
+      .filter((j) => j.id > before && /^commit$/i.test(j.type))
       .filter((j) => options.description === undefined || j.description === options.description)
       .sort((a, b) => a.id - b.id)[0];
     if (found) return found.id;
