@@ -143,13 +143,19 @@ async function finish(client: PanosClient, jobId: number, options: CommitOptions
 interface JobRow {
   readonly id: number;
   readonly type: string;
+  readonly user: string;
   readonly description: string;
 }
 
 async function jobList(client: PanosClient): Promise<JobRow[]> {
   const result = await client.op('<show><jobs><all></all></jobs></show>');
   return childrenNamed(result, 'job')
-    .map((j) => ({ id: Number((textAt(j, 'id') ?? '').trim()), type: (textAt(j, 'type') ?? '').trim(), description: (textAt(j, 'description') ?? '').trim() }))
+    .map((j) => ({
+      id: Number((textAt(j, 'id') ?? '').trim()),
+      type: (textAt(j, 'type') ?? '').trim(),
+      user: (textAt(j, 'user') ?? '').trim(),
+      description: (textAt(j, 'description') ?? '').trim(),
+    }))
     .filter((j) => Number.isInteger(j.id));
 }
 
@@ -172,6 +178,8 @@ async function queuedCommit(client: PanosClient, before: number, options: Commit
       // Exactly Commit: a Panorama push shows as CommitAll, and must not pass for ours.
       .filter((j) => j.id > before && /^commit$/i.test(j.type))
       .filter((j) => options.description === undefined || j.description === options.description)
+      // An admin-scoped commit is queued under that admin's name; another admin's commit is not ours.
+      .filter((j) => options.partial?.admins.length !== 1 || j.user === options.partial.admins[0])
       .sort((a, b) => a.id - b.id)[0];
     if (found) return found.id;
   }
