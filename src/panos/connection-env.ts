@@ -8,7 +8,17 @@ import { existsSync } from 'node:fs';
 import type { ClientOptions } from './client';
 
 /** The connection settings, named as the provider's attributes; the variable is `PANOS_<SETTING>`. */
-export const CONNECTION_SETTINGS = ['hostname', 'port', 'protocol', 'api_key', 'username', 'password', 'skip_verify_certificate', 'ca_file'] as const;
+export const CONNECTION_SETTINGS = [
+  'hostname',
+  'port',
+  'protocol',
+  'api_key',
+  'username',
+  'password',
+  'skip_verify_certificate',
+  'ca_file',
+  'request_timeout_seconds',
+] as const;
 
 /** One connection setting (a provider attribute name). */
 export type ConnectionSetting = (typeof CONNECTION_SETTINGS)[number];
@@ -32,6 +42,8 @@ export interface ConnectionEnv {
   readonly password?: string;
   readonly skipVerifyCertificate?: boolean;
   readonly caFile?: string;
+  /** Overall deadline of one request, seconds. */
+  readonly requestTimeoutSeconds?: number;
 }
 
 /** A variable whose value cannot be used; the message names it, its value (never a secret's) and the fix. */
@@ -68,6 +80,13 @@ export function parseProtocol(raw: string | undefined): 'https' | 'http' | undef
   return v === 'https' || v === 'http' ? v : null;
 }
 
+/** A positive number of seconds; undefined when empty; `null` when unreadable. */
+export function parseSeconds(raw: string | undefined): number | undefined | null {
+  const v = (raw ?? '').trim();
+  if (v === '') return undefined;
+  return /^\d+(\.\d+)?$/.test(v) && Number(v) > 0 ? Number(v) : null;
+}
+
 /** Reads every PANOS_* variable; problems are returned, not thrown, so each caller reports them its own way. */
 export function readConnectionEnv(env: NodeJS.ProcessEnv = process.env): { values: ConnectionEnv; problems: ConnectionEnvProblem[] } {
   const problems: ConnectionEnvProblem[] = [];
@@ -83,6 +102,8 @@ export function readConnectionEnv(env: NodeJS.ProcessEnv = process.env): { value
   if (protocol === null) bad('protocol', 'set it to https, or http (the simulator only)', 'a supported protocol');
   const skip = parseFlag(env.PANOS_SKIP_VERIFY_CERTIFICATE);
   if (skip === null) bad('skip_verify_certificate', 'set it to true or false (also accepted: 1/0, yes/no, on/off)', 'a boolean');
+  const requestTimeout = parseSeconds(env.PANOS_REQUEST_TIMEOUT_SECONDS);
+  if (requestTimeout === null) bad('request_timeout_seconds', 'set a positive number of seconds, e.g. 60', 'a number of seconds');
 
   const values: ConnectionEnv = {
     ...(text('hostname') !== undefined ? { hostname: text('hostname') } : {}),
@@ -93,9 +114,21 @@ export function readConnectionEnv(env: NodeJS.ProcessEnv = process.env): { value
     ...(env.PANOS_PASSWORD ? { password: env.PANOS_PASSWORD } : {}),
     ...(typeof skip === 'boolean' ? { skipVerifyCertificate: skip } : {}),
     ...(text('ca_file') !== undefined ? { caFile: text('ca_file') } : {}),
+    ...(typeof requestTimeout === 'number' ? { requestTimeoutSeconds: requestTimeout } : {}),
   };
   return { values, problems };
 }
+
+/** Connection errors of the commands name the variables that fix them. */
+const ENV_SETTING_NAMES: NonNullable<ClientOptions['settingNames']> = {
+  hostname: 'PANOS_HOSTNAME',
+  port: 'PANOS_PORT',
+  protocol: 'PANOS_PROTOCOL',
+  caFile: 'PANOS_CA_FILE',
+  skipVerify: 'PANOS_SKIP_VERIFY_CERTIFICATE=true',
+  requestTimeout: 'PANOS_REQUEST_TIMEOUT_SECONDS',
+  credentials: 'PANOS_API_KEY, or PANOS_USERNAME and PANOS_PASSWORD',
+};
 
 /** A connection setting that cannot be used; the message names the variable, the value (never a secret) and the fix. */
 export class ConnectionConfigError extends Error {
@@ -136,6 +169,8 @@ export function connectionFromEnv(env: NodeJS.ProcessEnv = process.env): ClientO
     ...(v.apiKey !== undefined ? { apiKey: v.apiKey } : { username: v.username, password: v.password }),
     verifyTls: v.skipVerifyCertificate !== true,
     ...(v.caFile !== undefined ? { caFile: v.caFile } : {}),
+    ...(v.requestTimeoutSeconds !== undefined ? { timeouts: { requestMs: v.requestTimeoutSeconds * 1000 } } : {}),
+    settingNames: ENV_SETTING_NAMES,
   };
 }
 

@@ -30,6 +30,7 @@ export const SETTINGS_DEFAULTS = {
   commitPollIntervalMs: 2000,
   commitDescription: 'cdktf-panos-ipsec',
   maxInFlight: 5,
+  requestTimeoutSeconds: 60,
 } as const;
 
 const str = (v: Value | undefined): string | undefined => (typeof v === 'string' && v !== '' ? v : undefined);
@@ -100,7 +101,19 @@ export function resolveSettings(config: ValueObject, env: NodeJS.ProcessEnv = pr
   checkVersion('downgrade_target_version', downgradeTargetVersion, diags);
   checkVersion('min_panos_version', minPanosVersion, diags);
   const connect = num(config.connect_timeout_seconds);
-  const request = num(config.request_timeout_seconds);
+  const request = num(config.request_timeout_seconds) ?? e.requestTimeoutSeconds;
+  // Connection errors name the setting that fixes them as the user set it: the attribute, or its variable.
+  const named = (attr: string, envVar: string): string => (config[attr] === null || config[attr] === undefined) && env[envVar] ? envVar : attr;
+  const settingNames: ClientOptions['settingNames'] = {
+    hostname: named('hostname', 'PANOS_HOSTNAME'),
+    port: named('port', 'PANOS_PORT'),
+    protocol: named('protocol', 'PANOS_PROTOCOL'),
+    caFile: named('ca_file', 'PANOS_CA_FILE'),
+    skipVerify: named('skip_verify_certificate', 'PANOS_SKIP_VERIFY_CERTIFICATE') === 'skip_verify_certificate' ? 'skip_verify_certificate = true' : 'PANOS_SKIP_VERIFY_CERTIFICATE=true',
+    requestTimeout: named('request_timeout_seconds', 'PANOS_REQUEST_TIMEOUT_SECONDS'),
+    connectTimeout: 'connect_timeout_seconds',
+    credentials: apiKey && !str(config.api_key) ? 'PANOS_API_KEY, or PANOS_USERNAME and PANOS_PASSWORD' : 'api_key, or username and password',
+  };
   const client: ClientOptions | undefined = hostname
     ? {
         hostname,
@@ -111,9 +124,10 @@ export function resolveSettings(config: ValueObject, env: NodeJS.ProcessEnv = pr
         ...(caFile ? { caFile } : {}),
         timeouts: {
           connectMs: positive('connect_timeout_seconds', connect, 10) * 1000,
-          headersMs: positive('request_timeout_seconds', request, 60) * 1000,
+          requestMs: positive('request_timeout_seconds', request, SETTINGS_DEFAULTS.requestTimeoutSeconds) * 1000,
         },
         maxInFlight: positive('max_in_flight', num(config.max_in_flight), SETTINGS_DEFAULTS.maxInFlight),
+        settingNames,
       }
     : undefined;
   return {

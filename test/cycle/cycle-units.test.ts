@@ -138,10 +138,17 @@ describe('commit progress file', () => {
 
 describe('connection settings from PANOS_* variables', () => {
   test('GIVEN host, port, protocol, key and skip-verify THEN client options carry them', () => {
-    expect(connectionFromEnv({ PANOS_HOSTNAME: 'fw', PANOS_PORT: '8443', PANOS_PROTOCOL: 'https', PANOS_API_KEY: 'k', PANOS_SKIP_VERIFY_CERTIFICATE: 'true' })).toEqual({
+    expect(connectionFromEnv({ PANOS_HOSTNAME: 'fw', PANOS_PORT: '8443', PANOS_PROTOCOL: 'https', PANOS_API_KEY: 'k', PANOS_SKIP_VERIFY_CERTIFICATE: 'true' })).toMatchObject({
       hostname: 'fw', port: 8443, protocol: 'https', apiKey: 'k', verifyTls: false,
     });
     expect(connectionFromEnv({ PANOS_HOSTNAME: 'fw', PANOS_USERNAME: 'admin', PANOS_PASSWORD: 'pw' })).toMatchObject({ username: 'admin', password: 'pw', verifyTls: true });
+  });
+
+  test('GIVEN PANOS_REQUEST_TIMEOUT_SECONDS THEN it is the request deadline, and connection errors name the variables', () => {
+    const o = connectionFromEnv({ PANOS_HOSTNAME: 'fw', PANOS_API_KEY: 'k', PANOS_REQUEST_TIMEOUT_SECONDS: '20' });
+    expect(o.timeouts).toEqual({ requestMs: 20_000 });
+    expect(o.settingNames).toMatchObject({ hostname: 'PANOS_HOSTNAME', protocol: 'PANOS_PROTOCOL', caFile: 'PANOS_CA_FILE', requestTimeout: 'PANOS_REQUEST_TIMEOUT_SECONDS' });
+    expect(() => connectionFromEnv({ PANOS_HOSTNAME: 'fw', PANOS_API_KEY: 'k', PANOS_REQUEST_TIMEOUT_SECONDS: 'soon' })).toThrow(/PANOS_REQUEST_TIMEOUT_SECONDS="soon"/);
   });
 
   test('fails when a setting is unusable, naming the variable and never the password', () => {

@@ -115,3 +115,34 @@ describe('checkDowngrade (pure)', () => {
     expect(r).toMatchObject({ safe: true, isDowngrade: true, blockers: [] });
   });
 });
+
+describe('panos-ipsec downgrade-check against an endpoint that never finishes its answer', () => {
+  test('fails with exit 1 at the request deadline, naming PANOS_REQUEST_TIMEOUT_SECONDS, although bytes keep coming', async () => {
+    const http = await import('node:http');
+    let sent = 0;
+    let cut = false;
+    const body = '<response status="success"><result><system><sw-version>11.1.0</sw-version></system></result></response>';
+    const server = http.createServer((_req, res) => {
+      res.writeHead(200, { 'content-type': 'application/xml' });
+      const timer = setInterval(() => (sent < body.length ? res.write(body[sent++]) : (clearInterval(timer), res.end())), 300);
+      res.on('close', () => {
+        clearInterval(timer);
+        cut ||= sent < body.length;
+      });
+    });
+    await new Promise<void>((r) => server.listen(0, '127.0.0.1', r));
+    const port = (server.address() as import('node:net').AddressInfo).port;
+    const io = captureIo();
+    try {
+      const env = { PANOS_HOSTNAME: '127.0.0.1', PANOS_PORT: String(port), PANOS_PROTOCOL: 'http', PANOS_API_KEY: 'drip-key', PANOS_REQUEST_TIMEOUT_SECONDS: '1.5' };
+      expect(await runDowngradeCheck({ to: '10.2.9' }, env, io)).toBe(1);
+      expect(io.stderr()).toContain('no complete answer within 1.5 s (PANOS_REQUEST_TIMEOUT_SECONDS)');
+      expect(io.stderr()).toContain('raise PANOS_REQUEST_TIMEOUT_SECONDS');
+      await new Promise((r) => setTimeout(r, 100));
+      expect(cut).toBe(true);
+    } finally {
+      server.closeAllConnections();
+      await new Promise<void>((r) => server.close(() => r()));
+    }
+  }, 30_000);
+});
