@@ -17,7 +17,8 @@ import { ROOT, requireTerraform, TfTimeoutError, TfWorkspace, type TfRun } from 
 const SIZES = (process.env.BENCH_SIZES ?? '10,100,500').split(',').map(Number);
 const PARALLELISM = 10; // Terraform's default, for both sides.
 const COMMIT_MS = 300; // the simulator's default commit job duration
-const PROVIDER_MARKER = path.join('provider', 'main.js');
+// The provider process's command line names the installed file (terraform-provider-panosipsec_v<version>.cjs).
+const PROVIDER_MARKER = 'terraform-provider-panosipsec';
 
 /** XML API requests of one terraform command, by class. */
 interface Requests {

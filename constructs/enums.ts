@@ -136,3 +136,13 @@ export const ProxyIdProtocol = enumOf(fieldEnum<ProxyIdProtocol>(ipsecTunnel.fie
 export type CommitScope = 'admin' | 'full';
 /** @see CommitScope */
 export const CommitScope = enumOf<CommitScope>(['admin', 'full']);
+
+/**
+ * How Terraform handles an IKE gateway's pre-shared key: `WRITE_ONLY` sends it as the write-only attribute
+ * `pre_shared_key_wo` (Terraform 1.11+), so it reaches the device but never the state file; `STATE` uses the
+ * `pre_shared_key` attribute, which Terraform keeps in state (marked sensitive: hidden in plan output, but in clear text
+ * in the state file).
+ */
+export type PreSharedKeyStorage = 'write-only' | 'state';
+/** Constants of {@link PreSharedKeyStorage}. */
+export const PreSharedKeyStorage = enumOf<PreSharedKeyStorage>(['write-only', 'state']);

@@ -1,9 +1,10 @@
-import { Annotations } from 'cdktf';
+import { Annotations, Token } from 'cdktf';
 import type { Construct } from 'constructs';
 import { ikeGateway, type IkeGateway as IkeGatewayModel, type IkeId } from '../src/panos/objects';
 import type { IkeGatewayFacts } from '../src/rules';
 import type { IIkeCryptoProfile } from './crypto-profiles';
-import type { Ikev1ExchangeMode, IkeVersion } from './enums';
+import type { Ikev1ExchangeMode, IkeVersion, PreSharedKeyStorage } from './enums';
+import { Errors } from './errors';
 import { IkeGateway as L1IkeGateway } from './generated/ike-gateway';
 import { ImportedPanosObject, known, PanosObject, type IPanosObject, type KindFacts } from './panos-object';
 import type { ExternalPeer } from './external-peer';
@@ -42,6 +43,22 @@ export interface IkeGatewayProps {
    * @default - no key is managed (e.g. certificate authentication kept as configured on the device)
    */
   readonly preSharedKey?: SecretValue;
+  /**
+   * How Terraform handles the key. `PreSharedKeyStorage.WRITE_ONLY` (Terraform 1.11+) sends it to the device without
+   * ever storing it in the state file; a new key is written when `preSharedKeyVersion` changes.
+   * `PreSharedKeyStorage.STATE` keeps the key in state (sensitive: hidden in plans, but in clear text in the state
+   * file, so the state must be protected like the key) and writes it whenever its value changes.
+   * @default PreSharedKeyStorage.WRITE_ONLY
+   */
+  readonly preSharedKeyStorage?: PreSharedKeyStorage;
+  /**
+   * Version of the write-only key (`pre_shared_key_wo_version`). Terraform never compares write-only values, so a
+   * changed key reaches the device only when this number changes too: to rotate, supply the new key and raise the
+   * version (1 → 2) in the same deploy. A token (e.g. a number variable) is accepted, to rotate without a code change.
+   * Only with `PreSharedKeyStorage.WRITE_ONLY`.
+   * @default 1
+   */
+  readonly preSharedKeyVersion?: number;
   /** Interface IKE runs on, e.g. 'ethernet1/1' (not a loopback in transport mode). */
   readonly localInterface: string;
   /** Local address on that interface, usually with prefix length ('198.51.100.1/24'). @default - the interface's first address */
@@ -97,6 +114,8 @@ export class IkeGateway extends PanosObject implements IIkeGateway {
     this.name = props.name ?? id;
     this.preSharedKey = props.preSharedKey;
     this.sameFirewall('cryptoProfile', props.cryptoProfile);
+    const storage = props.preSharedKeyStorage ?? 'write-only';
+    checkKeyProps(this.node.path, props, storage);
     this.sameFirewall('ikev1CryptoProfile', props.ikev1CryptoProfile);
     // PAN-OS keeps one profile per protocol block (docs/panos/ike-gateway.md#both-blocks); write the ones in use.
     const version = props.version ?? 'ikev1';
@@ -104,7 +123,7 @@ export class IkeGateway extends PanosObject implements IIkeGateway {
     const v2 = version === 'ikev1' ? undefined : props.cryptoProfile;
     if (props.preSharedKey?.source === 'plain-text') {
       Annotations.of(this).addWarning(
-        'preSharedKey is a plain-text SecretValue: it is written into cdk.tf.json and state in clear text; fix: use ' +
+        `preSharedKey is a plain-text SecretValue: it is written into cdk.tf.json${storage === 'state' ? ' and state' : ''} in clear text; fix: use ` +
           'SecretValue.fromEnvVariable (TF_VAR_…)',
       );
     }
@@ -135,8 +154,16 @@ export class IkeGateway extends PanosObject implements IIkeGateway {
       comment: props.comment,
     };
     this.checkModel(ikeGateway, this.model);
+    const { preSharedKey, ...withoutKey } = this.model;
+    const key =
+      preSharedKey === undefined
+        ? {}
+        : storage === 'state'
+          ? { preSharedKey }
+          : { preSharedKeyWo: preSharedKey, preSharedKeyWoVersion: props.preSharedKeyVersion ?? 1 };
     this.resource = new L1IkeGateway(this, 'Default', {
-      ...this.model,
+      ...withoutKey,
+      ...key,
       ikev1CryptoProfile: v1?.nameRef,
       ikev2CryptoProfile: v2?.nameRef,
       provider: this.firewall.provider,
@@ -181,5 +208,29 @@ export class IkeGateway extends PanosObject implements IIkeGateway {
       preSharedKeySource: secretSourceOf(this.preSharedKey),
     };
     return { kind: this.kind, facts };
+  }
+}
+
+/** Misuse of the key props visible from the props alone. */
+function checkKeyProps(path: string, props: IkeGatewayProps, storage: PreSharedKeyStorage): void {
+  if (storage !== 'write-only' && storage !== 'state') {
+    throw Errors.invalidProp(path, 'preSharedKeyStorage', storage, 'is not a key storage', 'use PreSharedKeyStorage.WRITE_ONLY or PreSharedKeyStorage.STATE');
+  }
+  const version = props.preSharedKeyVersion;
+  if (version === undefined) return;
+  if (props.preSharedKey === undefined) {
+    throw Errors.invalidProp(path, 'preSharedKeyVersion', version, 'is set but there is no preSharedKey', 'set preSharedKey, or remove preSharedKeyVersion');
+  }
+  if (storage === 'state') {
+    throw Errors.invalidProp(
+      path,
+      'preSharedKeyVersion',
+      version,
+      'only applies to the write-only key, and preSharedKeyStorage is STATE (a changed key is written whenever its value changes)',
+      'remove preSharedKeyVersion, or use PreSharedKeyStorage.WRITE_ONLY',
+    );
+  }
+  if (!Token.isUnresolved(version) && !(Number.isInteger(version) && version >= 1)) {
+    throw Errors.invalidProp(path, 'preSharedKeyVersion', version, 'is not a whole number from 1 up', 'start at 1 and raise it by one each time the key changes');
   }
 }

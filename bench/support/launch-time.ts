@@ -61,3 +61,19 @@ export async function measureLaunch(launcher: string, runs = 9): Promise<{ provi
   }
   return { providerMs: median(provider), nodeMs: median(node), runs };
 }
+
+/**
+ * Median ms to handshake of several provider executables and of `node -e 0`, started in turn (interleaved) so a slow
+ * moment of the machine hits each alike.
+ */
+export async function measureLaunches(launchers: Readonly<Record<string, string>>, runs = 15): Promise<Record<string, number> & { nodeMs: number }> {
+  const cert = await makeSelfSignedCertificate();
+  const env: NodeJS.ProcessEnv = { ...process.env, [MAGIC_COOKIE_KEY]: MAGIC_COOKIE_VALUE, PLUGIN_PROTOCOL_VERSIONS: '6', PLUGIN_CLIENT_CERT: cert.certPem };
+  delete env.TF_DISABLE_PLUGIN_TLS;
+  const samples: Record<string, number[]> = Object.fromEntries([...Object.keys(launchers), 'nodeMs'].map((k) => [k, []]));
+  for (let i = 0; i < runs; i++) {
+    for (const [name, file] of Object.entries(launchers)) samples[name].push(await timeUntilFirstLine(file, [], env));
+    samples.nodeMs.push(await timeUntilFirstLine(process.execPath, ['-e', '0'], process.env));
+  }
+  return Object.fromEntries(Object.entries(samples).map(([k, v]) => [k, median(v)])) as Record<string, number> & { nodeMs: number };
+}

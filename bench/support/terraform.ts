@@ -60,6 +60,9 @@ export interface InstallLine {
   readonly source: string;
   readonly version: string;
   readonly mirror: string;
+  /** The provider executable in the mirror. */
+  readonly file: string;
+  /** Always written for the explicit `--mirror` used here. */
   readonly cliConfig: string;
 }
 
@@ -72,7 +75,7 @@ export function requireTerraform(): void {
   if (r.status !== 0) {
     throw new Error('terraform is required by this suite but is not on PATH (the project image ships v1.11.4): install terraform, then rerun');
   }
-  const entry = path.join(ROOT, 'dist', 'src', 'provider', 'main.js');
+  const entry = path.join(ROOT, 'dist', 'provider', 'terraform-provider-panosipsec.cjs');
   if (!fs.existsSync(entry)) throw new Error(`${entry} is missing: run "npm run build" first (npm test does it in pretest)`);
 }
 

@@ -28,7 +28,7 @@ export function registerDeployCommands(program: Command): void {
       .option('--dir <dir>', 'cdktf app directory (default: current directory)')
       .option('--output <dir>', 'synth output directory, relative to --dir (default: cdktf.out)')
       .option('--stack <name>', 'stack (default: the only stack)')
-      .option('--mirror <dir>', "provider filesystem mirror (default: the package's .terraform-mirror)")
+      .option('--mirror <dir>', 'provider filesystem mirror to install into and use (default: ~/.terraform.d/plugins, which Terraform searches by itself)')
       .argument('[extra...]', 'further cdktf arguments, after --')
       .action(async (extra: string[], o: WrapperOptions) => {
         try {

@@ -1,43 +1,8 @@
 /**
- * `panos-ipsec drift`: compares a cdktf stack's declaration with the device. Exit 0 no drift, 2 drift, 1 error;
- * `--json` prints the report, `--junit FILE` writes one testcase per resource for CI.
+ * `panos-ipsec drift`: registers the command and its options; src/cycle/drift-run.ts does the work.
  */
-import { writeFileSync } from 'node:fs';
 import type { Command } from 'commander';
-import { detectDrift } from '../cycle/drift';
-import { renderDriftJUnit, renderDriftText } from '../cycle/drift-render';
-import type { Io } from './downgrade-check-command';
-
-/** Exit codes of `drift` (those of `terraform plan -detailed-exitcode`). */
-export const DRIFT_EXIT = { clean: 0, error: 1, drift: 2 } as const;
-
-/** Options of the command. */
-export interface DriftCommandOptions {
-  dir?: string;
-  output?: string;
-  stack?: string;
-  json?: boolean;
-  junit?: string;
-  mirror?: string;
-}
-
-const stdio: Io = { out: (s) => process.stdout.write(s), err: (s) => process.stderr.write(s) };
-
-/** Runs drift detection and prints the report; returns the exit code (exported for tests and the demo). */
-export async function runDrift(o: DriftCommandOptions, env: NodeJS.ProcessEnv = process.env, io: Io = stdio): Promise<number> {
-  try {
-    const report = await detectDrift({ ...o, env, log: (l) => io.err(`panos-ipsec drift: ${l}\n`) });
-    const exitCode = report.drifted ? DRIFT_EXIT.drift : DRIFT_EXIT.clean;
-    if (o.junit) writeFileSync(o.junit, renderDriftJUnit(report));
-    io.out(o.json ? `${JSON.stringify({ command: 'drift', exitCode, ...report }, null, 2)}\n` : renderDriftText(report));
-    return exitCode;
-  } catch (err) {
-    const message = err instanceof Error ? err.message : String(err);
-    if (o.json) io.out(`${JSON.stringify({ command: 'drift', exitCode: DRIFT_EXIT.error, error: message }, null, 2)}\n`);
-    io.err(`panos-ipsec drift: ${message}\n`);
-    return DRIFT_EXIT.error;
-  }
-}
+import { runDrift, type DriftCommandOptions } from '../cycle/drift-run';
 
 /** Registers `drift` on the program. */
 export function registerDriftCommand(program: Command): void {
@@ -52,7 +17,7 @@ export function registerDriftCommand(program: Command): void {
     .option('--stack <name>', 'stack to check (default: the only stack)')
     .option('--json', 'print the report as one JSON document')
     .option('--junit <file>', 'also write a JUnit XML report (one testcase per resource, a failure on drift)')
-    .option('--mirror <dir>', 'provider filesystem mirror (default: the package\'s .terraform-mirror)')
+    .option('--mirror <dir>', 'provider filesystem mirror to install into and use (default: ~/.terraform.d/plugins, which Terraform searches by itself)')
     .action(async (o: DriftCommandOptions) => {
       process.exitCode = await runDrift(o);
     });

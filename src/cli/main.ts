@@ -8,14 +8,16 @@ import { registerSimCommand } from './sim-command';
 import { registerDowngradeCheckCommand } from './downgrade-check-command';
 import { registerDriftCommand } from './drift-command';
 import { registerDeployCommands } from './deploy-commands';
+import { registerInitCommand } from './init-command';
 import { registerLabCommand } from './lab-command';
 import { registerStatusCommand } from './status-command';
 
 /** Builds the command-line program (exported for tests). */
 export function buildProgram(): Command {
   const program = new Command('panos-ipsec')
-    .description('PAN-OS IPSec VPN as code: simulator, Terraform provider installation, schema, drift and downgrade checks')
+    .description('PAN-OS IPSec VPN as code: new project, simulator, deploy wrappers, Terraform provider installation, schema, drift and downgrade checks')
     .showHelpAfterError();
+  registerInitCommand(program);
   registerSimCommand(program);
   registerLabCommand(program);
   registerSchemaCommand(program);

@@ -1,11 +1,12 @@
 /**
  * A cdktf app directory as the cycle commands see it: where it synthesizes to, which stacks it has, whether the
- * synthesized output is older than the sources, and the environment cdktf and terraform need to run offline
- * (the provider's filesystem mirror through TF_CLI_CONFIG_FILE, no checkpoint calls).
+ * synthesized output is older than the sources or was written in another folder, and the environment cdktf and
+ * terraform need to run offline (the provider installed where Terraform finds it, no checkpoint calls).
  */
-import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
-import { dirname, join, resolve } from 'node:path';
-import { installProvider, type InstallProviderResult } from '../cli/install-provider-command';
+import { existsSync, readdirSync, readFileSync, rmSync, statSync } from 'node:fs';
+import { basename, dirname, isAbsolute, join, relative, resolve } from 'node:path';
+import { packageJson } from '../util/package-info';
+import { impliedMirrorProblem, installProvider, type InstallProviderResult } from './provider-install';
 import { runChild, type ChildResult } from './processes';
 
 /** Where an app lives and synthesizes to. */
@@ -76,16 +77,80 @@ function newestSource(dir: string, output: string, depth = 0): number {
   return newest;
 }
 
-/** True when there is no synthesized output, or a source file changed after it was written. */
+/**
+ * True when there is no synthesized output, a source file changed after it was written, or it was written in
+ * another folder (a moved project: cdktf writes the local state path as an absolute path).
+ */
 export function needsSynth(app: AppLocation): boolean {
   const manifest = join(app.output, 'manifest.json');
   if (!existsSync(manifest)) return true;
-  return newestSource(app.dir, app.output) > statSync(manifest).mtimeMs;
+  if (newestSource(app.dir, app.output) > statSync(manifest).mtimeMs) return true;
+  return listStacks(app.output).some((s) => {
+    const file = join(s.workingDirectory, 'cdk.tf.json');
+    if (!existsSync(file)) return true;
+    const local = (JSON.parse(readFileSync(file, 'utf8')) as { terraform?: { backend?: { local?: { path?: unknown } } } }).terraform?.backend?.local?.path;
+    return typeof local === 'string' && isAbsolute(local) && dirname(local) !== app.dir;
+  });
 }
 
-/** The cdktf CLI of this package (run with the current node, so no npx lookup or download can happen). */
-export function cdktfCommand(): { command: string; args: string[] } {
-  const pkg = require.resolve('cdktf-cli/package.json');
+/**
+ * After the project folder moved: cdktf writes the default local state path as an absolute path
+ * (`<project>/terraform.<stack>.tfstate`), and each stack's `.terraform/terraform.tfstate` records the backend of
+ * the last `terraform init`, so the next init in the moved project stops with "Backend configuration changed". When
+ * that recorded state path no longer exists (the state file moved with the project), the record is stale: it is
+ * removed, so the next init adopts the new path without migrating anything. The record holds the backend settings
+ * only, never resource state. A record whose state file still exists (a copy of the project, not a move) is left for
+ * Terraform to refuse. Returns one line per stack reset.
+ */
+export function resetMovedLocalBackends(app: AppLocation): string[] {
+  const stacksDir = join(app.output, 'stacks');
+  if (!existsSync(stacksDir)) return [];
+  const notes: string[] = [];
+  for (const stack of readdirSync(stacksDir)) {
+    const record = join(stacksDir, stack, '.terraform', 'terraform.tfstate');
+    if (!existsSync(record)) continue;
+    let recorded: string | undefined;
+    try {
+      const doc = JSON.parse(readFileSync(record, 'utf8')) as { backend?: { type?: string; config?: { path?: unknown } } };
+      if (doc.backend?.type === 'local' && typeof doc.backend.config?.path === 'string') recorded = doc.backend.config.path;
+    } catch {
+      continue; // Not ours to judge: Terraform reports a damaged record itself.
+    }
+    if (recorded === undefined || !isAbsolute(recorded) || existsSync(recorded)) continue;
+    const now = join(app.dir, basename(recorded));
+    if (relative(app.dir, recorded) === basename(recorded)) continue;
+    rmSync(record);
+    notes.push(
+      `stack ${stack}: the project moved (its local state was at ${recorded}${existsSync(now) ? `, now ${now}` : ''}); ` +
+        `reset Terraform's record of the old path in ${relative(app.dir, record)} so init uses the new one`,
+    );
+  }
+  return notes;
+}
+
+/** The cdktf-cli versions this package works with: its peer dependency range. */
+function cdktfCliRange(): string {
+  return packageJson().peerDependencies?.['cdktf-cli'] ?? 'latest';
+}
+
+/**
+ * The cdktf CLI: the app's own (the user's project), else one found from this package; run with the current node,
+ * so no npx lookup or download can happen.
+ * @throws Error saying how to install cdktf-cli when there is none
+ */
+export function cdktfCommand(
+  appDir: string = process.cwd(),
+  resolveModule: (id: string, options: { paths: string[] }) => string = require.resolve,
+): { command: string; args: string[] } {
+  let pkg: string;
+  try {
+    pkg = resolveModule('cdktf-cli/package.json', { paths: [appDir, __dirname] });
+  } catch {
+    throw new Error(
+      `cdktf-cli is not installed in ${appDir} (nor next to cdktf-panos-ipsec): the deploy, plan, destroy and drift commands run it. ` +
+        `Fix: npm install --save-dev cdktf-cli@${cdktfCliRange()}`,
+    );
+  }
   return { command: process.execPath, args: [join(dirname(pkg), 'bundle', 'bin', 'cdktf')] };
 }
 
@@ -93,22 +158,25 @@ export function cdktfCommand(): { command: string; args: string[] } {
 export interface ToolEnv {
   readonly env: NodeJS.ProcessEnv;
   readonly provider: InstallProviderResult;
+  /** Why Terraform may not find the provider (a CLI config that turns the default mirror off), for the user to see. */
+  readonly warning?: string;
 }
 
 /**
- * Installs the provider into its filesystem mirror (idempotent) and returns the environment for cdktf and terraform.
- * A TF_CLI_CONFIG_FILE the user exported is replaced: it is often stale, and only our config serves the mirror.
+ * Installs the provider (idempotent) and returns the environment for cdktf and terraform: no checkpoint calls, and
+ * for an explicit mirror the CLI config serving it. With the default mirror the user's own CLI config (credentials,
+ * plugin cache…) stays in effect, since Terraform searches that mirror without one.
  */
 export function toolEnv(base: NodeJS.ProcessEnv = process.env, options: { mirror?: string } = {}): ToolEnv {
   const provider = installProvider(options.mirror !== undefined ? { mirror: options.mirror } : {});
-  return {
-    provider,
-    env: { ...base, TF_CLI_CONFIG_FILE: provider.cliConfig, CHECKPOINT_DISABLE: '1', TF_IN_AUTOMATION: '1' },
-  };
+  const env: NodeJS.ProcessEnv = { ...base, CHECKPOINT_DISABLE: '1', TF_IN_AUTOMATION: '1' };
+  if (provider.cliConfig) return { provider, env: { ...env, TF_CLI_CONFIG_FILE: provider.cliConfig } };
+  const warning = impliedMirrorProblem(provider.mirror, base);
+  return { provider, env, ...(warning ? { warning } : {}) };
 }
 
 /** Runs `cdktf synth` in the app, writing to its output directory; child output goes to our stderr. */
 export async function synth(app: AppLocation, env: NodeJS.ProcessEnv): Promise<ChildResult> {
-  const cdktf = cdktfCommand();
+  const cdktf = cdktfCommand(app.dir);
   return runChild(cdktf.command, [...cdktf.args, 'synth', '--output', app.output], { cwd: app.dir, env, output: 'stderr' });
 }

@@ -5,20 +5,21 @@
  *
  * The example app is copied into a fresh work dir under the package's `.demo-work/` (inside the package so the app's
  * `import … from 'cdktf-panos-ipsec'` still resolves through the package's self-reference); cdktf keeps local state
- * next to the app, so state, synth output, provider mirror and progress files all stay in that dir, two runs never
- * share state, and the work dir is removed at the end.
+ * next to the app, so state, synth output, provider mirror, plugin cache and progress files all stay in that dir, two
+ * runs never share state, and the work dir is removed at the end.
  */
 import { randomBytes } from 'node:crypto';
 import { cpSync, mkdirSync, mkdtempSync, readdirSync, rmSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { startSimulator, type Simulator } from '../sim';
-import { runDowngradeCheck, type DowngradeCheckDocument, type Io } from '../cli/downgrade-check-command';
-import { runDrift } from '../cli/drift-command';
-import { simulatorEnv } from '../cli/connection';
+import { connectionEnvFor } from '../panos/connection-env';
+import { packageRoot } from '../util/package-info';
 import { runCdktf, type CdktfVerb } from './deploy';
+import { runDowngradeCheck, type DowngradeCheckDocument } from './downgrade-check';
+import { runDrift } from './drift-run';
+import { stdio, type Io } from './io';
 import { onInterrupt } from './processes';
 import { childrenNamed, parseXml, serializeXml, type XmlElement } from '../panos/xml';
-import { packageRoot } from '../cli/install-provider-command';
 
 const DEVICE = "/config/devices/entry[@name='localhost.localdomain']";
 const TUNNELS = `${DEVICE}/network/tunnel/ipsec`;
@@ -58,8 +59,6 @@ export interface DemoResult {
   /** Running config before deploy and after destroy were equal (undefined when destroy was not reached). */
   readonly configRestored?: boolean;
 }
-
-const stdio: Io = { out: (s) => process.stdout.write(s), err: (s) => process.stderr.write(s) };
 
 function banner(io: Io, n: number, title: string): void {
   const line = '='.repeat(Math.max(20, title.length + 12));
@@ -142,7 +141,16 @@ export async function runDemo(o: DemoOptions = {}): Promise<DemoResult> {
   const unregister = onInterrupt(cleanup);
   const steps: DemoStep[] = [];
   // The examples read their pre-shared key from TF_VAR_bgp_psk; a random one keeps the demo self-contained.
-  const env: NodeJS.ProcessEnv = { TF_VAR_bgp_psk: randomBytes(18).toString('base64url'), ...process.env, ...simulatorEnv(sim), ...o.env };
+  // cdktf points Terraform's plugin cache at ~/.terraform.d/plugin-cache unless TF_PLUGIN_CACHE_DIR is set; the provider
+  // built from this tree carries the package's version but not necessarily the published bytes, so it is cached in
+  // the work dir, never next to the user's installed providers (where a same-version copy would fail their lock files).
+  const env: NodeJS.ProcessEnv = {
+    TF_VAR_bgp_psk: randomBytes(18).toString('base64url'),
+    ...process.env,
+    TF_PLUGIN_CACHE_DIR: join(work, 'plugin-cache'),
+    ...connectionEnvFor(sim),
+    ...o.env,
+  };
   const stack = o.stack ?? (o.appDir === undefined ? 'fw-a' : undefined);
   const common = { dir: appDir, ...(stack !== undefined ? { stack } : {}), output: join(work, 'cdktf.out'), mirror: join(work, 'mirror'), env };
   let n = 0;

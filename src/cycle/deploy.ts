@@ -1,13 +1,13 @@
 /**
  * deploy / plan / destroy through the cdktf CLI with the offline flags nobody should have to type:
  * `--skip-provider-lock` (the lock step queries the origin registry and fails offline), `--auto-approve`, the
- * provider mirror's TF_CLI_CONFIG_FILE and CHECKPOINT_DISABLE=1. Output streams as cdktf prints it; commit progress
+ * provider installed first (and an explicit mirror's TF_CLI_CONFIG_FILE) and CHECKPOINT_DISABLE=1. Output streams as cdktf prints it; commit progress
  * the provider writes to PANOS_IPSEC_PROGRESS_FILE is printed as it arrives.
  */
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { appLocation, cdktfCommand, toolEnv } from './cdktf-app';
+import { appLocation, cdktfCommand, resetMovedLocalBackends, toolEnv } from './cdktf-app';
 import { PROGRESS_FILE_ENV, ProgressTail } from './progress';
 import { runChild } from './processes';
 
@@ -54,8 +54,10 @@ export async function runCdktf(verb: CdktfVerb, o: CdktfRunOptions = {}): Promis
   const print = o.progress ?? ((l: string) => process.stderr.write(`[panos-ipsec] ${l}\n`));
   const tail = new ProgressTail(progressFile, print).start();
   try {
-    const { env } = toolEnv({ ...(o.env ?? process.env), [PROGRESS_FILE_ENV]: progressFile }, o.mirror !== undefined ? { mirror: o.mirror } : {});
-    const cdktf = cdktfCommand();
+    const { env, warning } = toolEnv({ ...(o.env ?? process.env), [PROGRESS_FILE_ENV]: progressFile }, o.mirror !== undefined ? { mirror: o.mirror } : {});
+    if (warning) print(`warning: ${warning}`);
+    for (const note of resetMovedLocalBackends(app)) print(note);
+    const cdktf = cdktfCommand(app.dir);
     const r = await runChild(cdktf.command, [...cdktf.args, ...cdktfArgs(verb, { stack: o.stack, output: app.output, extra: o.extra })], {
       cwd: app.dir,
       env,

@@ -6,7 +6,7 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { appLocation, listStacks, needsSynth, pickStack, synth, toolEnv } from './cdktf-app';
+import { appLocation, listStacks, needsSynth, pickStack, resetMovedLocalBackends, synth, toolEnv } from './cdktf-app';
 import { driftReportFromPlan, type DriftReport } from './drift-report';
 import { parsePlanJson } from './plan-json';
 import { runChild, type ChildResult } from './processes';
@@ -16,7 +16,7 @@ export interface DriftOptions {
   readonly dir?: string;
   readonly output?: string;
   readonly stack?: string;
-  /** Provider mirror directory (default: the package's). */
+  /** Provider mirror directory. @default Terraform's implied mirror ~/.terraform.d/plugins */
   readonly mirror?: string;
   /** Base environment (PANOS_* connection settings reach the provider through it). @default process.env */
   readonly env?: NodeJS.ProcessEnv;
@@ -42,7 +42,9 @@ export class ToolError extends Error {
 export async function detectDrift(o: DriftOptions = {}): Promise<DriftReport> {
   const log = o.log ?? (() => undefined);
   const app = appLocation(o);
-  const { env } = toolEnv(o.env ?? process.env, o.mirror !== undefined ? { mirror: o.mirror } : {});
+  const { env, warning } = toolEnv(o.env ?? process.env, o.mirror !== undefined ? { mirror: o.mirror } : {});
+  if (warning) log(`warning: ${warning}`);
+  for (const note of resetMovedLocalBackends(app)) log(note);
   if (needsSynth(app)) {
     log(`synthesizing ${app.dir} (cdktf synth)`);
     const r = await synth(app, env);

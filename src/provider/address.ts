@@ -2,8 +2,7 @@
  * The provider's address: one place for the source address Terraform resolves, used by `install-provider`,
  * the `schema` command, the plugin's debug mode and the generated constructs.
  */
-import * as fs from 'node:fs';
-import * as path from 'node:path';
+import { packageJson } from '../util/package-info';
 
 /** Hostname of our own choosing, so Terraform and OpenTofu resolve the address alike (served by a filesystem mirror). */
 export const PROVIDER_HOSTNAME = 'cdktf-panos-ipsec.dev';
@@ -14,22 +13,15 @@ export const PROVIDER_TYPE = 'panosipsec';
 /** Full source address, `cdktf-panos-ipsec.dev/panos/panosipsec`. */
 export const PROVIDER_SOURCE = `${PROVIDER_HOSTNAME}/${PROVIDER_NAMESPACE}/${PROVIDER_TYPE}`;
 
-/** Finds package.json walking up from this file (works from src/ under ts-jest and from dist/src/ after tsc). */
-function readPackageVersion(): string {
-  let dir = __dirname;
-  for (let i = 0; i < 6; i++) {
-    const candidate = path.join(dir, 'package.json');
-    if (fs.existsSync(candidate)) {
-      const pkg = JSON.parse(fs.readFileSync(candidate, 'utf8')) as { name?: string; version?: string };
-      if (pkg.name === 'cdktf-panos-ipsec' && typeof pkg.version === 'string') return pkg.version;
-    }
-    dir = path.dirname(dir);
-  }
-  throw new Error(`cannot find the cdktf-panos-ipsec package.json above ${__dirname}; the provider version comes from it`);
-}
+/**
+ * Set by the build of the self-contained provider file (scripts/build-provider.ts) to the package version, because
+ * that file runs where no package.json is above it; undefined everywhere else.
+ */
+declare const PANOS_IPSEC_BUNDLED_VERSION: string | undefined;
 
 /** Provider version: the npm package's version (package.json). */
-export const PROVIDER_VERSION: string = readPackageVersion();
+export const PROVIDER_VERSION: string =
+  typeof PANOS_IPSEC_BUNDLED_VERSION === 'string' ? PANOS_IPSEC_BUNDLED_VERSION : packageJson().version;
 
 /** Resource type name of an object kind: `ipsec-tunnel` → `panosipsec_ipsec_tunnel`. */
 export function resourceTypeName(kind: string): string {

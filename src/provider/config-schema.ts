@@ -1,5 +1,6 @@
 /** The provider configuration block: connection, location, commit behaviour and version declarations. */
 import { cty, type AttributeSchema, type Schema } from '../tfplugin';
+import { SETTINGS_DEFAULTS } from './config';
 
 const opt = (type: AttributeSchema['type'], description: string, more: Partial<AttributeSchema> = {}): AttributeSchema => ({
   type,
@@ -24,7 +25,9 @@ export function providerConfigSchema(): Schema {
         skip_verify_certificate: opt(cty.bool, 'Do not verify the device TLS certificate. Env: PANOS_SKIP_VERIFY_CERTIFICATE. Default: false.'),
         ca_file: opt(cty.string, 'PEM file of the CA that signed the device certificate. Env: PANOS_CA_FILE.'),
         connect_timeout_seconds: opt(cty.number, 'TCP and TLS connect timeout in seconds. Default: 10.'),
-        request_timeout_seconds: opt(cty.number, 'Seconds to wait for a response. Default: 60.'),
+        request_timeout_seconds: opt(cty.number,
+          'Longest time one API request may take, its retries and the whole answer included (a device that answers a ' +
+          `byte at a time is cut off too). Env: PANOS_REQUEST_TIMEOUT_SECONDS. Default: ${SETTINGS_DEFAULTS.requestTimeoutSeconds}.`),
         max_in_flight: opt(cty.number, 'API requests in flight at once (Palo Alto advises at most 5). Default: 5.'),
         vsys: opt(cty.string, 'vsys the objects live in (zones and interface imports). Default: vsys1.'),
         template: opt(cty.string, 'Panorama template holding the objects. Conflicts with template_stack.'),

@@ -5,6 +5,7 @@
 import { errorDiagnostic, type Diagnostic, type Value, type ValueObject } from '../tfplugin';
 import type { ClientOptions } from '../panos/client';
 import type { Location } from '../panos/objects';
+import { readConnectionEnv, type ConnectionSetting } from '../panos/connection-env';
 import { parseVersion } from '../panos/version';
 
 /** Settings resolved from config and environment. */
@@ -29,19 +30,12 @@ export const SETTINGS_DEFAULTS = {
   commitPollIntervalMs: 2000,
   commitDescription: 'cdktf-panos-ipsec',
   maxInFlight: 5,
+  requestTimeoutSeconds: 60,
 } as const;
 
 const str = (v: Value | undefined): string | undefined => (typeof v === 'string' && v !== '' ? v : undefined);
 const num = (v: Value | undefined): number | undefined => (v === null || v === undefined || typeof v === 'symbol' ? undefined : Number(v));
 const bool = (v: Value | undefined): boolean | undefined => (typeof v === 'boolean' ? v : undefined);
-
-function envBool(name: string, raw: string | undefined, diags: Diagnostic[]): boolean | undefined {
-  if (raw === undefined || raw === '') return undefined;
-  if (/^(1|true|yes)$/i.test(raw)) return true;
-  if (/^(0|false|no)$/i.test(raw)) return false;
-  diags.push(errorDiagnostic('Invalid Environment Variable', `${name}=${JSON.stringify(raw)} is not a boolean. Fix: use true or false.`));
-  return undefined;
-}
 
 function checkVersion(attr: string, v: string | undefined, diags: Diagnostic[]): void {
   if (v === undefined) return;
@@ -55,25 +49,26 @@ function checkVersion(attr: string, v: string | undefined, diags: Diagnostic[]):
 /** Resolves and validates the provider settings; diagnostics carry attribute paths. */
 export function resolveSettings(config: ValueObject, env: NodeJS.ProcessEnv = process.env): { settings: ProviderSettings; diagnostics: Diagnostic[] } {
   const diags: Diagnostic[] = [];
-  const hostname = str(config.hostname) ?? str(env.PANOS_HOSTNAME);
-  const protocolRaw = str(config.protocol) ?? str(env.PANOS_PROTOCOL) ?? 'https';
+  // A PANOS_* variable counts (and is checked) only where the configuration block leaves its attribute unset.
+  const fromEnv = readConnectionEnv(env);
+  const unset = (setting: ConnectionSetting): boolean => config[setting] === null || config[setting] === undefined || config[setting] === '';
+  for (const p of fromEnv.problems) if (unset(p.setting)) diags.push(errorDiagnostic('Invalid Environment Variable', p.message));
+  const e = fromEnv.values;
+  const hostname = str(config.hostname) ?? e.hostname;
+  const protocolRaw = str(config.protocol) ?? e.protocol ?? 'https';
   if (protocolRaw !== 'https' && protocolRaw !== 'http') {
     diags.push(errorDiagnostic('Invalid Protocol', `protocol = ${JSON.stringify(protocolRaw)} is not supported. Fix: use "https" or "http".`, ['protocol']));
   }
   const protocol = protocolRaw === 'http' ? 'http' : 'https';
-  let port = num(config.port);
-  if (port === undefined && env.PANOS_PORT) {
-    port = Number(env.PANOS_PORT);
-    if (!Number.isInteger(port)) diags.push(errorDiagnostic('Invalid Environment Variable', `PANOS_PORT=${JSON.stringify(env.PANOS_PORT)} is not a port number.`));
-  }
+  const port = num(config.port) ?? e.port;
   if (port !== undefined && (!Number.isInteger(port) || port < 1 || port > 65535)) {
     diags.push(errorDiagnostic('Invalid Port', `port = ${port} is not a TCP port. Fix: use 1-65535.`, ['port']));
   }
-  const apiKey = str(config.api_key) ?? str(env.PANOS_API_KEY);
-  const username = str(config.username) ?? str(env.PANOS_USERNAME);
-  const password = str(config.password) ?? str(env.PANOS_PASSWORD);
-  const skipVerify = bool(config.skip_verify_certificate) ?? envBool('PANOS_SKIP_VERIFY_CERTIFICATE', env.PANOS_SKIP_VERIFY_CERTIFICATE, diags) ?? false;
-  const caFile = str(config.ca_file) ?? str(env.PANOS_CA_FILE);
+  const apiKey = str(config.api_key) ?? e.apiKey;
+  const username = str(config.username) ?? e.username;
+  const password = str(config.password) ?? e.password;
+  const skipVerify = bool(config.skip_verify_certificate) ?? e.skipVerifyCertificate ?? false;
+  const caFile = str(config.ca_file) ?? e.caFile;
   if ((username === undefined) !== (password === undefined) && !apiKey) {
     diags.push(errorDiagnostic('Incomplete Credentials', 'username and password must be given together (or set api_key). Env: PANOS_USERNAME, PANOS_PASSWORD.',
       [username === undefined ? 'username' : 'password']));
@@ -106,7 +101,19 @@ export function resolveSettings(config: ValueObject, env: NodeJS.ProcessEnv = pr
   checkVersion('downgrade_target_version', downgradeTargetVersion, diags);
   checkVersion('min_panos_version', minPanosVersion, diags);
   const connect = num(config.connect_timeout_seconds);
-  const request = num(config.request_timeout_seconds);
+  const request = num(config.request_timeout_seconds) ?? e.requestTimeoutSeconds;
+  // Connection errors name the setting that fixes them as the user set it: the attribute, or its variable.
+  const named = (attr: string, envVar: string): string => (config[attr] === null || config[attr] === undefined) && env[envVar] ? envVar : attr;
+  const settingNames: ClientOptions['settingNames'] = {
+    hostname: named('hostname', 'PANOS_HOSTNAME'),
+    port: named('port', 'PANOS_PORT'),
+    protocol: named('protocol', 'PANOS_PROTOCOL'),
+    caFile: named('ca_file', 'PANOS_CA_FILE'),
+    skipVerify: named('skip_verify_certificate', 'PANOS_SKIP_VERIFY_CERTIFICATE') === 'skip_verify_certificate' ? 'skip_verify_certificate = true' : 'PANOS_SKIP_VERIFY_CERTIFICATE=true',
+    requestTimeout: named('request_timeout_seconds', 'PANOS_REQUEST_TIMEOUT_SECONDS'),
+    connectTimeout: 'connect_timeout_seconds',
+    credentials: apiKey && !str(config.api_key) ? 'PANOS_API_KEY, or PANOS_USERNAME and PANOS_PASSWORD' : 'api_key, or username and password',
+  };
   const client: ClientOptions | undefined = hostname
     ? {
         hostname,
@@ -117,9 +124,10 @@ export function resolveSettings(config: ValueObject, env: NodeJS.ProcessEnv = pr
         ...(caFile ? { caFile } : {}),
         timeouts: {
           connectMs: positive('connect_timeout_seconds', connect, 10) * 1000,
-          headersMs: positive('request_timeout_seconds', request, 60) * 1000,
+          requestMs: positive('request_timeout_seconds', request, SETTINGS_DEFAULTS.requestTimeoutSeconds) * 1000,
         },
         maxInFlight: positive('max_in_flight', num(config.max_in_flight), SETTINGS_DEFAULTS.maxInFlight),
+        settingNames,
       }
     : undefined;
   return {

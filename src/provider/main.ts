@@ -1,7 +1,8 @@
 /**
- * Executable entry of the panosipsec Terraform provider (dist/src/provider/main.js, started by
- * bin/terraform-provider-panosipsec). Modules load lazily so Terraform's handshake wait stays short; logs go to
- * stderr only (stdout carries the handshake).
+ * Executable entry of the panosipsec Terraform provider: bundled into the self-contained
+ * dist/provider/terraform-provider-panosipsec.cjs that users install (scripts/build-provider.ts), and run from
+ * dist/src/provider/main.js by bin/terraform-provider-panosipsec in development. Modules load lazily so Terraform's
+ * handshake wait stays short; logs go to stderr only (stdout carries the handshake).
  */
 /* eslint-disable @typescript-eslint/no-require-imports */
 

@@ -205,5 +205,8 @@ export function ruleDiagnostics(session: DeviceSession, self: PlannedObject, dev
   };
   take(results.errors, errorDiagnostic);
   take(results.warnings, warningDiagnostic);
+  // Terraform has no informational diagnostic: an info finding is a warning whose summary says it is an info, so it
+  // is shown at plan and Terraform groups repeats of the same rule under one summary.
+  take(results.infos, (summary, detail, path) => warningDiagnostic(`${summary} (info)`, detail, path));
   return out;
 }

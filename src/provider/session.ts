@@ -22,6 +22,8 @@ import type { Logger } from '../tfplugin';
 import { CandidateView, type CandidateEntry } from './candidate-view';
 import type { ProviderSettings } from './config';
 import { WriteBatcher } from './write-batcher';
+import { takeConfigLock } from './config-lock';
+import { NotAttemptedError } from './not-attempted';
 import type { Model } from './model-values';
 import { ReferenceIndex, objectKey, referencesOf } from './references';
 
@@ -58,6 +60,8 @@ export class DeviceSession {
   private memberships?: Promise<MembershipMaps>;
   private lockHeld = false;
   private lockPromise?: Promise<void>;
+  private lockFailure?: unknown;
+  private notConfigured?: NotConfiguredError;
   /** The candidate configuration as this process knows it (reads, imports, plan-time checks and writes use it). */
   readonly candidate: CandidateView;
   /** Objects planned for a create or update in this process, by `kind:name`; use {@link addPlanned} to add. */
@@ -89,10 +93,12 @@ export class DeviceSession {
   client(): PanosClient {
     if (!this.clientInstance) {
       if (!this.settings.client) {
-        throw new NotConfiguredError(
+        // One error object for the whole run, so it is reported in full once (see errors.ts).
+        this.notConfigured ??= new NotConfiguredError(
           'No PAN-OS device is configured. Fix: set hostname (or PANOS_HOSTNAME) and api_key (or PANOS_API_KEY, or ' +
             'username and password) in the provider block.',
         );
+        throw this.notConfigured;
       }
       const log = this.log;
       this.clientInstance = new PanosClient({
@@ -156,16 +162,30 @@ export class DeviceSession {
     return this.memberships;
   }
 
-  /** Takes the config lock before the first write when `config_lock` is on (once per process). */
+  /**
+   * Takes the config lock before the first write when `config_lock` is on (once per process). When it cannot be
+   * taken, the write that tried reports why (with the command that releases a stale lock); every other write of
+   * this run fails without trying again, pointing at that report.
+   */
   async beforeWrite(): Promise<void> {
     if (!this.settings.configLock || this.lockHeld) return;
-    this.lockPromise ??= this.client()
-      .acquireConfigLock('cdktf-panos-ipsec terraform apply', { vsys: this.lockVsys(), exclusive: true })
+    if (this.lockFailure) throw new NotAttemptedError('taking the PAN-OS config lock', this.lockFailure);
+    const first = this.lockPromise === undefined;
+    this.lockPromise ??= takeConfigLock(this.client(), this.log, { vsys: this.lockVsys(), where: this.client().baseUrl })
       .then(() => {
         this.lockHeld = true;
       })
+      .catch((err: unknown) => {
+        this.lockFailure = err;
+        throw err;
+      })
       .finally(() => (this.lockPromise = undefined));
-    await this.lockPromise;
+    try {
+      await this.lockPromise;
+    } catch (err) {
+      if (first) throw err;
+      throw new NotAttemptedError('taking the PAN-OS config lock', err);
+    }
   }
 
   /**

@@ -67,6 +67,15 @@ function lockRefusal(ctx: RequestContext, xpaths: readonly string[]): ApiReply |
   return holder ? errorLines([`Configuration is locked by ${holder}`]) : undefined;
 }
 
+/** A write-error fault for one action at one xpath, if one fires. */
+function injectedRefusal(ctx: RequestContext, action: string, xpath: string): ConfigError | undefined {
+  const facts = { type: 'config', action, counterKey: `config:${action}`, xpaths: [xpath] };
+  const f = ctx.device.faults.take(['write-error'], facts, { first: true })[0];
+  if (!f) return undefined;
+  const last = /([^/]+)$/.exec(xpath)?.[1] ?? xpath;
+  return new ConfigError(f.code ?? 12, f.lines ?? [`${last} is invalid`]);
+}
+
 function write(ctx: RequestContext, action: 'set' | 'edit' | 'delete'): ApiReply {
   const xpath = required(ctx, 'xpath');
   if (typeof xpath !== 'string') return xpath;
@@ -78,6 +87,8 @@ function write(ctx: RequestContext, action: 'set' | 'edit' | 'delete'): ApiReply
   }
   const refused = lockRefusal(ctx, [xpath]);
   if (refused) return refused;
+  const injected = injectedRefusal(ctx, action, xpath);
+  if (injected) return configErrorReply(injected);
   const store = ctx.device.store;
   if (action === 'delete') return writeOk(store.delete(ctx.user, xpath));
   const elements = parseElements(elementXml);
@@ -105,6 +116,16 @@ function multi(ctx: RequestContext): ApiReply {
   const nested = (code: WriteOutcome, id?: string): string =>
     `<response status="success" code="${code}"${id !== undefined ? ` id="${escAttr(id)}"` : ''}>` +
     `<msg>${code === 20 ? 'command succeeded' : "Object doesn't exist"}</msg></response>`;
+  const failedReply = (reason: ConfigError, failedId: string | undefined, done: string): ApiReply => {
+    const failed =
+      `<response status="error" code="${reason.code ?? 12}"${failedId !== undefined ? ` id="${escAttr(failedId)}"` : ''}>` +
+      `<msg>${reason.lines.map((l) => line(l, reason.cdata)).join('')}</msg></response>`;
+    return { status: 200, body: `<response status="error" code="13">${done}${failed}</response>` };
+  };
+  for (let i = 0; i < actions.length; i++) {
+    const injected = injectedRefusal(ctx, actions[i].action, actions[i].xpath);
+    if (injected) return failedReply(injected, actions[i].id, actions.slice(0, i).map((a) => nested(20, a.id)).join(''));
+  }
   try {
     const { results } = store.multi(ctx.user, actions);
     return success(results.map((r) => nested(r.code, r.id)).join(''), 20);
@@ -112,9 +133,6 @@ function multi(ctx: RequestContext): ApiReply {
     if (!(err instanceof MultiConfigError)) throw err;
     const reason = err.reason;
     if (!(reason instanceof ConfigError)) throw reason;
-    const failed =
-      `<response status="error" code="${reason.code ?? 12}"${err.failedId !== undefined ? ` id="${escAttr(err.failedId)}"` : ''}>` +
-      `<msg>${reason.lines.map((l) => line(l, reason.cdata)).join('')}</msg></response>`;
-    return { status: 200, body: `<response status="error" code="13">${err.done.map((r) => nested(r.code, r.id)).join('')}${failed}</response>` };
+    return failedReply(reason, err.failedId, err.done.map((r) => nested(r.code, r.id)).join(''));
   }
 }

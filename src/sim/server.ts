@@ -9,6 +9,7 @@ import { handleCommit } from './commit-api';
 import { handleConfig } from './config-api';
 import { ApiReply, badRequest, errorLines, invalidCredential, keygenReply, sessionTimeout } from './envelope';
 import { RequestFacts } from './faults';
+import type { Fault } from './types';
 import { handleOp, handleVersion, opKey, parseOp } from './op-api';
 import { parseFragment } from './xml-tree';
 
@@ -87,6 +88,11 @@ export function requestFacts(params: URLSearchParams): RequestFacts {
   }
 }
 
+function errorPage(status: 500 | 502 | 503): ApiReply {
+  const text = { 500: 'Internal Server Error', 502: 'Bad Gateway', 503: 'Service Unavailable' }[status];
+  return { status, reason: text, body: `<html><body><h1>${status} ${text}</h1></body></html>\n`, contentType: 'text/html' };
+}
+
 function send(res: ServerResponse, reply: ApiReply): void {
   if (res.destroyed || res.headersSent) return;
   const body = Buffer.from(reply.body, 'utf8');
@@ -142,21 +148,28 @@ async function handle(front: FrontOptions, req: IncomingMessage, res: ServerResp
 
   const latency = device.faults.take(['latency'], facts).reduce((sum, f) => sum + f.ms, 0);
   if (latency > 0 && !(await front.sleep(latency))) return;
-  const abrupt = device.faults.take(['reset', 'http-error', 'session-timeout'], facts, { first: true })[0];
+  const before = (f: Fault): boolean => !('after' in f && f.after === true);
+  const abrupt = device.faults.take(['reset', 'http-error', 'session-timeout'], facts, { first: true, where: before })[0];
   let user: string | undefined;
   let reply: ApiReply;
   if (abrupt?.kind === 'reset') {
     req.socket.destroy();
     return;
   } else if (abrupt?.kind === 'http-error') {
-    const text = { 500: 'Internal Server Error', 502: 'Bad Gateway', 503: 'Service Unavailable' }[abrupt.status];
-    reply = { status: abrupt.status, reason: text, body: `<html><body><h1>${abrupt.status} ${text}</h1></body></html>\n`, contentType: 'text/html' };
+    reply = errorPage(abrupt.status);
   } else if (abrupt?.kind === 'session-timeout') {
     reply = sessionTimeout();
   } else {
     const r = dispatch(front, req, params, facts);
     reply = r.reply;
     user = r.user;
+    // The device has acted on the request; now its answer is lost on the way.
+    const lost = device.faults.take(['reset', 'http-error'], facts, { first: true, where: (f) => !before(f) })[0];
+    if (lost?.kind === 'reset') {
+      req.socket.destroy();
+      return;
+    }
+    if (lost?.kind === 'http-error') reply = errorPage(lost.status);
   }
   send(res, reply);
   front.onRequest?.({

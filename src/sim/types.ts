@@ -55,9 +55,20 @@ export interface FaultCommon {
 export type Fault = FaultCommon &
   (
     | { kind: 'latency'; ms: number }
-    | { kind: 'http-error'; status: 500 | 502 | 503 }
-    | { kind: 'reset' }
+    /**
+     * An HTML error page instead of the device's answer. With `after`, the device has acted on the request (applied
+     * the write, queued the commit) before the page replaces its answer, as when a proxy times out.
+     */
+    | { kind: 'http-error'; status: 500 | 502 | 503; after?: boolean }
+    /** The connection is dropped without an answer; with `after`, once the device has acted on the request. */
+    | { kind: 'reset'; after?: boolean }
     | { kind: 'session-timeout' }
+    /**
+     * The device refuses a config write (set, edit, delete, or the matching action of a multi-config, which then
+     * fails as a whole) with an error envelope, as for a value its schema rejects. Nothing is written.
+     * @default code 12, lines ["<xpath's last step> is invalid"]
+     */
+    | { kind: 'write-error'; code?: number; lines?: string[] }
     | { kind: 'commit-fail'; lines?: string[] }
     | { kind: 'lock-held'; lock: 'config' | 'commit'; owner?: string }
   );

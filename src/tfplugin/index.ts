@@ -10,4 +10,4 @@ export * from './provider-server';
 export * from './logger';
 export { UserError, createProviderHandlers, type PluginHandlers } from './grpc-service';
 export { serve, MAGIC_COOKIE_KEY, MAGIC_COOKIE_VALUE, type ServeOptions, type ServeHandle } from './serve';
-export { protoDir, loadServices, PROTO_LOADER_OPTIONS, type PluginServices } from './protos';
+export { loadServices, PROTO_LOADER_OPTIONS, type PluginServices } from './protos';

@@ -1,6 +1,11 @@
 /**
  * Logging to stderr in hclog's JSON line format, which go-plugin parses and Terraform shows under TF_LOG with the
  * right level. Stdout is reserved for the handshake.
+ *
+ * go-plugin (the host side, `log_entry.go` `parseJSON`) reads `@message`, `@level` and `@timestamp`, the last with the
+ * Go layout `2006-01-02T15:04:05.000000Z07:00`: exactly six fractional digits. A line whose timestamp does not parse
+ * is not an error there: it is logged raw at DEBUG, so a warning would be invisible at `TF_LOG=warn`. Every other key
+ * becomes a key/value pair of the host's log line.
  */
 
 /** Log levels, lowest first (hclog's names). */
@@ -40,10 +45,15 @@ export function createLogger(
       '@level': level,
       '@message': msg,
       '@module': module,
-      '@timestamp': new Date().toISOString(),
+      '@timestamp': hclogTimestamp(new Date()),
       ...fields,
     };
     write(JSON.stringify(rec) + '\n');
   };
   return { trace: emit('trace'), debug: emit('debug'), info: emit('info'), warn: emit('warn'), error: emit('error') };
+}
+
+/** A timestamp in the layout go-plugin parses: `2025-01-02T03:04:05.678000Z` (microseconds, UTC). */
+export function hclogTimestamp(d: Date): string {
+  return `${d.toISOString().slice(0, 23)}000Z`;
 }

@@ -102,21 +102,37 @@ function writeValue(w: MsgpackWriter, type: CtyType, v: Value | undefined, path:
   }
 }
 
+/**
+ * Numbers go on the wire as decimal strings, which the format allows for any number. Terraform reads a string number
+ * exactly as it reads one from the state file (512-bit precision), but an int or float64 with 64 or 53 bits. Terraform
+ * 1.11 compares the refreshed state with the stored one by deep equality, precision included: with int forms, every
+ * resource holding a number looked changed after a refresh, and `plan -refresh-only -detailed-exitcode` said 2 on a
+ * workspace where nothing had changed. Non-finite numbers have no decimal form and stay float64.
+ */
 function writeNumber(w: MsgpackWriter, v: Value, path: Path, mismatch: () => Error): void {
   if (typeof v === 'number') {
     if (Number.isNaN(v)) throw new CtyValueError(path, 'NaN is not a valid number');
-    if (Number.isSafeInteger(v)) return w.int(v);
-    return w.float64(v);
+    if (!Number.isFinite(v)) return w.float64(v);
+    return w.str(decimalText(v));
   }
-  if (typeof v === 'bigint') {
-    if (v >= -(2n ** 63n) && v < 2n ** 64n) return w.int(v);
-    return w.str(v.toString());
-  }
+  if (typeof v === 'bigint') return w.str(v.toString());
   if (typeof v === 'string') {
     if (!DECIMAL.test(v)) throw new CtyValueError(path, `"${v}" is not a decimal number`);
     return w.str(v);
   }
   throw mismatch();
+}
+
+/** The shortest decimal text of a finite number (`-0` is `0`, as in cty). */
+function decimalText(v: number): string {
+  if (Object.is(v, -0)) return '0';
+  return Number.isSafeInteger(v) ? String(v) : Number.isInteger(v) ? BigInt(v).toString() : String(v);
+}
+
+/** The JS number a decimal string denotes, when the number holds it exactly (its shortest text is the string). */
+function exactNumber(text: string): number | undefined {
+  const n = Number(text);
+  return Number.isFinite(n) && (decimalText(n) === text || String(n) === text) ? n : undefined;
 }
 
 function writeDynamic(w: MsgpackWriter, v: Value, path: Path): void {
@@ -163,7 +179,7 @@ function fromNode(type: CtyType, n: MpNode, path: Path): Value {
     case 'number':
       if (typeof n === 'number') return n;
       if (typeof n === 'bigint') return n.toString();
-      if (typeof n === 'string' && DECIMAL.test(n)) return n;
+      if (typeof n === 'string' && DECIMAL.test(n)) return exactNumber(n) ?? n;
       throw mismatch();
     case 'dynamic': {
       if (!Array.isArray(n) || n.length !== 2) throw new CtyValueError(path, `expected a [type, value] pair for a dynamic value, got ${describe(n)}`);

@@ -1,5 +1,5 @@
 /** `panos-ipsec lab`: one JSON line describing every device, addresses the two-firewall examples use, errors that say what to fix. */
-import { runLab } from '../../src/cli/lab-command';
+import { runLab } from '../../src/cycle/lab-run';
 import { op } from '../sim/helpers';
 import { pathOf } from '../../src/sim/xml-tree';
 

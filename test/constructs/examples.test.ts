@@ -67,11 +67,14 @@ describe('examples', () => {
     expect([...errors, ...warnings, ...infos].map((f) => f.message)).toEqual([]);
   });
 
-  test('GIVEN the built package WHEN `npx cdktf synth` runs in examples/transport-bgp THEN both firewall stacks are generated', async () => {
+  // The repository's own cdktf.json runs the transport-bgp example, so `npx cdktf synth` works at the root of a clone.
+  test.each([
+    ['examples/transport-bgp', path.join(EXAMPLES_DIR, 'transport-bgp')],
+    ['the repository root', path.resolve(__dirname, '..', '..')],
+  ])('GIVEN the built package WHEN `npx cdktf synth` runs in %s THEN both firewall stacks are generated', async (where, dir) => {
     const dist = path.resolve(__dirname, '..', '..', 'dist', 'constructs', 'index.js');
     if (!fs.existsSync(dist)) throw new Error(`${dist} is missing: run \`npm run build\` (npm test does it in pretest) before this test`);
-    const dir = path.join(EXAMPLES_DIR, 'transport-bgp');
-    const output = path.join(outRoot, 'cli-out');
+    const output = path.join(outRoot, `cli-out-${where.replace(/\W+/g, '-')}`);
     await promisify(execFile)('npx', ['cdktf', 'synth', '--output', output], {
       cwd: dir,
       env: { ...process.env, CHECKPOINT_DISABLE: '1', CI: '1' },

@@ -83,7 +83,7 @@ describe('PanosFirewall wiring', () => {
     const { stack } = transportStack();
     const text = Testing.synth(stack);
     // The only secret is the pre-shared key, and it is a variable reference.
-    expect(text).toMatch(/"pre_shared_key": "\$\{var\.bgp_psk\}"/);
+    expect(text).toMatch(/"pre_shared_key_wo": "\$\{var\.bgp_psk\}"/);
     expect(text).not.toMatch(/"(password|api_key)"/);
     expect(text).toMatchSnapshot();
   });

@@ -11,6 +11,7 @@ import {
   IpsecTunnel,
   MonitorAction,
   PanosFirewall,
+  PreSharedKeyStorage,
   SecretValue,
   TunnelInterface,
   TunnelMonitorProfile,
@@ -146,11 +147,42 @@ describe('object constructs synthesize their L1 resources', () => {
 });
 
 describe('secrets', () => {
-  test('GIVEN a pre-shared key from an env variable WHEN synthesized THEN only a sensitive variable reference is in the JSON', () => {
+  test('GIVEN a pre-shared key from an env variable WHEN synthesized THEN only a sensitive variable reference is in the JSON, as the write-only key at version 1', () => {
     const { stack } = transportStack();
-    const text = Testing.synth(stack);
-    expect(text).toContain('"pre_shared_key": "${var.bgp_psk}"');
+    const gw = Object.values(synthJson(stack).resource.panosipsec_ike_gateway!)[0];
+    expect(gw).toMatchObject({ pre_shared_key_wo: '${var.bgp_psk}', pre_shared_key_wo_version: 1 });
+    // The key goes to the device only through the write-only attribute, so Terraform never stores it in state.
+    expect(gw).not.toHaveProperty('pre_shared_key');
     expect(synthJson(stack).variable!['bgp_psk']).toMatchObject({ sensitive: true, type: 'string' });
+  });
+
+  test('GIVEN a raised preSharedKeyVersion WHEN synthesized THEN the version Terraform compares changes, which makes the provider write the key again', () => {
+    const { stack } = transportStack({ gateway: { preSharedKeyVersion: 2 } });
+    expect(Object.values(synthJson(stack).resource.panosipsec_ike_gateway!)[0]).toMatchObject({ pre_shared_key_wo_version: 2 });
+  });
+
+  test('GIVEN preSharedKeyStorage STATE WHEN synthesized THEN the key goes to the sensitive pre_shared_key attribute, without a version', () => {
+    const { stack } = transportStack({ gateway: { preSharedKeyStorage: PreSharedKeyStorage.STATE } });
+    const gw = Object.values(synthJson(stack).resource.panosipsec_ike_gateway!)[0];
+    expect(gw).toMatchObject({ pre_shared_key: '${var.bgp_psk}' });
+    expect(gw).not.toHaveProperty('pre_shared_key_wo');
+    expect(gw).not.toHaveProperty('pre_shared_key_wo_version');
+  });
+
+  test('GIVEN no pre-shared key WHEN synthesized THEN no key attribute and no version are written', () => {
+    const { stack } = transportStack({ gateway: { preSharedKey: undefined } });
+    const gw = Object.values(synthJson(stack).resource.panosipsec_ike_gateway!)[0];
+    expect(Object.keys(gw).filter((k) => k.startsWith('pre_shared_key'))).toEqual([]);
+  });
+
+  test.each([
+    [{ preSharedKeyVersion: 0 }, /\[fw1\/gw-bgp\] preSharedKeyVersion 0 is not a whole number from 1 up; fix:/],
+    [{ preSharedKeyVersion: 1.5 }, /preSharedKeyVersion 1\.5 is not a whole number/],
+    [{ preSharedKeyVersion: 2, preSharedKeyStorage: PreSharedKeyStorage.STATE }, /preSharedKeyVersion 2 only applies to the write-only key.*fix: remove preSharedKeyVersion/],
+    [{ preSharedKeyVersion: 2, preSharedKey: undefined }, /preSharedKeyVersion 2 is set but there is no preSharedKey/],
+    [{ preSharedKeyStorage: 'vault' as PreSharedKeyStorage }, /preSharedKeyStorage "vault" is not a key storage; fix: use PreSharedKeyStorage.WRITE_ONLY/],
+  ])('fails when the key props are %j', (gateway, message) => {
+    expect(() => transportStack({ gateway })).toThrow(message);
   });
 
   test('GIVEN a plain-text key WHEN the gateway is built THEN a warning names the prop without the key', () => {

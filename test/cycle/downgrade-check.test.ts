@@ -1,5 +1,5 @@
 import { startSimulator, type Simulator } from '../../src/sim';
-import { runDowngradeCheck, type DowngradeCheckDocument } from '../../src/cli/downgrade-check-command';
+import { runDowngradeCheck, type DowngradeCheckDocument } from '../../src/cycle/downgrade-check';
 import { checkDowngrade } from '../../src/cycle/downgrade';
 import { captureIo, simEnv, writeTunnelOutOfBand } from './fixtures';
 
@@ -114,4 +114,35 @@ describe('checkDowngrade (pure)', () => {
     const r = checkDowngrade({ target: '11.0.0', current: '11.1.2', sets: [{ kind: 'ipsec-tunnel', location: loc, objects: [tunnel('a', 'transport')] }] });
     expect(r).toMatchObject({ safe: true, isDowngrade: true, blockers: [] });
   });
+});
+
+describe('panos-ipsec downgrade-check against an endpoint that never finishes its answer', () => {
+  test('fails with exit 1 at the request deadline, naming PANOS_REQUEST_TIMEOUT_SECONDS, although bytes keep coming', async () => {
+    const http = await import('node:http');
+    let sent = 0;
+    let cut = false;
+    const body = '<response status="success"><result><system><sw-version>11.1.0</sw-version></system></result></response>';
+    const server = http.createServer((_req, res) => {
+      res.writeHead(200, { 'content-type': 'application/xml' });
+      const timer = setInterval(() => (sent < body.length ? res.write(body[sent++]) : (clearInterval(timer), res.end())), 300);
+      res.on('close', () => {
+        clearInterval(timer);
+        cut ||= sent < body.length;
+      });
+    });
+    await new Promise<void>((r) => server.listen(0, '127.0.0.1', r));
+    const port = (server.address() as import('node:net').AddressInfo).port;
+    const io = captureIo();
+    try {
+      const env = { PANOS_HOSTNAME: '127.0.0.1', PANOS_PORT: String(port), PANOS_PROTOCOL: 'http', PANOS_API_KEY: 'drip-key', PANOS_REQUEST_TIMEOUT_SECONDS: '1.5' };
+      expect(await runDowngradeCheck({ to: '10.2.9' }, env, io)).toBe(1);
+      expect(io.stderr()).toContain('no complete answer within 1.5 s (PANOS_REQUEST_TIMEOUT_SECONDS)');
+      expect(io.stderr()).toContain('raise PANOS_REQUEST_TIMEOUT_SECONDS');
+      await new Promise((r) => setTimeout(r, 100));
+      expect(cut).toBe(true);
+    } finally {
+      server.closeAllConnections();
+      await new Promise<void>((r) => server.close(() => r()));
+    }
+  }, 30_000);
 });

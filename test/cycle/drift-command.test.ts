@@ -2,7 +2,7 @@ import { execFileSync } from 'node:child_process';
 import { mkdirSync, mkdtempSync, readFileSync, rmSync, utimesSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { runDrift } from '../../src/cli/drift-command';
+import { runDrift } from '../../src/cycle/drift-run';
 import { parseXml, childrenNamed, child } from '../../src/panos/xml';
 import { captureIo } from './fixtures';
 

@@ -1,6 +1,6 @@
 /** Out-of-band configuration for cycle tests: written with the simulator's config view, as another admin would. */
 import type { Simulator } from '../../src/sim';
-import type { Io } from '../../src/cli/downgrade-check-command';
+import type { Io } from '../../src/cycle/io';
 
 export const DEV = "/config/devices/entry[@name='localhost.localdomain']";
 const VSYS = `${DEV}/vsys/entry[@name='vsys1']`;

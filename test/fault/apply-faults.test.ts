@@ -1,67 +1,73 @@
 /**
- * Real terraform against a simulator that injects 5xx answers, connection resets, delays and code 22 (session
- * timeout) on a share of requests during an apply of 50 tunnels: the apply succeeds or fails clearly, a rerun
- * converges, and nothing is duplicated or lost on the device. Then a commit job that fails: the apply fails with the
- * job's lines and the next plan shows what is pending.
+ * Real terraform against a simulator that injects transient faults of every kind into about one request in ten:
+ * HTML error pages and dropped connections, each before or after the device acted on the request, "Session timed
+ * out" (code 22), and delays. With fixed seeds, an apply of 30 tunnels must converge in one run for most seeds and
+ * within two for every seed, leaving every object once on the device. Then a commit job that fails: the apply fails
+ * with the job's lines and the next plan, reading the candidate, holds only the commit.
  */
 import type { Fault } from '../../src/sim';
-import { requireTerraform, type TfWorkspace } from '../../bench/support/terraform';
+import { requireTerraform, type TfRun, type TfWorkspace } from '../../bench/support/terraform';
 import { inventoryProblems } from './device-inventory';
-import { APPLY, CRASH, errorBlocks, faultDevice, PLAN, tunnelWorkspace, type FaultDevice } from './fault-env';
+import { APPLY, apiKeyFor, CRASH, errorBlocks, faultDevice, PLAN, tunnelWorkspace, type FaultDevice } from './fault-env';
 
-const FAULTS: Fault[] = [
-  { kind: 'http-error', status: 503, probability: 0.06, seed: 11 },
-  { kind: 'http-error', status: 502, probability: 0.03, seed: 12 },
-  { kind: 'reset', probability: 0.04, seed: 13 },
-  { kind: 'latency', ms: 120, probability: 0.2, seed: 14 },
-  { kind: 'session-timeout', probability: 0.04, seed: 15 },
-];
+const TUNNELS = 30;
+const SEEDS = [101, 202, 303, 404];
 
-describe('GIVEN real terraform and a simulator injecting faults', () => {
-  let dev: FaultDevice;
+/** About 10% of requests fail transiently (2% per failing kind), and 10% more are slow. */
+function transientFaults(seed: number): Fault[] {
+  return [
+    { kind: 'http-error', status: 503, probability: 0.02, seed: seed + 1 },
+    { kind: 'http-error', status: 502, after: true, probability: 0.02, seed: seed + 2 },
+    { kind: 'reset', probability: 0.02, seed: seed + 3 },
+    { kind: 'reset', after: true, probability: 0.02, seed: seed + 4 },
+    { kind: 'session-timeout', probability: 0.02, seed: seed + 5 },
+    { kind: 'latency', ms: 150, probability: 0.1, seed: seed + 6 },
+  ];
+}
+
+describe('GIVEN real terraform and a simulator injecting transient faults of every kind', () => {
   const workspaces: TfWorkspace[] = [];
+  const devices: FaultDevice[] = [];
 
-  beforeAll(async () => {
-    requireTerraform();
-    dev = await faultDevice();
-  });
-
+  beforeAll(() => requireTerraform());
   afterAll(async () => {
     for (const ws of workspaces) ws.remove();
-    await dev?.sim.close();
+    await Promise.all(devices.map((d) => d.sim.close()));
   });
 
-  test('WHEN 50 tunnels are applied under 5xx, resets, delays and code 22 THEN the apply succeeds or fails clearly, and a rerun converges with nothing duplicated or lost', async () => {
-    const ws = await tunnelWorkspace(dev, 50);
-    workspaces.push(ws);
-    for (const f of FAULTS) dev.sim.faults.add(f);
-    const first = await ws.run([...APPLY], { timeoutMs: 240_000 });
-    const injected = dev.sim.faults.injected();
-    dev.sim.faults.clear();
-    if (first.status !== 0) {
-      expect(first.status).toBe(1);
-      expect(errorBlocks(first.out)).toMatch(/Error: /);
-      expect(errorBlocks(first.out)).not.toMatch(CRASH);
+  test(`WHEN ${TUNNELS} tunnels are applied under seeds ${SEEDS.join(', ')} THEN most seeds converge in one run, every seed within two, with every object once`, async () => {
+    const runs: string[] = [];
+    let firstTry = 0;
+    for (const [i, seed] of SEEDS.entries()) {
+      const dev = await faultDevice();
+      devices.push(dev);
+      // Half the seeds log in with username and password, half hold only an API key (code 22 cannot re-key then).
+      const ws = await tunnelWorkspace(dev, TUNNELS, 'admin', i % 2 === 0 ? {} : { apiKey: await apiKeyFor(dev, 'admin') });
+      workspaces.push(ws);
+      for (const f of transientFaults(seed)) dev.sim.faults.add(f);
+      const applies: TfRun[] = [await ws.run([...APPLY], { timeoutMs: 300_000 })];
+      if (applies[0].status !== 0) applies.push(await ws.run([...APPLY], { timeoutMs: 300_000 }));
+      const injected = dev.sim.faults.injected();
+      dev.sim.faults.clear();
+      for (const r of applies.filter((a) => a.status !== 0)) {
+        expect(r.status).toBe(1);
+        expect(errorBlocks(r.out)).not.toMatch(CRASH);
+      }
+      runs.push(`seed ${seed}: ${applies.map((a) => a.status).join(' then ')} (${injected} faults)` +
+        (applies[0].status !== 0 ? ` first error "${errorBlocks(applies[0].out).split('\n').slice(0, 4).join(' ').slice(0, 300)}"` : ''));
+      expect({ seed, exit: applies[applies.length - 1].status }).toEqual({ seed, exit: 0 });
+      if (applies[0].status === 0) firstTry += 1;
+      expect({ seed, plan: (await ws.run([...PLAN], { timeoutMs: 120_000 })).status }).toEqual({ seed, plan: 0 });
+      expect({ seed, problems: inventoryProblems(dev.sim, TUNNELS) }).toEqual({ seed, problems: [] });
+      expect(dev.sim.config.pendingChanges()).toBe(false);
     }
-    let reruns = 0;
-    let last = first;
-    while (last.status !== 0 && reruns < 2) {
-      reruns++;
-      last = await ws.run([...APPLY], { timeoutMs: 240_000 });
-    }
-    expect(last.status).toBe(0);
-    const plan = await ws.run([...PLAN], { timeoutMs: 120_000 });
-    expect(plan.status).toBe(0);
-    expect(inventoryProblems(dev.sim, 50)).toEqual([]);
-    expect(dev.sim.config.pendingChanges()).toBe(false);
-    console.log(
-      `REAL-TERRAFORM TESTS RAN (fault apply: 1 apply of 252 resources under ${FAULTS.length} fault kinds, ${injected} faults injected; ` +
-        `first apply exit ${first.status}${first.status !== 0 ? ` with "${errorBlocks(first.out).split('\n').slice(0, 3).join(' ').slice(0, 300)}"` : ''}; ${reruns} rerun(s) to converge)`,
-    );
-  }, 600_000);
+    console.log(`REAL-TERRAFORM TESTS RAN (transient faults, ${TUNNELS} tunnels: ${firstTry}/${SEEDS.length} seeds converged in one run; ${runs.join('; ')})`);
+    expect(firstTry).toBeGreaterThan(SEEDS.length / 2);
+  }, 1_800_000);
 
   test('WHEN the commit job fails THEN the apply fails with the job lines, and the next plan holds only the commit of what the candidate already has', async () => {
-    dev.sim.counters.reset();
+    const dev = await faultDevice();
+    devices.push(dev);
     const ws = await tunnelWorkspace(dev, 4, 'admin', { offset: 200 });
     workspaces.push(ws);
     dev.sim.faults.add({ kind: 'commit-fail', lines: ['ike-gateway gw-200: simulated validation failure 4711'], times: 1 });

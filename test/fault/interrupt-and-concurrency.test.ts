@@ -35,6 +35,16 @@ function alive(pid: number): boolean {
 
 const sleep = (ms: number): Promise<void> => new Promise((r) => setTimeout(r, ms));
 
+/** Comments of the config locks held on the device. */
+async function lockComments(dev: FaultDevice): Promise<string[]> {
+  const res = await fetch(`${dev.sim.url}/api/`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/x-www-form-urlencoded', 'x-pan-key': await apiKeyFor(dev, 'admin2') },
+    body: new URLSearchParams({ type: 'op', cmd: '<show><config-locks><vsys>all</vsys></config-locks></show>' }).toString(),
+  });
+  return [...(await res.text()).matchAll(/<comment>(?:<!\[CDATA\[)?(.*?)(?:\]\]>)?<\/comment>/g)].map((m) => m[1]);
+}
+
 describe('GIVEN real terraform, interrupted or run twice at once against one simulator', () => {
   let dev: FaultDevice;
   const workspaces: TfWorkspace[] = [];
@@ -49,8 +59,8 @@ describe('GIVEN real terraform, interrupted or run twice at once against one sim
     await dev?.sim.close();
   });
 
-  test('WHEN terraform is SIGKILLed in the middle of an apply and the apply is rerun THEN it converges and leaves no orphan object', async () => {
-    const ws = await tunnelWorkspace(dev, 12);
+  test('WHEN terraform is SIGKILLed in the middle of an apply holding the config lock and the apply is rerun THEN the rerun takes the stale lock over with a warning, converges and leaves no orphan object', async () => {
+    const ws = await tunnelWorkspace(dev, 12, 'admin', { providerLines: ['config_lock = true'] });
     workspaces.push(ws);
     // Slow writes so the kill lands while resources are half written.
     dev.sim.faults.add({ kind: 'latency', ms: 150, match: { type: 'config' } });
@@ -72,10 +82,15 @@ describe('GIVEN real terraform, interrupted or run twice at once against one sim
     for (const pid of survivors) process.kill(pid, 'SIGKILL');
     expect(survivors).toEqual([]);
 
-    const rerun = await ws.run([...APPLY], { timeoutMs: 240_000 });
+    // The killed run left its config lock behind; the rerun (same admin, same host) must not stop on it.
+    expect(await lockComments(dev)).toEqual([expect.stringContaining('cdktf-panos-ipsec run pid=')]);
+    const rerun = await ws.run([...APPLY], { timeoutMs: 240_000, env: { TF_LOG: 'warn' } });
+    expect(rerun.stderr).toMatch(/\[WARN\]\s+provider\.terraform-provider-panosipsec[^:]*: config lock: taking over the lock of admin left by a run that no longer runs/);
+    expect(errorBlocks(rerun.out)).not.toMatch(/already own a config lock/);
     if (rerun.status !== 0) expect(errorBlocks(rerun.out)).not.toMatch(CRASH);
     const final = rerun.status === 0 ? rerun : await ws.run([...APPLY], { timeoutMs: 240_000 });
     expect(final.status).toBe(0);
+    expect(await lockComments(dev)).toEqual([]);
     expect((await ws.run([...PLAN], { timeoutMs: 120_000 })).status).toBe(0);
     expect(inventoryProblems(dev.sim, 12)).toEqual([]);
     expect(dev.sim.config.pendingChanges()).toBe(false);

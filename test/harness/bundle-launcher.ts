@@ -1,6 +1,6 @@
 /**
- * Makes a `#!/bin/sh` launcher for a TypeScript provider entry: it `exec`s node on a bundle built with esbuild (present
- * as tsx's dependency), so each start costs what a compiled provider costs instead of a TypeScript compile. Falls back
+ * Makes a `#!/bin/sh` launcher for a TypeScript provider entry: it `exec`s node on a bundle built with esbuild (a dev
+ * dependency), so each start costs what a compiled provider costs instead of a TypeScript compile. Falls back
  * to running the TypeScript through tsx when esbuild cannot be loaded.
  */
 import * as fs from 'node:fs';
@@ -46,8 +46,6 @@ export function bundleLauncher(o: BundleLauncherOptions): string {
       packages: 'external',
       logLevel: 'silent',
     });
-    // protoDir() looks next to the running file.
-    fs.cpSync(path.join(ROOT, 'src', 'tfplugin', 'proto'), path.join(bundleDir, 'proto'), { recursive: true });
     for (const [from, to] of o.beside ?? []) fs.cpSync(from, path.join(bundleDir, to), { recursive: true });
     command = `NODE_PATH="${path.join(ROOT, 'node_modules')}" exec "${process.execPath}" "${outfile}" "$@"`;
   } catch {

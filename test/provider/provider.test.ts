@@ -45,7 +45,10 @@ describe('schema', () => {
     expect(tunnel?.block_types?.auto_key.block.block_types?.proxy_ids.nesting_mode).toBe('list');
     const gw = entry.resource_schemas?.panosipsec_ike_gateway.block.attributes;
     expect(gw?.pre_shared_key).toMatchObject({ optional: true, sensitive: true });
-    expect(gw?.pre_shared_key_wo).toMatchObject({ write_only: true, sensitive: true });
+    // Write-only: never in plan or state. Not also sensitive: Terraform 1.11 stores a resource's sensitive paths in
+    // random order, so two of them made every refresh look like a change (see ike-gateway.ts).
+    expect(gw?.pre_shared_key_wo).toMatchObject({ write_only: true });
+    expect(gw?.pre_shared_key_wo?.sensitive).toBeFalsy();
     expect(gw?.pre_shared_key_encrypted).toBeUndefined();
   });
 });

@@ -9,28 +9,10 @@ import * as path from 'node:path';
 import { startSimulator, type Simulator } from '../../src/sim';
 import { tunnelsHcl } from '../../bench/support/hcl';
 import { requireTerraform, TfWorkspace } from '../../bench/support/terraform';
+import { leaks } from './leaks';
 
 const PASSWORD = 'Adm1n+Pass/word=Z9';
 const PSK_PREFIX = 'Tr4ce+Psk/Secret';
-
-/** The raw secret and the encodings it could leak in (form body, XML text, base64, JSON). */
-function forms(secret: string): string[] {
-  return [...new Set([secret, encodeURIComponent(secret), new URLSearchParams({ s: secret }).toString().slice(2), Buffer.from(secret).toString('base64').replace(/=+$/, ''), JSON.stringify(secret).slice(1, -1)])];
-}
-
-// Every key the simulator issues starts like this (as PAN-OS keys do), so keys generated inside the provider by
-// keygen, whose value the test never sees, are caught too.
-const ANY_SIM_KEY = /LUFRPT[A-Za-z0-9+/]{16,}/;
-
-function leaks(text: string, secrets: Record<string, string>): string[] {
-  const found: string[] = [];
-  const key = ANY_SIM_KEY.exec(text);
-  if (key) found.push(`an API key (${key[0].slice(0, 10)}…)`);
-  for (const [what, secret] of Object.entries(secrets)) {
-    for (const f of forms(secret)) if (text.includes(f)) found.push(`${what} (as ${JSON.stringify(f)})`);
-  }
-  return found;
-}
 
 describe('GIVEN TF_LOG=trace and a full terraform cycle against the simulator', () => {
   let sim: Simulator;

@@ -27,6 +27,35 @@ describe('simulator faults and counters', () => {
     expect((await op(sim, INFO)).status).toBe(200);
   });
 
+  test('GIVEN a reset fault after the device acted THEN the write is in the candidate although no answer came', async () => {
+    sim.faults.add({ kind: 'reset', after: true, times: 1, match: { action: 'config:set' } });
+    await expect(config(sim, 'set', MON, '<entry name="lost-answer"><interval>4</interval></entry>')).rejects.toThrow();
+    expect(sim.config.candidate(`${MON}/entry[@name='lost-answer']`)).toContain('lost-answer');
+    expect(sim.faults.injected()).toBe(1);
+  });
+
+  test('GIVEN an http-error fault after the device acted THEN a commit answers 502 and its job is queued all the same', async () => {
+    await config(sim, 'set', MON, '<entry name="m"><interval>4</interval></entry>');
+    sim.faults.add({ kind: 'http-error', status: 502, after: true, times: 1, match: { type: 'commit' } });
+    expect((await api(sim, { type: 'commit', cmd: '<commit></commit>' })).status).toBe(502);
+    expect(sim.counters.snapshot().commits).toBe(1);
+    const all = await op(sim, '<show><jobs><all></all></jobs></show>');
+    expect(textOf(pathOf(all.doc, 'result', 'job')!, 'type')).toBe('Commit');
+  });
+
+  test('GIVEN a write-error fault on one xpath THEN a multi-config holding it fails as a whole and writes nothing, others pass', async () => {
+    sim.faults.add({ kind: 'write-error', lines: ['m-bad -> interval is invalid'], match: { xpathIncludes: "entry[@name='m-bad']" } });
+    const element =
+      `<multi-config><edit id="1" xpath="${MON}/entry[@name='m-ok']"><entry name="m-ok"><interval>4</interval></entry></edit>` +
+      `<edit id="2" xpath="${MON}/entry[@name='m-bad']"><entry name="m-bad"><interval>4</interval></entry></edit></multi-config>`;
+    const multi = await api(sim, { type: 'config', action: 'multi-config', element });
+    expect(multi.doc.attrs.status).toBe('error');
+    expect(multi.body).toContain('m-bad -&gt; interval is invalid');
+    expect(sim.config.candidate(`${MON}/entry[@name='m-ok']`)).toBe('');
+    expect((await config(sim, 'set', MON, '<entry name="m-ok"><interval>4</interval></entry>')).doc.attrs.code).toBe('20');
+    expect(lines(await config(sim, 'edit', `${MON}/entry[@name='m-bad']`, '<entry name="m-bad"><interval>4</interval></entry>'))).toEqual(['m-bad -> interval is invalid']);
+  });
+
   test('GIVEN a session-timeout fault matched on config:get THEN get answers code 22 unauth and other requests pass', async () => {
     sim.faults.add({ kind: 'session-timeout', match: { type: 'config', action: 'get' } });
     const a = await config(sim, 'get', MON);

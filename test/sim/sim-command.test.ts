@@ -1,8 +1,8 @@
-import { spawn } from 'node:child_process';
+import { spawn, spawnSync } from 'node:child_process';
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { Agent, request } from 'undici';
-import { runSim } from '../../src/cli/sim-command';
+import { runSim, simulatorExports } from '../../src/cycle/sim-run';
 
 const ROOT = join(__dirname, '..', '..');
 
@@ -67,5 +67,28 @@ describe('panos-ipsec sim', () => {
       child.kill('SIGTERM');
     });
     expect(code).toBe(0);
+  });
+});
+
+describe('the PANOS_* line', () => {
+  test('GIVEN a plain-HTTP simulator WHEN started THEN the second stdout line, run by a shell, sets the variables the provider reads', async () => {
+    const out: string[] = [];
+    const { sim, stop } = await runSim({ panosVersion: '11.1.0', port: '0', host: '127.0.0.1', quiet: true }, (s) => out.push(s), () => undefined);
+    try {
+      const lines = out.join('').trimEnd().split('\n');
+      expect(lines[1]).toMatch(/^export PANOS_HOSTNAME=/);
+      const shell = spawnSync('sh', ['-c', `${lines[1]}; env`], { encoding: 'utf8', env: { PATH: process.env.PATH } });
+      const vars = Object.fromEntries(shell.stdout.split('\n').filter((l) => l.startsWith('PANOS_')).map((l) => l.split(/=(.*)/s).slice(0, 2)));
+      const url = new URL(sim.url);
+      expect(vars).toEqual({ PANOS_HOSTNAME: url.hostname, PANOS_PORT: url.port, PANOS_PROTOCOL: 'http', PANOS_API_KEY: sim.apiKey });
+    } finally {
+      await stop();
+    }
+  });
+
+  test('GIVEN --tls WHEN the line is made THEN it carries PANOS_CA_FILE so TLS stays verified, quoting what a shell would split', () => {
+    expect(simulatorExports({ url: 'https://127.0.0.1:8443', apiKey: 'LUFRPT+k/ey=', caFile: "/tmp/o'k dir/ca.pem" })).toBe(
+      "export PANOS_HOSTNAME=127.0.0.1 PANOS_PORT=8443 PANOS_PROTOCOL=https PANOS_API_KEY=LUFRPT+k/ey= PANOS_CA_FILE='/tmp/o'\\''k dir/ca.pem'",
+    );
   });
 });

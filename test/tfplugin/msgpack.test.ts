@@ -28,11 +28,22 @@ describe('cty msgpack codec', () => {
   });
 
   describe('numbers', () => {
-    test('GIVEN integral and fractional numbers WHEN encoded THEN integers use int forms and fractions float64', () => {
-      expect(encodeMsgpack(cty.number, 5).toString('hex')).toBe('05');
-      expect(encodeMsgpack(cty.number, -1).toString('hex')).toBe('ff');
-      expect(encodeMsgpack(cty.number, 70000).toString('hex')).toBe('ce00011170');
-      expect(encodeMsgpack(cty.number, 1.5).toString('hex')).toBe('cb3ff8000000000000');
+    test('GIVEN integral and fractional numbers WHEN encoded THEN they are decimal strings, which Terraform reads at the precision it reads the state file with', () => {
+      expect(encodeMsgpack(cty.number, 5).toString('hex')).toBe('a135');
+      expect(encodeMsgpack(cty.number, -1).toString('hex')).toBe('a22d31');
+      expect(encodeMsgpack(cty.number, 70000)).toEqual(encodeMsgpack(cty.string, '70000'));
+      expect(encodeMsgpack(cty.number, 1.5)).toEqual(encodeMsgpack(cty.string, '1.5'));
+      expect(encodeMsgpack(cty.number, -0)).toEqual(encodeMsgpack(cty.string, '0'));
+      expect(encodeMsgpack(cty.number, 1e21)).toEqual(encodeMsgpack(cty.string, '1000000000000000000000'));
+    });
+
+    test('GIVEN an infinite number WHEN encoded THEN it stays a float64 (it has no decimal form)', () => {
+      expect(encodeMsgpack(cty.number, Infinity).toString('hex')).toBe('cb7ff0000000000000');
+    });
+
+    test('GIVEN numbers WHEN encoded and decoded THEN exact ones come back as numbers and imprecise ones as their text', () => {
+      for (const n of [0, 5, -1, 70000, 1.5, 0.1, 2 ** 53 - 1]) expect(decodeMsgpack(cty.number, encodeMsgpack(cty.number, n))).toBe(n);
+      expect(decodeMsgpack(cty.number, encodeMsgpack(cty.number, '3.14159265358979323846264338'))).toBe('3.14159265358979323846264338');
     });
 
     test('GIVEN int, float64 and decimal-string numbers on the wire WHEN decoded THEN each is read', () => {
@@ -46,9 +57,9 @@ describe('cty msgpack codec', () => {
       expect(decodeMsgpack(cty.number, hex('cf 00 20 00 00 00 00 00 01'))).toBe('9007199254740993');
     });
 
-    test('GIVEN a bigint beyond 2^53 WHEN encoded THEN it is a uint64 that decodes back exactly', () => {
+    test('GIVEN a bigint beyond 2^53 WHEN encoded THEN it is its decimal text and decodes back exactly', () => {
       const bytes = encodeMsgpack(cty.number, 9007199254740993n);
-      expect(bytes.toString('hex')).toBe('cf0020000000000001');
+      expect(bytes).toEqual(encodeMsgpack(cty.string, '9007199254740993'));
       expect(decodeMsgpack(cty.number, bytes)).toBe('9007199254740993');
     });
 

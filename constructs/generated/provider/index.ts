@@ -100,7 +100,7 @@ export interface PanosipsecProviderConfig {
   */
   readonly protocol?: string;
   /**
-  * Seconds to wait for a response. Default: 60.
+  * Longest time one API request may take, its retries and the whole answer included (a device that answers a byte at a time is cut off too). Env: PANOS_REQUEST_TIMEOUT_SECONDS. Default: 60.
   *
   * Docs at Terraform Registry: {@link https://cdktf-panos-ipsec.dev/providers/panos/panosipsec/0.1.0/docs#request_timeout_seconds PanosipsecProvider#request_timeout_seconds}
   */

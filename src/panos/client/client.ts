@@ -10,6 +10,7 @@ import { classify, isSuccess, nestedReplies, type Envelope } from './envelope';
 import { MultiConfigError, PanosApiError } from './errors';
 import { resolveOptions, type ClientOptions } from './options';
 import { Transport, type RequestSpec } from './transport';
+import { whereOf } from './transport-hints';
 import { elementText, lastStep, type ElementInput } from './xpath-util';
 import { commit, validate, waitForJob, type CommitOptions, type CommitResult, type JobOutcome, type WaitOptions } from './commit';
 import { fetchSystemInfo, type SystemInfo } from './system-info';
@@ -41,10 +42,11 @@ export interface OpOptions {
   /** `vsys` form field (scope of locks and vsys-specific commands). */
   readonly vsys?: string;
   /**
-   * Retry class. @default 'read' for commands starting with `<show>` or `<check>`, otherwise 'write' (replayed
-   * only when the request never left).
+   * Retry class (see {@link RequestKind}). @default 'read' for commands starting with `<show>` or `<check>`,
+   * otherwise 'write-once' (replayed only when the request did not reach the device). Pass 'write' for a command
+   * that is idempotent.
    */
-  readonly kind?: 'read' | 'write';
+  readonly kind?: 'read' | 'write' | 'write-once';
 }
 
 const READ_OPS = new Set(['show', 'check']);
@@ -53,10 +55,14 @@ const READ_OPS = new Set(['show', 'check']);
 export class PanosClient {
   /** @internal The transport; shared with the commit / lock / object modules. */
   readonly transport: Transport;
+  /** Where the device is reached, e.g. `https://fw.example.net:443`. */
+  readonly baseUrl: string;
   private systemInfoCache?: Promise<SystemInfo>;
 
   constructor(options: ClientOptions) {
-    this.transport = new Transport(resolveOptions(options));
+    const resolved = resolveOptions(options);
+    this.transport = new Transport(resolved);
+    this.baseUrl = whereOf(resolved);
   }
 
   /** Registers a secret (e.g. a pre-shared key) to redact from every error message and log line. */
@@ -90,7 +96,7 @@ export class PanosClient {
     return this.read('show', xpath);
   }
 
-  /** Merges the element into the candidate at the xpath (creates, never removes children). */
+  /** Merges the element into the candidate at the xpath (creates, never removes children). Idempotent: retried. */
   async set(xpath: string, element: ElementInput): Promise<void> {
     const text = elementText(element);
     await this.request({ params: { type: 'config', action: 'set', xpath, element: text }, kind: 'write', action: 'set', target: xpath, element: text });
@@ -98,7 +104,8 @@ export class PanosClient {
 
   /**
    * Replaces the node at the xpath with the element (children not in it are removed). The element's root must be
-   * the xpath's last step (`…/entry[@name='x']` ⇒ `<entry name="x">`); a mismatch throws before sending.
+   * the xpath's last step (`…/entry[@name='x']` ⇒ `<entry name="x">`); a mismatch throws before sending. Idempotent:
+   * retried after a transient failure.
    */
   async edit(xpath: string, element: XmlElement | string): Promise<void> {
     const text = elementText(element);
@@ -113,7 +120,7 @@ export class PanosClient {
     await this.request(spec);
   }
 
-  /** Deletes the node at the xpath. Already absent (code 7) counts as success. */
+  /** Deletes the node at the xpath. Already absent (code 7) counts as success, so a retry is harmless. */
   async delete(xpath: string): Promise<void> {
     const spec: RequestSpec = { params: { type: 'config', action: 'delete', xpath }, kind: 'write', action: 'delete', target: xpath };
     const { env, httpStatus } = await this.transport.send(spec);
@@ -124,6 +131,7 @@ export class PanosClient {
   /**
    * Runs several config actions as one all-or-nothing request. Success is decided on the outer status; on
    * failure the error ({@link MultiConfigError}) carries the failing nested reply's lines, its id and index.
+   * Retried after a transient failure unless it holds a rename (the only action that is not idempotent).
    */
   async multiConfig(ops: readonly ConfigOp[], options: { strictTransactional?: boolean } = {}): Promise<MultiConfigReply[]> {
     if (ops.length === 0) return [];
@@ -137,7 +145,9 @@ export class PanosClient {
     const element = `<multi-config>${actions.join('')}</multi-config>`;
     const params: Record<string, string> = { type: 'config', action: 'multi-config', element };
     if (options.strictTransactional) params['strict-transactional'] = 'yes';
-    const spec: RequestSpec = { params, kind: 'write', action: 'multi-config', target: `(${ops.length} actions)`, element };
+    // set, edit and delete leave the same configuration when applied twice; a rename does not.
+    const kind = ops.every((op) => op.action !== 'rename') ? 'write' : 'write-once';
+    const spec: RequestSpec = { params, kind, action: 'multi-config', target: `(${ops.length} actions)`, element };
     const { env, httpStatus } = await this.transport.send(spec);
     const replies = nestedReplies(env);
     if (isSuccess(env)) {
@@ -176,10 +186,13 @@ export class PanosClient {
     const root = /^\s*<\s*([A-Za-z][\w-]*)/.exec(cmd)?.[1] ?? '';
     const params: Record<string, string> = { type: 'op', cmd };
     if (options.vsys !== undefined) params.vsys = options.vsys;
-    return { params, kind: options.kind ?? (READ_OPS.has(root) ? 'read' : 'write'), action: 'op', target: cmd };
+    return { params, kind: options.kind ?? (READ_OPS.has(root) ? 'read' : 'write-once'), action: 'op', target: cmd };
   }
 
-  /** Commits the candidate config and waits for the job. Never retried. */
+  /**
+   * Commits the candidate config and waits for the job. Never sent twice blindly: when the answer to the commit is
+   * lost, the job list says whether the device queued it.
+   */
   commit(options: CommitOptions = {}): Promise<CommitResult> {
     return commit(this, options);
   }
@@ -218,6 +231,7 @@ export class PanosClient {
 
   /** Discards candidate changes by loading the running config into the candidate. */
   async revertCandidate(): Promise<void> {
+    // Loading the running config twice leaves the same candidate: idempotent.
     await this.op('<load><config><from>running-config.xml</from></config></load>', { kind: 'write' });
   }
 

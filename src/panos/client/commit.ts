@@ -1,10 +1,11 @@
 /**
- * Commit and job polling. A commit is enqueued once (never retried: a replayed commit may commit other admins'
- * changes or queue a second job), then `show jobs id` is polled until status FIN. Only the job's `result` says
- * whether it worked; the envelope says success either way.
+ * Commit and job polling. A commit is never sent twice blindly (a second commit job may commit other admins' changes,
+ * or commit twice): when its answer is lost, the job list says whether the device queued it, and only when it did
+ * not is the commit sent again. Then `show jobs id` is polled until status FIN. Only the job's `result` says whether
+ * it worked; the envelope says success either way.
  */
 import { child, childrenNamed, escapeText, textAt, type XmlElement } from '../xml';
-import { isSuccess, messageLines } from './envelope';
+import { isSuccess, messageLines, type Envelope } from './envelope';
 import { CommitFailedError, CommitTimeoutError, PanosApiError } from './errors';
 import { sleep } from './retry';
 import type { PanosClient } from './client';
@@ -98,8 +99,24 @@ export async function commit(client: PanosClient, options: CommitOptions): Promi
   if (options.partial) params.action = 'partial';
   const spec: RequestSpec = { params, kind: 'commit', action: 'commit', target: options.description ? `"${options.description}"` : undefined };
   const t = client.transport;
-  const { env, httpStatus } = await t.send(spec);
-  if (!isSuccess(env)) throw t.envelopeError(env, spec, httpStatus);
+  // The newest job before this commit: if the answer to the commit is lost, a newer commit job is this one.
+  const before = await newestJobId(client);
+  let env: Envelope | undefined;
+  for (let round = 1; env === undefined; round++) {
+    try {
+      const reply = await t.send(spec);
+      if (!isSuccess(reply.env)) throw t.envelopeError(reply.env, spec, reply.httpStatus);
+      env = reply.env;
+    } catch (err) {
+      if (!(err instanceof PanosApiError) || !err.maybeDelivered || before === undefined || round > 2) throw err;
+      const queued = await queuedCommit(client, before, options);
+      if (queued !== undefined) {
+        t.log('warn', `commit: the answer to the commit request was lost (${err.message}); the device queued it as job ${queued}, waiting for that job`, { jobId: queued });
+        return finish(client, queued, options);
+      }
+      t.log('warn', `commit: the answer to the commit request was lost (${err.message}) and the job list shows no commit queued since; sending it again`, {});
+    }
+  }
   const msgs = messageLines(env.root);
   if (msgs.some((l) => NO_CHANGES.test(l))) {
     t.log('info', 'commit: there are no changes to commit', {});
@@ -111,16 +128,67 @@ export async function commit(client: PanosClient, options: CommitOptions): Promi
   }
   const jobId = Number(jobText);
   t.log('info', `commit: job ${jobId} enqueued`, { jobId });
+  return finish(client, jobId, options);
+}
+
+async function finish(client: PanosClient, jobId: number, options: CommitOptions): Promise<CommitResult> {
   const outcome = await waitForJob(client, jobId, options);
   if (outcome.result !== 'OK') {
-    throw new CommitFailedError({ jobId, details: outcome.details, warnings: outcome.warnings, jobType: outcome.type, redactor: t.redactor });
+    throw new CommitFailedError({ jobId, details: outcome.details, warnings: outcome.warnings, jobType: outcome.type, redactor: client.transport.redactor });
   }
   return { jobId, noChanges: false, result: 'OK', details: outcome.details, warnings: outcome.warnings };
 }
 
+/** One job of `show jobs all`. */
+interface JobRow {
+  readonly id: number;
+  readonly type: string;
+  readonly user: string;
+  readonly description: string;
+}
+
+async function jobList(client: PanosClient): Promise<JobRow[]> {
+  const result = await client.op('<show><jobs><all></all></jobs></show>');
+  return childrenNamed(result, 'job')
+    .map((j) => ({
+      id: Number((textAt(j, 'id') ?? '').trim()),
+      type: (textAt(j, 'type') ?? '').trim(),
+      user: (textAt(j, 'user') ?? '').trim(),
+      description: (textAt(j, 'description') ?? '').trim(),
+    }))
+    .filter((j) => Number.isInteger(j.id));
+}
+
+/** The highest job id on the device (0 for none); undefined when the job list cannot be read. */
+async function newestJobId(client: PanosClient): Promise<number | undefined> {
+  try {
+    return (await jobList(client)).reduce((max, j) => Math.max(max, j.id), 0);
+  } catch (err) {
+    if (!(err instanceof PanosApiError)) throw err;
+    client.transport.log('debug', `commit: the job list cannot be read (${err.message}); a lost commit answer will not be reconciled`, {});
+    return undefined;
+  }
+}
+
+/** A commit job queued after `before` (the one whose answer was lost), looking twice a poll interval apart. */
+async function queuedCommit(client: PanosClient, before: number, options: CommitOptions): Promise<number | undefined> {
+  for (let look = 0; look < 2; look++) {
+    if (look > 0) await sleep(Math.max(1, options.pollIntervalMs ?? DEFAULT_POLL_MS));
+    const found = (await jobList(client))
+      // Exactly Commit: a Panorama push shows as CommitAll, and must not pass for ours.
+      .filter((j) => j.id > before && /^commit$/i.test(j.type))
+      .filter((j) => options.description === undefined || j.description === options.description)
+      // An admin-scoped commit is queued under that admin's name; another admin's commit is not ours.
+      .filter((j) => options.partial?.admins.length !== 1 || j.user === options.partial.admins[0])
+      .sort((a, b) => a.id - b.id)[0];
+    if (found) return found.id;
+  }
+  return undefined;
+}
+
 /** Starts a full validate job and waits for it; resolves with OK or FAIL (validation errors are data here). */
 export async function validate(client: PanosClient, options: WaitOptions): Promise<JobOutcome> {
-  const result = await client.op('<validate><full></full></validate>', { kind: 'write' });
+  const result = await client.op('<validate><full></full></validate>', { kind: 'write-once' });
   const jobText = textAt(result, 'job')?.trim();
   if (!jobText || !/^\d+$/.test(jobText)) {
     throw client.transport.error('PANOS_BAD_RESPONSE', client.opSpec('<validate><full></full></validate>'), 'validate answer has no job id');

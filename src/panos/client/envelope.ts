@@ -6,6 +6,7 @@
 import { XMLValidator } from 'fast-xml-parser';
 import { child, childrenNamed, parseXml, type XmlElement } from '../xml';
 import type { PanosErrorCode } from './errors';
+import { CLIENT_SETTING_NAMES, type SettingNames } from './options';
 
 /** A parsed `<response>`. */
 export interface Envelope {
@@ -169,8 +170,8 @@ export function classify(env: Envelope): PanosErrorCode {
   return 'PANOS_ERROR';
 }
 
-/** A fix hint per error code, where one is known. */
-export function hintFor(code: PanosErrorCode): string | undefined {
+/** A fix hint per error code, where one is known, naming settings as `names` spells them. */
+export function hintFor(code: PanosErrorCode, names: SettingNames = CLIENT_SETTING_NAMES): string | undefined {
   switch (code) {
     case 'PANOS_NOT_FOUND':
       return 'the xpath selects nothing: check the object name and its location (vsys, template, template stack)';
@@ -179,17 +180,19 @@ export function hintFor(code: PanosErrorCode): string | undefined {
     case 'PANOS_INVALID_OBJECT':
       return "the device's schema rejected the element: check the field named above and that the device's PAN-OS version supports it";
     case 'PANOS_SESSION_TIMEOUT':
-      return 'the API session expired: configure username and password so the client can re-authenticate, or generate a new API key';
+      return `the API session expired: set ${names.credentials} so the client can log in again, or generate a new API key`;
     case 'PANOS_AUTH':
-      return 'check the API key or the username and password, and that the admin role allows XML API access';
+      return `check ${names.credentials}, and that the admin's role allows XML API access`;
     case 'PANOS_BAD_XPATH':
       return 'the xpath is malformed or runs past the schema: check the object location and names';
     case 'PANOS_LOCKED':
-      return 'another administrator holds the lock: wait, or ask the owner (see configLocks()/commitLocks()) to release it';
+      return 'another administrator holds the lock: wait, or ask its owner (the op command <show><config-locks><vsys>all</vsys></config-locks></show> lists the holders) to release it';
     case 'PANOS_COMMIT_IN_PROGRESS':
       return 'another commit or validate is running: wait for it to finish, then commit again';
     case 'PANOS_INVALID_COMMAND':
       return 'the op command is not valid for this PAN-OS version; check its XML form';
+    case 'PANOS_HTTP':
+      return `check that ${names.hostname} and ${names.port} point at the PAN-OS management interface (the API lives at /api/)`;
     default:
       return undefined;
   }

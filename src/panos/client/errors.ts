@@ -56,6 +56,12 @@ export interface PanosErrorInit {
   readonly excerpt?: string;
   readonly cause?: unknown;
   readonly redactor?: Redactor;
+  /** The failure may well go away on its own (a reset, a 5xx page, a timeout, "Session timed out"). */
+  readonly transient?: boolean;
+  /** A try of this request may have reached the device and been acted on, although no answer said so. */
+  readonly maybeDelivered?: boolean;
+  /** Not sent at all: the same device failed persistently earlier in this client's life (see `firstFailure`). */
+  readonly firstFailure?: PanosApiError;
 }
 
 const MAX_ECHO = 500;
@@ -76,6 +82,14 @@ export class PanosApiError extends Error {
   readonly httpStatus?: number;
   readonly hint?: string;
   readonly excerpt?: string;
+  /** What went wrong, in one line: the device's message lines or the client's summary, without action, code or fix. */
+  readonly reason: string;
+  /** See {@link PanosErrorInit.transient}. */
+  readonly transient: boolean;
+  /** See {@link PanosErrorInit.maybeDelivered}. */
+  readonly maybeDelivered: boolean;
+  /** The earlier failure this request was not sent because of; its message holds the cause and the fix. */
+  readonly firstFailure?: PanosApiError;
 
   constructor(init: PanosErrorInit) {
     const r = (s: string | undefined): string | undefined =>
@@ -100,6 +114,10 @@ export class PanosApiError extends Error {
     this.httpStatus = init.httpStatus;
     this.hint = init.hint === undefined ? undefined : r(init.hint);
     this.excerpt = excerpt;
+    this.reason = detail;
+    this.transient = init.transient ?? false;
+    this.maybeDelivered = init.maybeDelivered ?? false;
+    this.firstFailure = init.firstFailure;
   }
 }
 

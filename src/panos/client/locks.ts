@@ -7,6 +7,7 @@ import { PanosApiError } from './errors';
 import { child, childrenNamed, escapeText, textAt } from '../xml';
 import { isSuccess } from './envelope';
 import type { PanosClient } from './client';
+import type { Reply, RequestSpec } from './transport';
 
 /** One lock as listed by the device. */
 export interface LockInfo {
@@ -21,65 +22,68 @@ export interface LockInfo {
 }
 
 const ALREADY_OWN = /You already own a (config|commit) lock|Commit lock is already held by (you|the current)/i;
-/** Matches no reply: every failure is an error. */
-const NEVER = /(?!)/;
 const NOT_HELD = /is not currently (locked|held)|not currently locked|Commit lock is not currently held/i;
 
-async function lockOp(client: PanosClient, cmd: string, vsys: string | undefined, benign: RegExp): Promise<void> {
+/**
+ * Sends a lock command. Lock commands are replayed after a transient failure: a replayed add that finds the lock
+ * already ours, or a replayed remove that finds it gone, did what was asked.
+ */
+async function lockOp(client: PanosClient, cmd: string, vsys: string | undefined, benign: RegExp): Promise<Reply & { spec: RequestSpec }> {
   const spec = client.opSpec(cmd, { vsys, kind: 'write' });
-  const { env, httpStatus } = await client.transport.send(spec);
-  if (isSuccess(env)) return;
-  if (env.lines.some((l) => benign.test(l))) {
-    client.transport.log('debug', `lock: ${env.lines.join(' | ')}`, {});
-    return;
+  const reply = await client.transport.send(spec);
+  if (isSuccess(reply.env)) return { ...reply, spec };
+  if (reply.env.lines.some((l) => benign.test(l))) {
+    client.transport.log('debug', `lock: ${reply.env.lines.join(' | ')}`, {});
+    return { ...reply, spec };
   }
-  throw client.transport.envelopeError(env, spec, httpStatus);
+  throw client.transport.envelopeError(reply.env, spec, reply.httpStatus);
+}
+
+/** The config lock is already held by the admin this client acts as (another run, or a run that was killed). */
+export class ConfigLockOwnedError extends PanosApiError {
+  constructor(init: ConstructorParameters<typeof PanosApiError>[0]) {
+    super(init);
+    this.name = 'ConfigLockOwnedError';
+  }
 }
 
 /** See {@link PanosClient.acquireConfigLock}. */
 export async function acquireConfigLock(client: PanosClient, comment: string, options: { vsys?: string; exclusive?: boolean }): Promise<void> {
   const cmd = `<request><config-lock><add><comment>${escapeText(comment)}</comment></add></config-lock></request>`;
-  if (!options.exclusive) return lockOp(client, cmd, options.vsys, ALREADY_OWN);
+  const { env, httpStatus, maybeDelivered, spec } = await lockOp(client, cmd, options.vsys, ALREADY_OWN);
   // PAN-OS locks belong to an admin, not to a session: a second run as the same admin would "already own" the lock
-  // and write alongside the first. An exclusive acquire treats a lock this caller did not just take as held.
-  try {
-    await lockOp(client, cmd, options.vsys, NEVER);
-  } catch (err) {
-    if (!(err instanceof PanosApiError) || !err.lines.some((l) => ALREADY_OWN.test(l))) throw err;
-    throw new PanosApiError({
-      code: 'PANOS_LOCKED',
-      action: err.action,
-      xpath: err.xpath,
-      panosCode: err.panosCode,
-      lines: [
-        ...err.lines,
-        'the config lock is already held by this admin, so another run (or a session of this admin) is changing the configuration',
-      ],
-      httpStatus: err.httpStatus,
-      hint:
-        'wait for the other run to finish; if none is running (a run was killed), release the lock on the device with ' +
-        '<request><config-lock><remove></remove></config-lock></request> or in the web interface (Locks)',
-      redactor: client.transport.redactor,
-      cause: err,
-    });
-  }
+  // and write alongside the first. An exclusive acquire treats a lock this caller did not just take as held, unless
+  // an earlier try of this very request may have taken it (its answer was lost).
+  if (!options.exclusive || isSuccess(env) || maybeDelivered) return;
+  throw new ConfigLockOwnedError({
+    code: 'PANOS_LOCKED',
+    action: spec.action,
+    xpath: spec.target,
+    panosCode: env.code,
+    lines: [...env.lines, 'the config lock is already held by this admin: another run is changing the configuration, or a run that was stopped left it'],
+    httpStatus,
+    hint:
+      'wait for the other run to finish; if none is running, release the lock on the device with the op command ' +
+      '<request><config-lock><remove></remove></config-lock></request> (as the same admin) or in the web interface (Locks)',
+    redactor: client.transport.redactor,
+  });
 }
 
 /** See {@link PanosClient.releaseConfigLock}. */
-export function releaseConfigLock(client: PanosClient, options: { vsys?: string }): Promise<void> {
-  return lockOp(client, '<request><config-lock><remove></remove></config-lock></request>', options.vsys, NOT_HELD);
+export async function releaseConfigLock(client: PanosClient, options: { vsys?: string }): Promise<void> {
+  await lockOp(client, '<request><config-lock><remove></remove></config-lock></request>', options.vsys, NOT_HELD);
 }
 
 /** See {@link PanosClient.acquireCommitLock}. */
-export function acquireCommitLock(client: PanosClient, comment: string): Promise<void> {
+export async function acquireCommitLock(client: PanosClient, comment: string): Promise<void> {
   const cmd = `<request><commit-lock><add><comment>${escapeText(comment)}</comment></add></commit-lock></request>`;
-  return lockOp(client, cmd, undefined, ALREADY_OWN);
+  await lockOp(client, cmd, undefined, ALREADY_OWN);
 }
 
 /** See {@link PanosClient.releaseCommitLock}. */
-export function releaseCommitLock(client: PanosClient, options: { admin?: string }): Promise<void> {
+export async function releaseCommitLock(client: PanosClient, options: { admin?: string }): Promise<void> {
   const admin = options.admin === undefined ? '' : `<admin>${escapeText(options.admin)}</admin>`;
-  return lockOp(client, `<request><commit-lock><remove>${admin}</remove></commit-lock></request>`, undefined, NOT_HELD);
+  await lockOp(client, `<request><commit-lock><remove>${admin}</remove></commit-lock></request>`, undefined, NOT_HELD);
 }
 
 function parseLocks(container: ReturnType<typeof child>): LockInfo[] {

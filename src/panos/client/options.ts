@@ -1,6 +1,6 @@
 /**
  * Client options and their defaults. Every timeout, limit and retry knob has an explicit default here, so a
- * reader of an error ("no response headers within 60000 ms") can find where the number came from.
+ * reader of an error ("no complete answer within 60 s") can find where the number came from.
  */
 
 /** Log levels the client uses. */
@@ -32,15 +32,21 @@ export interface ClientOptions {
   readonly timeouts?: {
     /** TCP + TLS connect. @default 10000 */
     readonly connectMs?: number;
-    /** From request sent to response headers. @default 60000 */
+    /**
+     * Overall deadline of one request: every try, the whole answer and the waits between tries. A device that sends
+     * headers and then a byte now and then never trips an idle timeout; it trips this one.
+     * @default 60000
+     */
+    readonly requestMs?: number;
+    /** From request sent to response headers. @default the request deadline */
     readonly headersMs?: number;
-    /** Idle time between body chunks. @default 120000 */
+    /** Idle time between body chunks. @default the request deadline */
     readonly bodyMs?: number;
   };
   /** Requests in flight at once; the rest queue. Palo Alto advises at most 5. @default 5 */
   readonly maxInFlight?: number;
   readonly retries?: {
-    /** Total tries of a retryable request (1 = no retry). @default 3 */
+    /** Total tries of a retryable request (1 = no retry), within the request deadline. @default 4 */
     readonly attempts?: number;
     /** First backoff; doubles per try, with full jitter. @default 250 */
     readonly baseDelayMs?: number;
@@ -52,7 +58,38 @@ export interface ClientOptions {
   readonly logger?: Logger;
   /** @default 'cdktf-panos-ipsec' */
   readonly userAgent?: string;
+  /**
+   * How the caller's users spell the settings that fix a connection problem, used in every hint (the provider passes
+   * its HCL attribute names, the command line its PANOS_* variables). @default the option names of this client
+   */
+  readonly settingNames?: Partial<SettingNames>;
 }
+
+/** The settings a connection error's fix may name, in the vocabulary of whoever configured the client. */
+export interface SettingNames {
+  readonly hostname: string;
+  readonly port: string;
+  readonly protocol: string;
+  readonly caFile: string;
+  /** How to turn certificate verification off, e.g. `verifyTls: false`. */
+  readonly skipVerify: string;
+  readonly requestTimeout: string;
+  readonly connectTimeout: string;
+  /** Where the API key or the username and password are set. */
+  readonly credentials: string;
+}
+
+/** The client's own option names. */
+export const CLIENT_SETTING_NAMES: SettingNames = {
+  hostname: 'hostname',
+  port: 'port',
+  protocol: 'protocol',
+  caFile: 'caFile',
+  skipVerify: 'verifyTls: false',
+  requestTimeout: 'timeouts.requestMs',
+  connectTimeout: 'timeouts.connectMs',
+  credentials: 'apiKey, or username and password',
+};
 
 /** Options with every default applied. */
 export interface ResolvedOptions {
@@ -65,6 +102,7 @@ export interface ResolvedOptions {
   readonly verifyTls: boolean;
   readonly caFile?: string;
   readonly connectMs: number;
+  readonly requestMs: number;
   readonly headersMs: number;
   readonly bodyMs: number;
   readonly maxInFlight: number;
@@ -74,15 +112,15 @@ export interface ResolvedOptions {
   readonly maxResponseBytes: number;
   readonly logger?: Logger;
   readonly userAgent: string;
+  readonly names: SettingNames;
 }
 
 /** Default values, exported for documentation and tests. */
 export const CLIENT_DEFAULTS = {
   connectMs: 10_000,
-  headersMs: 60_000,
-  bodyMs: 120_000,
+  requestMs: 60_000,
   maxInFlight: 5,
-  attempts: 3,
+  attempts: 4,
   baseDelayMs: 250,
   maxDelayMs: 5_000,
   maxResponseBytes: 64 * 1024 * 1024,
@@ -113,6 +151,7 @@ export function resolveOptions(o: ClientOptions): ResolvedOptions {
   if (!o.apiKey && !hasCreds) {
     throw new TypeError('PanosClient needs apiKey, or username and password to generate one');
   }
+  const requestMs = positive('timeouts.requestMs', o.timeouts?.requestMs, CLIENT_DEFAULTS.requestMs);
   return {
     hostname: o.hostname.trim(),
     port: positive('port', o.port, protocol === 'https' ? 443 : 80),
@@ -123,8 +162,9 @@ export function resolveOptions(o: ClientOptions): ResolvedOptions {
     verifyTls: o.verifyTls !== false,
     caFile: o.caFile,
     connectMs: positive('timeouts.connectMs', o.timeouts?.connectMs, CLIENT_DEFAULTS.connectMs),
-    headersMs: positive('timeouts.headersMs', o.timeouts?.headersMs, CLIENT_DEFAULTS.headersMs),
-    bodyMs: positive('timeouts.bodyMs', o.timeouts?.bodyMs, CLIENT_DEFAULTS.bodyMs),
+    requestMs,
+    headersMs: positive('timeouts.headersMs', o.timeouts?.headersMs, requestMs),
+    bodyMs: positive('timeouts.bodyMs', o.timeouts?.bodyMs, requestMs),
     maxInFlight: positive('maxInFlight', o.maxInFlight, CLIENT_DEFAULTS.maxInFlight),
     attempts: positive('retries.attempts', o.retries?.attempts, CLIENT_DEFAULTS.attempts),
     baseDelayMs: positive('retries.baseDelayMs', o.retries?.baseDelayMs, CLIENT_DEFAULTS.baseDelayMs, 0),
@@ -132,5 +172,6 @@ export function resolveOptions(o: ClientOptions): ResolvedOptions {
     maxResponseBytes: positive('maxResponseBytes', o.maxResponseBytes, CLIENT_DEFAULTS.maxResponseBytes),
     logger: o.logger,
     userAgent: o.userAgent ?? CLIENT_DEFAULTS.userAgent,
+    names: { ...CLIENT_SETTING_NAMES, ...o.settingNames },
   };
 }

@@ -1,49 +1,73 @@
 /**
  * Secret redaction for every text the client lets out: error messages, the xpath / element / excerpt echoed in
  * errors, and log lines. A device may echo a secret back (an element with a pre-shared key in a schema error, a
- * password in an HTML error page), so redaction runs on everything, not only on what the client wrote itself.
+ * password in an HTML error page, a request body in a proxy's page), so redaction runs on everything, not only on what
+ * the client wrote itself, and matches the secret in every spelling it can take on the way.
  */
 
 /** What a secret is replaced with. */
 export const REDACTED = '***';
 
-/**
- * The spellings a secret can take on the wire: verbatim, form/URL-encoded (request bodies, echoed query strings)
- * and XML-escaped (echoed inside an envelope).
- */
-function spellings(secret: string): string[] {
-  const forms = new Set<string>([secret]);
-  forms.add(encodeURIComponent(secret));
-  forms.add(new URLSearchParams({ x: secret }).toString().slice(2));
-  forms.add(
-    secret.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;').replace(/'/g, '&apos;'),
-  );
-  return [...forms].filter((s) => s.length > 0);
+const XML_NAMED: Readonly<Record<string, string>> = { '&': 'amp', '<': 'lt', '>': 'gt', '"': 'quot', "'": 'apos' };
+
+function escapeRegex(s: string): string {
+  return s.replace(/[.*+?^${}()|[\]\\/]/g, '\\$&');
 }
 
-/** Replaces every occurrence of each secret (in each of its wire spellings) with `***`. */
+/** `%` and a byte in hex, either case: `%2f` and `%2F`. */
+function percentByte(byte: number): string {
+  const hex = byte.toString(16).padStart(2, '0');
+  return `%${[...hex].map((d) => (/[a-f]/.test(d) ? `[${d}${d.toUpperCase()}]` : d)).join('')}`;
+}
+
+/**
+ * Every way one character of a secret can come back from a device or a proxy: verbatim; percent-encoded as UTF-8
+ * bytes (form bodies, query strings), as a Latin-1 byte or `%uXXXX` (legacy encoders), hex in either case; `+` for
+ * a space (form encoding); as an XML or HTML character reference (named, decimal or hex), as in an echoed envelope.
+ */
+function characterForms(ch: string): string {
+  const cp = ch.codePointAt(0) as number;
+  const forms = new Set<string>([escapeRegex(ch)]);
+  forms.add([...Buffer.from(ch, 'utf8')].map(percentByte).join(''));
+  if (cp < 0x100) forms.add(percentByte(cp));
+  else if (cp <= 0xffff) forms.add(`%[uU]${[...cp.toString(16).padStart(4, '0')].map((d) => (/[a-f]/.test(d) ? `[${d}${d.toUpperCase()}]` : d)).join('')}`);
+  if (ch === ' ') forms.add('\\+');
+  if (XML_NAMED[ch]) forms.add(`&${XML_NAMED[ch]};`);
+  forms.add(`&#0*${cp};`);
+  forms.add(`&#[xX]0*(?:${cp.toString(16)}|${cp.toString(16).toUpperCase()});`);
+  return `(?:${[...forms].join('|')})`;
+}
+
+/** A pattern matching the secret in any mix of the spellings of {@link characterForms}. */
+function secretPattern(secret: string): string {
+  return [...secret].map(characterForms).join('');
+}
+
+/** Replaces every occurrence of each secret, in any of its wire spellings, with `***`. */
 export function redact(text: string, secrets: Iterable<string>): string {
-  const all: string[] = [];
-  for (const s of secrets) if (s) all.push(...spellings(s));
   // Longest first, so a secret that contains another one is removed whole.
-  all.sort((a, b) => b.length - a.length);
-  let out = text;
-  for (const s of all) out = out.split(s).join(REDACTED);
-  return out;
+  const sorted = [...new Set([...secrets].filter((s) => s))].sort((a, b) => b.length - a.length);
+  if (sorted.length === 0) return text;
+  return text.replace(new RegExp(sorted.map(secretPattern).join('|'), 'g'), REDACTED);
 }
 
 /** A growing set of secrets with a bound `redact`. One per client. */
 export class Redactor {
   private readonly secrets = new Set<string>();
+  private pattern?: RegExp;
 
   /** Registers a secret; empty values are ignored. */
   add(secret: string | undefined): void {
-    if (secret) this.secrets.add(secret);
+    if (!secret || this.secrets.has(secret)) return;
+    this.secrets.add(secret);
+    this.pattern = undefined;
   }
 
   /** Redacts all registered secrets from the text. */
   redact(text: string): string {
-    return this.secrets.size === 0 ? text : redact(text, this.secrets);
+    if (this.secrets.size === 0) return text;
+    this.pattern ??= new RegExp([...this.secrets].sort((a, b) => b.length - a.length).map(secretPattern).join('|'), 'g');
+    return text.replace(this.pattern, REDACTED);
   }
 
   /** Redacts string values (one level deep) of a log-fields record. */

@@ -1,20 +1,28 @@
 /**
- * The HTTP side of the client: one undici Pool per device, POST form bodies with the key in `X-PAN-KEY`, the
- * concurrency cap, timeouts, the streaming size limit, retries per request kind, lazy keygen and one re-keygen
- * when the device rejects the key. It returns parsed envelopes; deciding what an error envelope means for a given
- * action (not found, already gone, lock already owned) is the caller's job.
+ * The request side of the client: the concurrency cap, the request deadline, retries per request kind (retry.ts),
+ * lazy keygen and one re-keygen when the device rejects the key, redaction, and the memory of a failure that will
+ * not go away within the run. The HTTP exchange itself is http-exchange.ts. It returns parsed envelopes; deciding
+ * what an error envelope means for a given action (not found, already gone, lock already owned) is the caller's job.
  */
-import { readFileSync } from 'node:fs';
-import type { Pool } from 'undici';
 import { EnvelopeError, classify, excerptOf, hintFor, parseEnvelope, type Envelope } from './envelope';
 import { PanosApiError, Redactor, type PanosErrorCode } from './errors';
 import type { LogLevel, ResolvedOptions } from './options';
-import { backoffDelay, classifyTransportError, mayRetry, sleep, type RequestKind } from './retry';
+import {
+  backoffDelay,
+  classifyTransportError,
+  deadlineFailure,
+  httpFailure,
+  isPersistent,
+  mayRetry,
+  sessionTimeoutFailure,
+  sleep,
+  type RequestKind,
+  type TransportFailure,
+} from './retry';
 import { Semaphore } from './semaphore';
+import { DeadlineExceeded, HttpExchange, type RawReply } from './http-exchange';
+import { failureHint, failureSummary, whereOf } from './transport-hints';
 import { textAt } from '../xml';
-
-/** Strict decoder: a byte sequence that is not UTF-8 is an error, not a replacement character. BOM is dropped. */
-const UTF8 = new TextDecoder('utf-8', { fatal: true });
 
 /** One API request as the client layer describes it. */
 export interface RequestSpec {
@@ -35,70 +43,45 @@ export interface RequestSpec {
 export interface Reply {
   readonly env: Envelope;
   readonly httpStatus: number;
+  /** An earlier try may have reached the device and been acted on (its answer was lost). */
+  readonly maybeDelivered: boolean;
 }
 
-interface RawReply {
-  readonly status: number;
-  readonly body: string;
+/** The tries of one request so far; the deadline starts with the first try. */
+interface TryState {
+  tries: number;
+  startedAt?: number;
+  deadline?: number;
 }
 
-/** Thrown inside the try loop for HTTP 5xx so the retry policy sees it like a transport failure. */
-class HttpStatusFailure {
-  constructor(readonly status: number, readonly body: string) {}
+/** One try's answer, or why it failed. */
+interface TryOutcome {
+  readonly raw?: RawReply;
+  readonly failure?: TransportFailure;
+  readonly cause?: unknown;
 }
 
 /** The transport. Owned by one {@link PanosClient}. */
 export class Transport {
   readonly redactor = new Redactor();
-  private poolInstance?: Pool;
-  private readonly poolUrl: string;
-  private readonly poolOptions: Pool.Options;
+  private readonly http: HttpExchange;
   private readonly sem: Semaphore;
   private key?: string;
   private keyInFlight?: Promise<string>;
+  /** A failure that will not go away within this run; later requests fail at once with it. */
+  private down?: PanosApiError;
 
   constructor(private readonly o: ResolvedOptions) {
     this.redactor.add(o.apiKey);
     this.redactor.add(o.password);
     this.key = o.apiKey;
-    let ca: string | undefined;
-    if (o.caFile !== undefined) {
-      try {
-        ca = readFileSync(o.caFile, 'utf8');
-      } catch (err) {
-        throw new TypeError(`PanosClient option caFile: cannot read ${o.caFile} (${(err as Error).message})`);
-      }
-    }
     if (o.protocol === 'https' && !o.verifyTls) {
       this.log('warn', `TLS certificate verification is disabled for ${o.hostname}; anyone on the path can read the API key`, {
         hostname: o.hostname,
       });
     }
-    const host = o.hostname.includes(':') && !o.hostname.startsWith('[') ? `[${o.hostname}]` : o.hostname;
-    this.poolUrl = `${o.protocol}://${host}:${o.port}`;
-    this.poolOptions = {
-      connections: o.maxInFlight,
-      pipelining: 1,
-      headersTimeout: o.headersMs,
-      bodyTimeout: o.bodyMs,
-      connect: {
-        timeout: o.connectMs,
-        ...(o.protocol === 'https' ? { rejectUnauthorized: o.verifyTls, ...(ca !== undefined ? { ca } : {}) } : {}),
-      },
-    };
+    this.http = new HttpExchange(o, (code, spec, summary, extra) => this.error(code, spec, summary, extra));
     this.sem = new Semaphore(o.maxInFlight);
-  }
-
-  /**
-   * The connection pool, made at the first request: loading undici costs about half a second, and Terraform starts
-   * the provider several times per command, mostly for calls that never reach the device.
-   */
-  private get pool(): Pool {
-    if (!this.poolInstance) {
-      const { Pool: PoolClass } = require('undici') as typeof import('undici');
-      this.poolInstance = new PoolClass(this.poolUrl, this.poolOptions);
-    }
-    return this.poolInstance;
   }
 
   /** Requests holding a concurrency slot right now. */
@@ -132,13 +115,18 @@ export class Transport {
       lines: env.lines,
       summary: `the device answered status "${env.status}" without a message`,
       httpStatus,
-      hint: hintFor(code),
+      hint: hintFor(code, this.o.names),
       redactor: this.redactor,
     });
   }
 
   /** Builds a client-side error with the spec's context. */
-  error(code: PanosErrorCode, spec: RequestSpec, summary: string, extra: { hint?: string; excerpt?: string; httpStatus?: number; cause?: unknown } = {}): PanosApiError {
+  error(
+    code: PanosErrorCode,
+    spec: RequestSpec,
+    summary: string,
+    extra: { hint?: string; excerpt?: string; httpStatus?: number; cause?: unknown; transient?: boolean; maybeDelivered?: boolean } = {},
+  ): PanosApiError {
     return new PanosApiError({
       code,
       action: spec.action,
@@ -151,51 +139,63 @@ export class Transport {
   }
 
   /**
-   * Sends a request and returns its envelope, whatever its status, except for authentication failures: those
-   * trigger one re-keygen and replay when credentials are held (the device refused the request, so replaying is
-   * safe for any kind), and otherwise throw 'PANOS_AUTH' / 'PANOS_SESSION_TIMEOUT'.
+   * Sends a request and returns its envelope, whatever its status, except for failures: transient ones (connection
+   * lost, HTTP 5xx, timeouts, "Session timed out") are retried as the request's kind allows ({@link mayRetry}),
+   * within `retries.attempts` tries and the request deadline; an authentication failure or session timeout triggers
+   * one re-keygen and replay when credentials are held (the device refused the request, so that is safe for any kind).
+   * What still fails is thrown as a {@link PanosApiError}; a failure that will not go away within this run (nothing
+   * listens, TLS mismatch, bad credentials) also fails every later request at once, without sending it.
    */
   async send(spec: RequestSpec): Promise<Reply> {
+    if (this.down) throw this.notSent(spec, this.down);
     const auth = spec.auth !== false;
+    const state: TryState = { tries: 0 };
     let reauthed = false;
+    let maybeDelivered = false;
     for (;;) {
       const key = auth ? await this.currentKey() : undefined;
-      const raw = await this.sendWithRetries(spec, key);
+      state.tries += 1;
+      const outcome = await this.tryOnce(spec, key, state);
+      let failure = outcome.failure;
       let env: Envelope | undefined;
-      try {
-        env = parseEnvelope(raw.body);
-      } catch (err) {
-        if (!(err instanceof EnvelopeError)) throw err;
-        if (raw.status !== 403) {
-          const code = raw.status === 200 ? 'PANOS_BAD_RESPONSE' : 'PANOS_HTTP';
-          throw this.error(code, spec, `${err.message}`, {
-            httpStatus: raw.status,
-            excerpt: err.excerpt,
-            hint: 'check that hostname/port point at the PAN-OS management interface (the API lives at /api/)',
-          });
+      if (!failure && outcome.raw) {
+        env = this.parse(spec, outcome.raw);
+        const authFailure = outcome.raw.status === 403 || env?.code === 403;
+        const sessionTimeout = env !== undefined && (env.code === 22 || env.status === 'unauth');
+        if (!auth || !(authFailure || sessionTimeout)) {
+          if (env === undefined) throw this.error('PANOS_HTTP', spec, `HTTP ${outcome.raw.status}`, { httpStatus: outcome.raw.status, hint: hintFor('PANOS_HTTP', this.o.names) });
+          return { env, httpStatus: outcome.raw.status, maybeDelivered };
         }
-      }
-      const authFailure = raw.status === 403 || env?.code === 403;
-      const sessionTimeout = env !== undefined && (env.code === 22 || env.status === 'unauth');
-      if (!auth || !(authFailure || sessionTimeout)) {
-        if (env === undefined) {
-          const code: PanosErrorCode = raw.status === 403 ? 'PANOS_AUTH' : 'PANOS_HTTP';
-          throw this.error(code, spec, `HTTP ${raw.status}`, { httpStatus: raw.status, hint: hintFor(code) });
+        if (this.canKeygen() && !reauthed) {
+          reauthed = true;
+          state.tries -= 1;
+          this.log('info', `${spec.action}: the device rejected the API key; generating a new one and sending again`, { action: spec.action, target: spec.target });
+          await this.rekey(key);
+          continue;
         }
-        return { env, httpStatus: raw.status };
+        if (authFailure) throw this.down ? this.notSent(spec, this.down) : this.markDown(this.authError(spec, env, outcome.raw.status));
+        failure = sessionTimeoutFailure();
       }
-      if (this.canKeygen() && !reauthed) {
-        reauthed = true;
-        this.log('info', `${spec.action}: the device rejected the API key; generating a new one and retrying once`, {
-          action: spec.action,
-          target: spec.target,
-        });
-        await this.rekey(key);
-        continue;
+      if (!failure) continue;
+      maybeDelivered ||= !failure.beforeSend;
+      const elapsed = Date.now() - (state.startedAt ?? Date.now());
+      const delay = backoffDelay(state.tries, this.o.baseDelayMs, this.o.maxDelayMs);
+      const left = (state.deadline ?? Infinity) - Date.now();
+      const retry = mayRetry(spec.kind, failure) && state.tries < this.o.attempts && left > delay;
+      this.log(retry ? 'warn' : 'error', `${spec.action} ${spec.target ?? ''}: ${failure.summary}${retry ? `; transient, trying again (${state.tries + 1} of ${this.o.attempts})` : ''}`, {
+        action: spec.action,
+        target: spec.target,
+        attempt: state.tries,
+        code: failure.code,
+        ms: elapsed,
+      });
+      if (!retry) {
+        // Requests that were in flight together all meet the same dead end: the first one reports it.
+        if (isPersistent(failure) && this.down) throw this.notSent(spec, this.down);
+        const err = this.failureError(spec, failure, state.tries, elapsed, maybeDelivered, outcome, env);
+        throw isPersistent(failure) ? this.markDown(err) : err;
       }
-      const code: PanosErrorCode = sessionTimeout && !authFailure ? 'PANOS_SESSION_TIMEOUT' : 'PANOS_AUTH';
-      if (env) throw this.envelopeError(env, spec, raw.status, code);
-      throw this.error(code, spec, 'Invalid Credential', { httpStatus: raw.status, hint: hintFor(code) });
+      await sleep(delay);
     }
   }
 
@@ -212,16 +212,20 @@ export class Transport {
     const { env, httpStatus } = await this.send(spec);
     if (httpStatus === 403 || env.code === 403 || env.status !== 'success') {
       const code: PanosErrorCode = httpStatus === 403 || env.code === 403 ? 'PANOS_AUTH' : classify(env);
-      throw new PanosApiError({
+      const err = new PanosApiError({
         code,
         action: spec.action,
         xpath: spec.target,
         panosCode: env.code,
         lines: env.lines,
         httpStatus,
-        hint: code === 'PANOS_AUTH' ? `check the username and password of ${username}; keygen is not retried with the same credentials` : hintFor(code),
+        hint: code === 'PANOS_AUTH'
+          ? `check ${this.o.names.credentials} (the device refused user ${username}); the same credentials are not tried again in this run`
+          : hintFor(code, this.o.names),
         redactor: this.redactor,
       });
+      // Wrong credentials stay wrong for the whole run: later requests fail at once instead of logging in again.
+      throw code === 'PANOS_AUTH' ? this.markDown(err) : err;
     }
     const key = textAt(env.result, 'key')?.trim();
     if (!key) throw this.error('PANOS_BAD_RESPONSE', spec, 'keygen answer has no result/key');
@@ -229,9 +233,9 @@ export class Transport {
     return key;
   }
 
-  /** Closes the pool (waits for in-flight requests). */
-  async close(): Promise<void> {
-    await this.poolInstance?.close();
+  /** Closes the connection pool (waits for in-flight requests). */
+  close(): Promise<void> {
+    return this.http.close();
   }
 
   private canKeygen(): boolean {
@@ -260,112 +264,89 @@ export class Transport {
     await this.currentKey();
   }
 
-  private async sendWithRetries(spec: RequestSpec, key: string | undefined): Promise<RawReply> {
-    for (let attempt = 1; ; attempt++) {
-      const started = Date.now();
+  /** One try, holding a concurrency slot; the request's deadline starts with its first try. */
+  private tryOnce(spec: RequestSpec, key: string | undefined, state: TryState): Promise<TryOutcome> {
+    return this.sem.run(async () => {
+      const now = Date.now();
+      state.startedAt ??= now;
+      state.deadline ??= now + this.o.requestMs;
+      const remaining = state.deadline - now;
+      if (remaining <= 0) return { failure: deadlineFailure() };
       try {
-        const raw = await this.sem.run(() => this.once(spec, key));
-        if (raw.status >= 500) throw new HttpStatusFailure(raw.status, raw.body);
-        this.log('debug', `${spec.action} ${spec.target ?? ''}`.trim(), {
-          action: spec.action,
-          target: spec.target,
-          attempt,
-          httpStatus: raw.status,
-          ms: Date.now() - started,
-        });
-        return raw;
+        const raw = await this.http.post(spec, key, remaining);
+        this.log('debug', `${spec.action} ${spec.target ?? ''}`.trim(), { action: spec.action, target: spec.target, attempt: state.tries, httpStatus: raw.status, ms: Date.now() - now });
+        return raw.status >= 500 ? { failure: httpFailure(raw.status), raw } : { raw };
       } catch (err) {
         if (err instanceof PanosApiError) throw err;
-        const http = err instanceof HttpStatusFailure ? err : undefined;
-        const failure = http
-          ? { code: 'PANOS_HTTP' as const, transient: true, beforeSend: false, summary: `HTTP ${http.status} from the device` }
-          : classifyTransportError(err, this.o);
-        const retry = attempt < this.o.attempts && mayRetry(spec.kind, failure);
-        this.log(retry ? 'warn' : 'error', `${spec.action} ${spec.target ?? ''}: ${failure.summary}${retry ? '; retrying' : ''}`, {
-          action: spec.action,
-          target: spec.target,
-          attempt,
-          code: failure.code,
-          ms: Date.now() - started,
-        });
-        if (!retry) {
-          const notRetried =
-            spec.kind !== 'read' && attempt === 1 && failure.transient
-              ? ` (not retried: a ${spec.kind} may have reached the device)`
-              : attempt > 1
-                ? ` (after ${attempt} tries)`
-                : '';
-          throw this.error(failure.code, spec, `${failure.summary}${notRetried}`, {
-            httpStatus: http?.status,
-            excerpt: http ? excerptOf(http.body) : undefined,
-            hint: this.transportHint(failure.code),
-            cause: http ? undefined : err,
-          });
-        }
-        await sleep(backoffDelay(attempt, this.o.baseDelayMs, this.o.maxDelayMs));
+        if (err instanceof DeadlineExceeded) return { failure: deadlineFailure() };
+        return { failure: classifyTransportError(err), cause: err };
       }
-    }
-  }
-
-  private transportHint(code: PanosErrorCode): string {
-    const where = `${this.o.protocol}://${this.o.hostname}:${this.o.port}`;
-    switch (code) {
-      case 'PANOS_TIMEOUT':
-        return `the device at ${where} is slow or unreachable: check management-plane load, or raise the client's timeouts`;
-      case 'PANOS_TLS':
-        return `set caFile to the PEM of the CA that signed the certificate of ${where} (or, for a lab only, verifyTls: false)`;
-      case 'PANOS_HTTP':
-        return `the management web server at ${where} failed: retry later, or check the device's management plane`;
-      default:
-        return `check hostname, port and protocol (${where}) and that the management interface allows API access from this host`;
-    }
-  }
-
-  private async once(spec: RequestSpec, key: string | undefined): Promise<RawReply> {
-    const headers: Record<string, string> = {
-      'content-type': 'application/x-www-form-urlencoded',
-      accept: 'application/xml, text/xml',
-      'user-agent': this.o.userAgent,
-    };
-    if (key !== undefined) headers['x-pan-key'] = key;
-    const res = await this.pool.request({
-      path: '/api/',
-      method: 'POST',
-      headers,
-      body: new URLSearchParams(spec.params as Record<string, string>).toString(),
     });
-    const limit = this.o.maxResponseBytes;
-    const tooLarge = (seen: string): PanosApiError =>
-      this.error('PANOS_RESPONSE_TOO_LARGE', spec, `response body is larger than maxResponseBytes (${limit} bytes; ${seen})`, {
-        httpStatus: res.statusCode,
-        hint: 'narrow the xpath (read one container instead of a whole subtree) or raise maxResponseBytes',
-      });
-    const declared = Number(res.headers['content-length']);
-    if (Number.isFinite(declared) && declared > limit) {
-      res.body.destroy();
-      throw tooLarge(`Content-Length ${declared}`);
-    }
-    const chunks: Buffer[] = [];
-    let size = 0;
-    for await (const chunk of res.body) {
-      const buf = chunk as Buffer;
-      size += buf.length;
-      if (size > limit) {
-        res.body.destroy();
-        throw tooLarge(`aborted after ${size} bytes`);
-      }
-      chunks.push(buf);
-    }
-    const bytes = Buffer.concat(chunks);
+  }
+
+  /** The envelope of an answer; undefined for a 403 without one. Throws for anything else that is not XML. */
+  private parse(spec: RequestSpec, raw: RawReply): Envelope | undefined {
     try {
-      return { status: res.statusCode, body: UTF8.decode(bytes) };
-    } catch {
-      // Buffer#toString would swap bad bytes for U+FFFD silently and hand a corrupted name or key to the caller.
-      throw this.error('PANOS_BAD_RESPONSE', spec, `response body is not valid UTF-8 (${bytes.length} bytes, ${res.headers['content-type'] ?? 'no content-type'})`, {
-        httpStatus: res.statusCode,
-        excerpt: excerptOf(bytes.toString('latin1')),
-        hint: 'the PAN-OS XML API answers in UTF-8: check that hostname/port point at the management interface and not at a proxy that re-encodes',
+      return parseEnvelope(raw.body);
+    } catch (err) {
+      if (!(err instanceof EnvelopeError)) throw err;
+      if (raw.status === 403) return undefined;
+      throw this.error(raw.status === 200 ? 'PANOS_BAD_RESPONSE' : 'PANOS_HTTP', spec, err.message, {
+        httpStatus: raw.status,
+        excerpt: err.excerpt,
+        hint: `check that ${this.o.names.hostname} and ${this.o.names.port} point at the PAN-OS management interface (${whereOf(this.o)}; the API lives at /api/)`,
       });
     }
+  }
+
+  private authError(spec: RequestSpec, env: Envelope | undefined, httpStatus: number): PanosApiError {
+    const hint = hintFor('PANOS_AUTH', this.o.names);
+    if (env) return this.envelopeError(env, spec, httpStatus, 'PANOS_AUTH');
+    return this.error('PANOS_AUTH', spec, 'Invalid Credential', { httpStatus, hint });
+  }
+
+  private failureError(spec: RequestSpec, failure: TransportFailure, tries: number, elapsedMs: number, maybeDelivered: boolean, outcome: TryOutcome, env: Envelope | undefined): PanosApiError {
+    const summary = failureSummary(failure, this.o, spec.kind, tries, elapsedMs);
+    const hint = failureHint(failure, this.o);
+    if (failure.reason === 'session-timeout' && env) {
+      const credentials = this.canKeygen() ? '' : `; if it persists, generate a new API key, or set ${this.o.names.credentials} so the client can log in again`;
+      return new PanosApiError({
+        code: 'PANOS_SESSION_TIMEOUT',
+        action: spec.action,
+        xpath: spec.target,
+        panosCode: env.code,
+        lines: [...env.lines, summary],
+        httpStatus: outcome.raw?.status,
+        hint: `${hint}${credentials}`,
+        transient: true,
+        maybeDelivered,
+        redactor: this.redactor,
+      });
+    }
+    return this.error(failure.code, spec, summary, {
+      httpStatus: outcome.raw?.status,
+      excerpt: outcome.raw ? excerptOf(outcome.raw.body) : undefined,
+      hint,
+      cause: outcome.cause,
+      transient: failure.transient,
+      maybeDelivered,
+    });
+  }
+
+  /** Remembers a failure that will not go away within this run. */
+  private markDown(err: PanosApiError): PanosApiError {
+    this.down ??= err;
+    return err;
+  }
+
+  private notSent(spec: RequestSpec, first: PanosApiError): PanosApiError {
+    return new PanosApiError({
+      code: first.code,
+      action: spec.action,
+      xpath: spec.target,
+      summary: `not sent: an earlier request to this device failed in a way that does not go away by itself (${first.message})`,
+      firstFailure: first,
+      redactor: this.redactor,
+    });
   }
 }

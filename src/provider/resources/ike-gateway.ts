@@ -14,10 +14,14 @@ export const ikeGatewayResource: ObjectResourceSpec = {
   descriptor: ikeGateway as unknown as PanosObjectDescriptor<{ name: string }>,
   preSharedKey: true,
   extraAttributes: {
+    // Write-only values never reach plan or state, so `sensitive` adds nothing here, and it would cost: Terraform
+    // 1.11 writes a resource's sensitive paths in map order, and with two of them (pre_shared_key and this one) a
+    // refresh that changed nothing still produced a "different" state half of the time, so
+    // `terraform plan -refresh-only -detailed-exitcode` exited 2 on a converged workspace. Keep one sensitive
+    // attribute per resource.
     pre_shared_key_wo: {
       type: cty.string,
       optional: true,
-      sensitive: true,
       writeOnly: true,
       description:
         'Pre-shared key, write-only (Terraform 1.11+): sent to the device but never stored in state. Conflicts with ' +

@@ -23,7 +23,7 @@ import { objectAddress } from '../plan-rules';
 import { objectKey, referencesOf, referringKinds, writeOrder, type ObjectRef } from '../references';
 import type { DeviceSession } from '../session';
 import { OBJECT_RESOURCES } from './all';
-import { decodePrivate, encodePrivate, storedPrivate } from './private-state';
+import { decodePrivate, encodePrivate, privateForWrittenKey, storedPrivate } from './private-state';
 import { resourceFields, type ObjectResourceSpec } from './spec';
 import { writeOnlyAttributes } from './object-plan';
 import { alreadyExistsDiagnostic, keepsOnDestroy, nameInUse, predefinedDestroyWarning } from './takeover';
@@ -135,7 +135,7 @@ export async function applyObject(
       if (key !== undefined) {
         session.client().addSecret(key);
         model.preSharedKey = key;
-        priv = { pskPending: true };
+        priv = privateForWrittenKey(key);
       }
     }
     const version = (await session.systemInfo()).version;

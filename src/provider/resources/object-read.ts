@@ -10,7 +10,7 @@ import { OBJECT_RESOURCES } from './all';
 import { maskToManaged, modelFromValue, valueFromModel, type Model } from '../model-values';
 import { FACT_UNKNOWN, objectAddress } from '../plan-rules';
 import type { DeviceSession, PlannedObject } from '../session';
-import { decodePrivate, encodePrivate, secretDigest } from './private-state';
+import { checkStoredKey, decodePrivate, encodePrivate, secretDigest, storedKeyFingerprint } from './private-state';
 import { resourceFields, type ObjectResourceSpec } from './spec';
 
 /** The device's entry of an object as a model, memberships of tunnel interfaces included. */
@@ -25,6 +25,8 @@ async function deviceModel(spec: ObjectResourceSpec, session: DeviceSession, nam
 export async function readObject(spec: ObjectResourceSpec, session: DeviceSession, state: ValueObject, priv: Buffer): Promise<StateResult> {
   const name = state.name;
   if (typeof name !== 'string') return { state };
+  // A later request of this run (a commit that fails) may echo the key back: it must be masked there too.
+  if (spec.preSharedKey && typeof state.pre_shared_key === 'string') session.client().addSecret(state.pre_shared_key);
   const found = await deviceModel(spec, session, name);
   if (!found) return { state: null, private: priv };
   const fields = resourceFields(spec);
@@ -43,12 +45,11 @@ export async function readObject(spec: ObjectResourceSpec, session: DeviceSessio
   if (spec.preSharedKey) {
     // The device never returns the plaintext: keep the declared key unless the stored one changed.
     out.pre_shared_key = state.pre_shared_key ?? null;
-    const p = decodePrivate(priv);
+    const declared = typeof state.pre_shared_key === 'string' ? state.pre_shared_key : undefined;
     const stored = (found.model as Model).preSharedKeyEncrypted;
-    const digest = typeof stored === 'string' ? secretDigest(stored) : undefined;
-    if (p.pskPending || p.pskDigest === undefined) {
-      nextPriv = encodePrivate(digest ? { pskDigest: digest } : {});
-    } else if (digest !== p.pskDigest) {
+    const check = checkStoredKey(decodePrivate(priv), declared, typeof stored === 'string' ? stored : undefined);
+    if (check.next) nextPriv = encodePrivate(check.next);
+    if (check.changed) {
       // The key changed on the device: show the declared key as a change, without a perpetual diff afterwards.
       if (state.pre_shared_key !== null) out.pre_shared_key = null;
       if (state.pre_shared_key_wo_version !== null) out.pre_shared_key_wo_version = null;
@@ -124,7 +125,10 @@ export async function importObject(spec: ObjectResourceSpec, session: DeviceSess
   // changes. Choices (authentication, key_type, protocol) keep the device's value: they are optional and computed.
   if (spec.memberships && state.vsys === (session.location.vsys ?? 'vsys1')) state.vsys = null;
   const stored = (found.model as Model).preSharedKeyEncrypted;
-  const priv = spec.preSharedKey && typeof stored === 'string' ? encodePrivate({ pskDigest: secretDigest(stored) }) : undefined;
+  const fingerprint = typeof stored === 'string' ? storedKeyFingerprint(stored) : undefined;
+  const priv = spec.preSharedKey && typeof stored === 'string'
+    ? encodePrivate(fingerprint !== undefined ? { pskHash: fingerprint } : { pskDigest: secretDigest(stored) })
+    : undefined;
   return { resources: [{ state, ...(priv ? { private: priv } : {}) }] };
 }
 

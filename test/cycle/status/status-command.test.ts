@@ -5,8 +5,8 @@
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { runStatus } from '../../../src/cli/status-command';
-import { simulatorEnv } from '../../../src/cli/connection';
+import { runStatus } from '../../../src/cycle/status-run';
+import { connectionEnvFor as simulatorEnv } from '../../../src/panos/connection-env';
 import { startLab, type Lab } from '../../../src/sim';
 import type { StatusReport } from '../../../src/cycle/status/status-model';
 import { DEV, SideOptions, deploy, sideConfig } from '../../sim/lab/lab-helpers';

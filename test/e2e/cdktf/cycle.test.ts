@@ -5,9 +5,9 @@ import { join } from 'node:path';
 import { runDemo } from '../../../src/cycle/demo';
 import { appLocation, listStacks, pickStack, synth, toolEnv } from '../../../src/cycle/cdktf-app';
 import { runChild } from '../../../src/cycle/processes';
-import { simulatorEnv } from '../../../src/cli/connection';
+import { connectionEnvFor } from '../../../src/panos/connection-env';
 import { startSimulator } from '../../../src/sim';
-import type { Io } from '../../../src/cli/downgrade-check-command';
+import type { Io } from '../../../src/cycle/io';
 
 // The user's cycle through the real cdktf CLI and terraform against the simulator. The provider runs from dist/,
 // so `npm test` (which builds first) or `npm run build` must have run.
@@ -60,7 +60,7 @@ describe('cdktf cycle against the simulator (real terraform)', () => {
     const work = mkdtempSync(join(tmpdir(), 'e2e-downgrade-'));
     try {
       const app = appLocation({ dir: APP, output: join(work, 'cdktf.out') });
-      const { env } = toolEnv({ ...process.env, ...simulatorEnv(sim), TF_VAR_bgp_psk: 'e2e-downgrade-psk' }, { mirror: join(work, 'mirror') });
+      const { env } = toolEnv({ ...process.env, ...connectionEnvFor(sim), TF_VAR_bgp_psk: 'e2e-downgrade-psk' }, { mirror: join(work, 'mirror') });
       expect((await synth(app, env)).code).toBe(0);
       const stack = pickStack(listStacks(app.output), 'vpn', app.output);
       const file = join(stack.workingDirectory, 'cdk.tf.json');

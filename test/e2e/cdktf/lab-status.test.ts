@@ -1,9 +1,9 @@
 import { execFileSync } from 'node:child_process';
 import { cpSync, mkdirSync, mkdtempSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { packageRoot } from '../../../src/cli/install-provider-command';
-import { simulatorEnv } from '../../../src/cli/connection';
-import { runStatus } from '../../../src/cli/status-command';
+import { packageRoot } from '../../../src/util/package-info';
+import { connectionEnvFor as simulatorEnv } from '../../../src/panos/connection-env';
+import { runStatus } from '../../../src/cycle/status-run';
 import { appLocation, listStacks, pickStack, synth, toolEnv } from '../../../src/cycle/cdktf-app';
 import { runChild } from '../../../src/cycle/processes';
 import type { StatusReport } from '../../../src/cycle/status/status-model';

@@ -71,12 +71,16 @@ describe('GIVEN a client configured with username and password', () => {
     expect(keys).toHaveLength(2);
   });
 
-  test('fails with PANOS_AUTH when the password is wrong, without retrying keygen', async () => {
-    const err = await caught(device.client({ ...creds, password: 'wrong-pw' }).get(XPATH));
+  test('fails with PANOS_AUTH when the password is wrong, without retrying keygen, in this request or any later one', async () => {
+    const client = device.client({ ...creds, password: 'wrong-pw' });
+    const err = await caught(client.get(XPATH));
     expect(err.code).toBe('PANOS_AUTH');
     expect(err.action).toBe('keygen');
     expect(err.message).toContain('Invalid Credential');
     expect(err.message).not.toContain('wrong-pw');
+    expect(err.hint).toContain('check apiKey, or username and password (the device refused user api-admin)');
+    const later = await caught(client.show(XPATH));
+    expect(later.firstFailure).toBe(err);
     expect(device.requests).toHaveLength(1);
   });
 
@@ -97,7 +101,7 @@ describe('GIVEN a client configured with a stale API key only', () => {
     const err = await caught(device.client({ apiKey: 'OLD-KEY' }).get(XPATH));
     expect(err.code).toBe('PANOS_AUTH');
     expect(err.httpStatus).toBe(403);
-    expect(err.hint).toMatch(/API key/);
+    expect(err.hint).toMatch(/check apiKey/);
     expect(device.requests.some((r) => r.params.type === 'keygen')).toBe(false);
   });
 });

@@ -39,30 +39,46 @@ describe('GIVEN reads on a flaky device', () => {
     expect(d.requests).toHaveLength(2);
   });
 
-  test('fails when every try answers 503, saying how many tries were made', async () => {
+  test('fails when every try answers 503, saying the failure is transient and how many tries were made', async () => {
     const d = await device(() => ({ status: 503, body: 'down' }));
     const err = await caught(d.client({ retries: { attempts: 2, baseDelayMs: 1 } }).get(XPATH));
     expect(err.code).toBe('PANOS_HTTP');
     expect(err.httpStatus).toBe(503);
-    expect(err.message).toContain('after 2 tries');
+    expect(err.transient).toBe(true);
+    expect(err.message).toMatch(/transient; 2 tries in [\d.]+ s/);
+    expect(err.hint).toMatch(/usually transient/);
+    expect(err.hint).not.toMatch(/check hostname/);
     expect(d.requests).toHaveLength(2);
   });
 });
 
 describe('GIVEN writes on a flaky device', () => {
-  test('fails when a set is answered 503, without replaying it (one request reached the server)', async () => {
-    const d = await device(() => ({ status: 503, body: 'busy' }));
-    const err = await caught(d.client().set(XPATH, el('entry', [], { name: 'gw1' })));
-    expect(err.code).toBe('PANOS_HTTP');
-    expect(err.message).toMatch(/not retried/);
+  test('WHEN a set is answered 503 once THEN it is sent again (a set applied twice leaves what one leaves) and succeeds', async () => {
+    const d = await device((i) => (i === 0 ? { status: 503, body: 'busy' } : xml(ENVELOPES.commandSucceeded)));
+    await d.client().set(XPATH, el('entry', [], { name: 'gw1' }));
+    expect(d.requests).toHaveLength(2);
+    expect(d.requests[1].params).toEqual(d.requests[0].params);
+  });
+
+  test('WHEN the connection drops after a delete was sent THEN it is sent again, and "already gone" counts as deleted', async () => {
+    const d = await device((i) => (i === 0 ? { reset: true } : xml(ENVELOPES.deleteMissing)));
+    await d.client().delete(`${XPATH}/entry[@name='gw1']`);
+    expect(d.requests).toHaveLength(2);
+  });
+
+  test('fails when the connection drops after a multi-config holding a rename was sent, without sending it again', async () => {
+    const d = await device(() => ({ reset: true }));
+    const err = await caught(d.client().multiConfig([{ action: 'rename', xpath: `${XPATH}/entry[@name='a']`, newName: 'b' }]));
+    expect(err.code).toBe('PANOS_CONNECTION');
+    expect(err.maybeDelivered).toBe(true);
+    expect(err.message).toMatch(/not sent again: this request may have reached the device/);
     expect(d.requests).toHaveLength(1);
   });
 
-  test('fails when the connection drops after a delete was sent, without replaying it', async () => {
-    const d = await device(() => ({ reset: true }));
-    const err = await caught(d.client().delete(`${XPATH}/entry[@name='gw1']`));
-    expect(err.code).toBe('PANOS_CONNECTION');
-    expect(d.requests).toHaveLength(1);
+  test('WHEN a multi-config of edits and deletes meets a 502 THEN it is sent again', async () => {
+    const d = await device((i) => (i === 0 ? { status: 502, body: 'gateway' } : xml('<response status="success" code="20"><response status="success" code="20" id="1"/></response>')));
+    await d.client().multiConfig([{ action: 'edit', xpath: `${XPATH}/entry[@name='a']`, element: el('entry', [], { name: 'a' }) }, { action: 'delete', xpath: `${XPATH}/entry[@name='b']` }]);
+    expect(d.requests).toHaveLength(2);
   });
 
   test('WHEN the first connection is refused (nothing sent) THEN the write is replayed once the device listens', async () => {
@@ -98,11 +114,53 @@ describe('GIVEN writes on a flaky device', () => {
 describe('GIVEN a device that is slow to answer', () => {
   test('fails with PANOS_TIMEOUT when no headers arrive within headersMs', async () => {
     const d = await device(() => ({ ...xml(FOUND), delayMs: 3000 }));
-    const started = Date.now();
     const err = await caught(d.client({ timeouts: { headersMs: 200 }, retries: { attempts: 1 } }).get(XPATH));
     expect(err.code).toBe('PANOS_TIMEOUT');
-    expect(err.message).toContain('timeouts.headersMs');
-    expect(Date.now() - started).toBeLessThan(2500);
+    expect(err.message).toContain('no answer within 0.2 s');
+  });
+
+  test('fails with PANOS_TIMEOUT at the request deadline when the device sends headers and then one byte at a time, naming the setting', async () => {
+    // Each byte comes well within any idle timeout; only an overall deadline ends this.
+    let sent = 0;
+    let closedEarly = false;
+    const server = http.createServer((_req, res) => {
+      res.writeHead(200, { 'content-type': 'application/xml' });
+      const body = FOUND;
+      const timer = setInterval(() => {
+        if (sent >= body.length) {
+          clearInterval(timer);
+          res.end();
+          return;
+        }
+        res.write(body[sent++]);
+      }, 400);
+      res.on('close', () => {
+        clearInterval(timer);
+        if (sent < body.length) closedEarly = true;
+      });
+    });
+    await new Promise<void>((r) => server.listen(0, '127.0.0.1', r));
+    const client = new PanosClient({
+      hostname: '127.0.0.1',
+      port: (server.address() as AddressInfo).port,
+      protocol: 'http',
+      apiKey: 'k',
+      timeouts: { requestMs: 1500 },
+      settingNames: { requestTimeout: 'request_timeout_seconds' },
+    });
+    try {
+      const err = await caught(client.get(XPATH));
+      expect(err.code).toBe('PANOS_TIMEOUT');
+      expect(err.message).toContain('no complete answer within 1.5 s (request_timeout_seconds)');
+      expect(err.hint).toContain('raise request_timeout_seconds');
+      await new Promise((r) => setTimeout(r, 100));
+      expect(closedEarly).toBe(true);
+      expect(sent).toBeLessThan(FOUND.length);
+    } finally {
+      await client.close();
+      server.closeAllConnections();
+      await new Promise<void>((r) => server.close(() => r()));
+    }
   });
 });
 

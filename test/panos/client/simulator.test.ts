@@ -75,19 +75,47 @@ describe('GIVEN the simulator', () => {
     expect(sim.counters.snapshot().byAction['config:get']).toBe(2);
   });
 
-  test('fails when a write meets a 503, and the write is sent exactly once', async () => {
-    sim.faults.add({ kind: 'http-error', status: 503, match: { action: 'config:set' } });
-    const err = await caught(client().set(PROFILES, profile('p-503')));
-    expect(err.code).toBe('PANOS_HTTP');
-    expect(sim.counters.snapshot().byAction['config:set']).toBe(1);
+  test.each([
+    ['a 503 before the device applied it', { kind: 'http-error', status: 503 }],
+    ['a 502 after the device applied it', { kind: 'http-error', status: 502, after: true }],
+    ['a reset after the device applied it', { kind: 'reset', after: true }],
+  ] as const)('WHEN an edit of a whole entry meets %s THEN it is sent again and the entry is there once', async (_label, fault) => {
+    sim.faults.add({ ...fault, times: 1, match: { action: 'config:edit' } });
+    await client().edit(`${PROFILES}/entry[@name='p-again']`, profile('p-again'));
+    expect(sim.counters.snapshot().byAction['config:edit']).toBe(2);
+    expect(sim.config.candidate(PROFILES).match(/name="p-again"/g)).toHaveLength(1);
+    await client().revertCandidate();
   });
 
-  test('fails with PANOS_TIMEOUT within bounds when a latency fault outlasts headersMs', async () => {
+  test('fails with PANOS_HTTP, transient, when every try of a write meets a 503', async () => {
+    sim.faults.add({ kind: 'http-error', status: 503, match: { action: 'config:set' } });
+    const err = await caught(client({ retries: { attempts: 3, baseDelayMs: 1 } }).set(PROFILES, profile('p-503')));
+    expect(err.code).toBe('PANOS_HTTP');
+    expect(err.transient).toBe(true);
+    expect(err.message).toContain('transient; 3 tries');
+    expect(sim.counters.snapshot().byAction['config:set']).toBe(3);
+  });
+
+  test('fails with PANOS_TIMEOUT when a latency fault outlasts headersMs', async () => {
     sim.faults.add({ kind: 'latency', ms: 3000, match: { action: 'config:get' } });
-    const started = Date.now();
     const err = await caught(client({ timeouts: { headersMs: 200 }, retries: { attempts: 1 } }).get(PROFILES));
     expect(err.code).toBe('PANOS_TIMEOUT');
-    expect(Date.now() - started).toBeLessThan(2500);
+  });
+
+  test('WHEN the session times out (code 22) on a client holding only an API key THEN the request is sent again and succeeds', async () => {
+    sim.faults.add({ kind: 'session-timeout', times: 2, match: { action: 'config:get' } });
+    await expect(client().get(PROFILES)).resolves.toBeDefined();
+    expect(sim.counters.snapshot().byAction['config:get']).toBe(3);
+    expect(sim.counters.snapshot().byAction.keygen ?? 0).toBe(0);
+  });
+
+  test('fails with PANOS_SESSION_TIMEOUT worded as transient when code 22 outlasts every try of an API-key client', async () => {
+    sim.faults.add({ kind: 'session-timeout', match: { action: 'config:get' } });
+    const err = await caught(client({ retries: { attempts: 2, baseDelayMs: 1 } }).get(PROFILES));
+    expect(err.code).toBe('PANOS_SESSION_TIMEOUT');
+    expect(err.transient).toBe(true);
+    expect(err.message).toContain('Session timed out');
+    expect(err.message).toContain('transient; 2 tries');
   });
 
   test('WHEN the session times out THEN the client re-keys and the request succeeds', async () => {
@@ -120,6 +148,47 @@ describe('GIVEN the simulator', () => {
     expect(await c.show(`${PROFILES}/entry[@name='p-commit']`)).toMatchObject({ name: 'entry' });
     await expect(c.commit({ pollIntervalMs: 10 })).resolves.toMatchObject({ noChanges: true });
     expect(sim.counters.snapshot().commits).toBe(1);
+  });
+
+  test.each([
+    ['the device queued it and the answer was lost (reset)', { kind: 'reset', after: true }, 1, 'p-lost-1'],
+    ['the device queued it and a proxy answered 502', { kind: 'http-error', status: 502, after: true }, 1, 'p-lost-2'],
+    ['the connection dropped before the device saw it', { kind: 'reset' }, 2, 'p-lost-3'],
+  ] as const)('WHEN a commit request fails because %s THEN the job list decides, and exactly one commit job runs', async (_label, fault, commitRequests, name) => {
+    const c = client();
+    await c.set(PROFILES, profile(name));
+    sim.faults.add({ ...fault, times: 1, match: { type: 'commit' } });
+    const result = await c.commit({ description: 'lost answer', pollIntervalMs: 10 });
+    expect(result).toMatchObject({ noChanges: false, result: 'OK' });
+    const snap = sim.counters.snapshot();
+    expect(snap.commits).toBe(1);
+    expect(snap.byAction.commit).toBe(commitRequests);
+    expect(sim.config.running(`${PROFILES}/entry[@name='${name}']`)).toContain(name);
+  });
+
+  test("WHEN a commit is queued behind another admin's running commit THEN it goes PEND, ACT, FIN and only then succeeds", async () => {
+    const busy = await startSimulator({ panosVersion: '11.1.0', commitDurationMs: 400, users: { 'api-admin': 'Adm1n&pw', ops: OPS_PASSWORD } });
+    const url = new URL(busy.url);
+    const base = { hostname: url.hostname, port: Number(url.port), protocol: 'http' as const };
+    const mine = new PanosClient({ ...base, username: 'api-admin', password: 'Adm1n&pw' });
+    const theirs = new PanosClient({ ...base, username: 'ops', password: OPS_PASSWORD });
+    try {
+      await theirs.set(PROFILES, profile('p-theirs'));
+      await mine.set(PROFILES, profile('p-mine'));
+      const first = theirs.commit({ partial: { admins: ['ops'] }, pollIntervalMs: 20 }).catch((e: unknown) => e);
+      while (busy.counters.snapshot().commits === 0) await new Promise((r) => setTimeout(r, 5));
+      const seen: JobProgress[] = [];
+      const result = await mine.commit({ partial: { admins: ['api-admin'] }, pollIntervalMs: 20, onProgress: (p) => seen.push(p) }).finally(() => first);
+      expect(await first).toMatchObject({ result: 'OK' });
+      const statuses = seen.map((p) => p.status).filter((st, i, all) => i === 0 || all[i - 1] !== st);
+      expect(statuses).toEqual(['PEND', 'ACT', 'FIN']);
+      expect(result).toMatchObject({ noChanges: false, result: 'OK' });
+      expect(seen[seen.length - 1]).toMatchObject({ status: 'FIN', result: 'OK', progress: 100 });
+      expect(busy.config.running(`${PROFILES}/entry[@name='p-mine']`)).toContain('p-mine');
+    } finally {
+      await Promise.all([mine.close(), theirs.close()]);
+      await busy.close();
+    }
   });
 
   test('fails with CommitFailedError carrying the job lines (secrets redacted) when the commit fails', async () => {

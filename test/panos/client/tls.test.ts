@@ -4,6 +4,7 @@ import { join } from 'node:path';
 import { PanosApiError } from '../../../src/panos/client';
 import { makeSelfSignedCertificate } from '../../../src/util/self-signed-cert';
 import { startFakeDevice, xml, type FakeDevice } from './fake-device';
+import { caught } from './caught';
 
 const XPATH = "/config/devices/entry[@name='localhost.localdomain']/network/ike/gateway";
 const FOUND = '<response status="success" code="19"><result><gateway/></result></response>';
@@ -54,5 +55,57 @@ describe('GIVEN a device with a self-signed certificate', () => {
 
   test('fails at construction when caFile cannot be read, naming the file', () => {
     expect(() => device.client({ caFile: join(dir, 'missing.pem') })).toThrow(/caFile: cannot read .*missing\.pem/);
+  });
+});
+
+describe('GIVEN https pointed at a port that serves plain HTTP', () => {
+  let plain: FakeDevice;
+  let connections = 0;
+  beforeAll(async () => {
+    plain = await startFakeDevice(() => xml(FOUND));
+  });
+  afterAll(() => plain.close());
+
+  test('fails saying the port does not speak TLS, with a fix naming the protocol and port settings (not certificate settings)', async () => {
+    const client = plain.client({ protocol: 'https' });
+    const err = await caught(client.get(XPATH));
+    expect(err.code).toBe('PANOS_TLS');
+    expect(err.message).toContain('does not speak TLS');
+    expect(err.message).not.toMatch(/verification failed/i);
+    expect(err.hint).toContain('set protocol to "http"');
+    expect(err.hint).not.toMatch(/caFile|verifyTls/);
+  });
+
+  test('WHEN the client speaks HCL THEN the fix names the HCL attributes', async () => {
+    const client = plain.client({ protocol: 'https', settingNames: { protocol: 'protocol (PANOS_PROTOCOL)', port: 'port (PANOS_PORT)', caFile: 'ca_file', skipVerify: 'skip_verify_certificate = true' } });
+    const err = await caught(client.get(XPATH));
+    expect(err.hint).toBe('set protocol (PANOS_PROTOCOL) to "http" if the device really serves the API without TLS, or set port (PANOS_PORT) to its HTTPS management port');
+  });
+
+  test('WHEN one request failed that way THEN later requests of the same client fail at once, without connecting, pointing at the first error', async () => {
+    const sockets = new Set<import('node:net').Socket>();
+    const server = (await import('node:net')).createServer((s) => {
+      connections += 1;
+      sockets.add(s);
+      s.on('error', () => undefined);
+      s.on('data', () => s.end('HTTP/1.1 400 Bad Request\r\n\r\n'));
+    });
+    await new Promise<void>((r) => server.listen(0, '127.0.0.1', r));
+    const { PanosClient } = await import('../../../src/panos/client');
+    const client = new PanosClient({ hostname: '127.0.0.1', port: (server.address() as import('node:net').AddressInfo).port, apiKey: 'TEST-KEY-abc123==' });
+    try {
+      const first = await caught(client.get(XPATH));
+      const seen = connections;
+      const second = await caught(client.show(XPATH));
+      expect(seen).toBeGreaterThan(0);
+      expect(connections).toBe(seen);
+      expect(second.firstFailure).toBe(first);
+      expect(second.code).toBe(first.code);
+      expect(second.message).toContain('not sent');
+    } finally {
+      await client.close();
+      for (const s of sockets) s.destroy();
+      await new Promise<void>((r) => server.close(() => r()));
+    }
   });
 });

@@ -6,7 +6,7 @@ import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { PanosClient } from '../../../src/panos/client';
-import { runStatus } from '../../../src/cli/status-command';
+import { runStatus } from '../../../src/cycle/status-run';
 import type { Lab, LabDevice } from '../../../src/sim';
 import type { StatusReport } from '../../../src/cycle/status/status-model';
 

@@ -1,0 +1,107 @@
+/**
+ * Builds the self-contained provider file, dist/provider/terraform-provider-panosipsec.cjs: src/provider/main.ts and
+ * every module it needs (our sources, @grpc/grpc-js, undici, the plugin protocol's services JSON…) in one CommonJS
+ * file that starts with `#!/usr/bin/env node`. `panos-ipsec install-provider` copies it, unchanged, into a Terraform
+ * plugin directory. Because it holds no path and depends on nothing outside itself, the copy is byte-identical in
+ * every folder and on every machine for one package version, and Terraform's lock-file hash of it is too.
+ *
+ * Run by `npm run build` after tsc (and so by `prepack` before `npm pack` / `npm publish`). Also writes
+ * dist/provider/THIRD-PARTY-NOTICES.txt: the name, version, license and license text of every npm package whose
+ * code the file carries, since the file is a copy of their code.
+ */
+import * as fs from 'node:fs';
+import * as path from 'node:path';
+import { buildSync, type Metafile } from 'esbuild';
+
+const ROOT = path.resolve(__dirname, '..');
+
+/** The provider file inside the package (install-provider reads it from here). */
+export const PROVIDER_FILE = path.join('dist', 'provider', 'terraform-provider-panosipsec.cjs');
+/** The notices file next to it. */
+export const NOTICES_FILE = path.join('dist', 'provider', 'THIRD-PARTY-NOTICES.txt');
+
+/** The lowest Node.js major version the file runs on (package.json `engines`). */
+const MIN_NODE_MAJOR = 20;
+
+/** Lines before the bundle: how Terraform runs it, what it is, and a clear stop on an old Node.js. */
+function banner(version: string): string {
+  return [
+    '#!/usr/bin/env node',
+    `// cdktf-panos-ipsec.dev/panos/panosipsec ${version}: the panosipsec Terraform provider in one file, run by the node`,
+    '// on PATH. Written by scripts/build-provider.ts of the cdktf-panos-ipsec npm package; the third-party code it',
+    '// carries is listed with its licenses in THIRD-PARTY-NOTICES.txt next to it.',
+    `if (Number(process.versions.node.split('.')[0]) < ${MIN_NODE_MAJOR}) {`,
+    `  process.stderr.write('terraform-provider-panosipsec needs Node.js ${MIN_NODE_MAJOR} or later; the node on PATH is ' + process.version + '. Fix: put a newer node first on PATH.\\n');`,
+    '  process.exit(1);',
+    '}',
+  ].join('\n');
+}
+
+interface PackageInfo {
+  readonly name: string;
+  readonly version: string;
+  readonly license: string;
+  readonly dir: string;
+}
+
+/** The npm packages (outermost node_modules/<name> directory of each input) whose code went into the bundle. */
+function bundledPackages(meta: Metafile, outfile: string): PackageInfo[] {
+  const dirs = new Set<string>();
+  for (const input of Object.keys(meta.outputs[outfile]?.inputs ?? {})) {
+    const m = /^(.*?node_modules\/(?:@[^/]+\/)?[^/]+)\//.exec(input);
+    if (m) dirs.add(m[1]);
+  }
+  return [...dirs]
+    .map((dir) => {
+      const pkg = JSON.parse(fs.readFileSync(path.join(ROOT, dir, 'package.json'), 'utf8')) as { name: string; version: string; license?: string };
+      return { name: pkg.name, version: pkg.version, license: pkg.license ?? 'see its package', dir: path.join(ROOT, dir) };
+    })
+    .sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
+}
+
+function noticesText(packages: readonly PackageInfo[]): string {
+  const parts = [
+    'The panosipsec provider file (terraform-provider-panosipsec.cjs) carries code of these npm packages, each under',
+    'its own license, reproduced below as the package ships it.',
+    '',
+    ...packages.map((p) => `- ${p.name} ${p.version} (${p.license})`),
+  ];
+  for (const p of packages) {
+    const file = fs.readdirSync(p.dir).find((f) => /^(licen[cs]e|copying)(\.(md|txt))?$/i.test(f));
+    parts.push('', '='.repeat(100), `${p.name} ${p.version} (${p.license})`, '='.repeat(100));
+    parts.push(file ? fs.readFileSync(path.join(p.dir, file), 'utf8').trimEnd() : `(the package ships no license file; its package.json names ${p.license})`);
+  }
+  return `${parts.join('\n')}\n`;
+}
+
+/** Builds the provider file and its notices under `root`; returns the provider file's absolute path. */
+export function buildProviderFile(root: string = ROOT): string {
+  const { version } = JSON.parse(fs.readFileSync(path.join(root, 'package.json'), 'utf8')) as { version: string };
+  const outfile = path.join(root, PROVIDER_FILE);
+  const result = buildSync({
+    absWorkingDir: root,
+    entryPoints: ['src/provider/main.ts'],
+    bundle: true,
+    platform: 'node',
+    format: 'cjs',
+    target: `node${MIN_NODE_MAJOR}`,
+    outfile,
+    banner: { js: banner(version) },
+    define: { PANOS_IPSEC_BUNDLED_VERSION: JSON.stringify(version) },
+    // Whitespace and syntax only: names stay readable in a stack trace, and the file is a third smaller.
+    minifyWhitespace: true,
+    minifySyntax: true,
+    legalComments: 'eof',
+    metafile: true,
+    logLevel: 'warning',
+  });
+  fs.chmodSync(outfile, 0o755);
+  fs.writeFileSync(path.join(root, NOTICES_FILE), noticesText(bundledPackages(result.metafile, path.relative(root, outfile))));
+  return outfile;
+}
+
+if (require.main === module) {
+  const file = buildProviderFile();
+  // stderr: `npm pack --json` runs this through prepack, and its stdout must stay the JSON document.
+  process.stderr.write(`wrote ${path.relative(process.cwd(), file)} (${(fs.statSync(file).size / 1024 / 1024).toFixed(2)} MiB)\n`);
+}
