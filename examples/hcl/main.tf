@@ -114,8 +114,8 @@ resource "panosipsec_ike_gateway" "peer" {
   local_ip                  = var.local_interface.ip
   peer_ip                   = each.value.peer_ip
   # An expression, not a quoted name: Terraform then creates the profile before the gateways.
-  ike_crypto_profile = panosipsec_ike_crypto_profile.transport.name
-  depends_on         = [panosipsec_commit_anchor.this]
+  ikev2_crypto_profile = panosipsec_ike_crypto_profile.transport.name
+  depends_on           = [panosipsec_commit_anchor.this]
 }
 
 resource "panosipsec_ipsec_tunnel" "peer" {

@@ -173,7 +173,7 @@ describe('panos-ipsec status', () => {
     const junit = join(dir, 'status.xml');
     const io = capture();
     expect(await runStatus({ inventory, junit }, {}, io)).toBe(1);
-    expect(io.stdout()).toMatch(/fw-gone \(127\.0\.0\.1:9\): could not read tunnel state: .*ECONNREFUSED.*Fix: check hostname, port and protocol \(http:\/\/127\.0\.0\.1:9\)/);
+    expect(io.stdout()).toMatch(/fw-gone \(127\.0\.0\.1:9\): could not read tunnel state: .*connection refused.*Fix: nothing accepts connections at http:\/\/127\.0\.0\.1:9: check hostname and port/);
     expect(io.stdout()).toContain('fw-a (');
     expect(readFileSync(junit, 'utf8')).toMatch(/<testcase classname="status\.fw-gone" name="fw-gone \(device\)">\s*<error type="status\.unreadable"/);
   });
