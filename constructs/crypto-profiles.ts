@@ -5,7 +5,7 @@ import {
   type IkeCryptoProfile as IkeCryptoProfileModel,
   type IpsecCryptoProfile as IpsecCryptoProfileModel,
 } from '../src/panos/objects';
-import type { IkeCryptoProfileFacts, IpsecCryptoProfileFacts, LifetimeFacts } from '../src/rules';
+import { UNKNOWN, type IkeCryptoProfileFacts, type IpsecCryptoProfileFacts, type Known, type LifetimeFacts } from '../src/rules';
 import type { AhAuthentication, DhGroup, EspAuthentication, EspEncryption, IkeEncryption, IkeHash, IpsecProtocol, LifesizeUnit, LifetimeUnit, PfsGroup } from './enums';
 import { IkeCryptoProfile as L1IkeCryptoProfile } from './generated/ike-crypto-profile';
 import { IpsecCryptoProfile as L1IpsecCryptoProfile } from './generated/ipsec-crypto-profile';
@@ -23,8 +23,9 @@ export interface SaLifesize {
   readonly value: number;
 }
 
-function lifetimeFacts(l: SaLifetime | undefined): LifetimeFacts | undefined {
-  return l === undefined || containsToken(l) ? undefined : { unit: l.unit, value: l.value };
+function lifetimeFacts(l: SaLifetime | undefined): Known<LifetimeFacts> {
+  if (l === undefined) return undefined;
+  return containsToken(l) ? UNKNOWN : { unit: l.unit, value: l.value };
 }
 
 /** An IKE crypto profile, declared here or already on the device (including PAN-OS's predefined `default`). */
@@ -166,6 +167,7 @@ export class IpsecCryptoProfile extends PanosObject implements IIpsecCryptoProfi
       espAuthentication: known(m.espAuthentication),
       ahAuthentication: known(m.ahAuthentication),
       dhGroup: known(m.dhGroup),
+      lifetime: lifetimeFacts(m.lifetime),
     };
     return { kind: this.kind, facts };
   }

@@ -7,6 +7,9 @@ import type { Ikev1ExchangeMode, IkeVersion, PreSharedKeyStorage } from './enums
 import { Errors } from './errors';
 import { IkeGateway as L1IkeGateway } from './generated/ike-gateway';
 import { ImportedPanosObject, known, PanosObject, type IPanosObject, type KindFacts } from './panos-object';
+import type { ExternalPeer } from './external-peer';
+import { PeerPairing, type PairOptions } from './peer-pairing';
+import { secretSourceOf } from './secret-source';
 import type { SecretValue } from './secret-value';
 
 /** An IKE gateway, declared here or already on the device. */
@@ -104,10 +107,12 @@ export class IkeGateway extends PanosObject implements IIkeGateway {
   /** The L1 resource. */
   public readonly resource: L1IkeGateway;
   private readonly model: IkeGatewayModel;
+  private readonly preSharedKey?: SecretValue;
 
   constructor(scope: Construct, id: string, props: IkeGatewayProps) {
     super(scope, id, false);
     this.name = props.name ?? id;
+    this.preSharedKey = props.preSharedKey;
     this.sameFirewall('cryptoProfile', props.cryptoProfile);
     const storage = props.preSharedKeyStorage ?? 'write-only';
     checkKeyProps(this.node.path, props, storage);
@@ -167,6 +172,16 @@ export class IkeGateway extends PanosObject implements IIkeGateway {
     this.register(this.resource);
   }
 
+  /**
+   * Declares the other end of this gateway when addresses cannot show it: an FQDN or dynamic peer, a local address
+   * left to the interface, or a NAT device in between (`{ natBetween: true }`: addresses are then not compared, and
+   * NAT traversal is required on both ends). The other end is a gateway of another PanosFirewall of this app, or an
+   * {@link ExternalPeer}. The pair rules (PANOS-PEER-…) then judge the two ends together at synth.
+   */
+  public pairWith(other: IkeGateway | ExternalPeer, options: PairOptions = {}): void {
+    PeerPairing.of(this).pair(this, other, options);
+  }
+
   public override _modelRecord(): Readonly<Record<string, unknown>> {
     return this.model as unknown as Record<string, unknown>;
   }
@@ -187,6 +202,10 @@ export class IkeGateway extends PanosObject implements IIkeGateway {
       ipv6: known(m.ipv6),
       natTraversal: known(m.natTraversal),
       ikev1ExchangeMode: known(m.ikev1ExchangeMode),
+      localId: known(m.localId),
+      peerId: known(m.peerId),
+      authentication: known(m.authentication),
+      preSharedKeySource: secretSourceOf(this.preSharedKey),
     };
     return { kind: this.kind, facts };
   }

@@ -11,4 +11,6 @@ export * from './tunnel-monitor-profile';
 export * from './ike-gateway';
 export * from './ipsec-tunnel';
 export * from './transport-mode-crypto';
+export * from './external-peer';
+export { PeerPairing, type PairOptions } from './peer-pairing';
 export * as l1 from './generated';

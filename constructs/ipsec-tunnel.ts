@@ -95,7 +95,8 @@ export interface IpsecTunnelProps {
 export type TransportTunnelProps = Omit<IpsecTunnelProps, 'mode' | 'proxyIds' | 'proxyIdsV6'>;
 
 function proxyFacts(list: readonly ProxyIdModel[] | undefined): ProxyIdFacts[] | undefined {
-  return list?.map((p) => ({ name: p.name, ...(p.local !== undefined ? { local: p.local } : {}), ...(p.remote !== undefined ? { remote: p.remote } : {}) }));
+  // Every key of the model is a fact key; unset ones are left out rather than written as undefined.
+  return list?.map((p) => Object.fromEntries(Object.entries(p).filter(([, v]) => v !== undefined)) as unknown as ProxyIdFacts);
 }
 
 /** IPSec tunnel with auto key (`panosipsec_ipsec_tunnel`). */

@@ -1,7 +1,7 @@
 import { Annotations, Lazy, TerraformStack, type TerraformResource } from 'cdktf';
 import { Construct, type IConstruct } from 'constructs';
 import { parseVersion } from '../src/panos/version';
-import { InvalidAcknowledgementError, validateAcknowledgement, type Acknowledgement } from '../src/rules';
+import { InvalidAcknowledgementError, validateAcknowledgement, type Acknowledgement, type StackFacts } from '../src/rules';
 import { Errors, PanosConstructError } from './errors';
 import type { CommitScope } from './enums';
 import { Commit } from './generated/commit';
@@ -9,7 +9,8 @@ import { CommitAnchor } from './generated/commit-anchor';
 import { PanosipsecProvider } from './generated/provider';
 import { PanosLocation } from './location';
 import type { PanosObject } from './panos-object';
-import { evaluateFirewall, type Evaluation } from './rules-run';
+import { PeerPairing } from './peer-pairing';
+import { evaluateFirewall, firewallFacts, type Evaluation, type FirewallSnapshot } from './rules-run';
 import type { SecretValue } from './secret-value';
 
 /** Props of {@link PanosFirewall}. Connection settings left unset fall back to PANOS_* variables in the provider. */
@@ -102,6 +103,7 @@ export class PanosFirewall extends Construct {
   private readonly resources: { readonly key: string; readonly resource: TerraformResource }[] = [];
   private readonly acks: AckEntry[] = [];
   private evaluation?: Evaluation;
+  private facts?: StackFacts;
 
   constructor(scope: Construct, id: string, props: PanosFirewallProps = {}) {
     super(scope, id);
@@ -151,7 +153,9 @@ export class PanosFirewall extends Construct {
     this.commit = new Commit(this, 'Commit', { provider: this.provider, triggers: {}, description: props.commitDescription });
     this.commit.addOverride('triggers', Lazy.anyValue({ produce: () => this.triggerMap() }));
     this.commit.dependsOn = Lazy.listValue({ produce: () => this.resources.map((r) => address(r.resource)) });
-    this.node.addValidation({ validate: () => this.evaluate().errorsFor(this.node.path, true) });
+    const pairing = PeerPairing.of(this);
+    pairing.addFirewall(this);
+    this.node.addValidation({ validate: () => [...this.evaluate().errorsFor(this.node.path, true), ...pairing.errorsFor(this.node.path)] });
   }
 
   /**
@@ -173,6 +177,8 @@ export class PanosFirewall extends Construct {
     }
     this.acks.push({ ack: { ...ack, reason: reason.trim() }, owner });
     this.evaluation = undefined;
+    this.facts = undefined;
+    PeerPairing.of(this).invalidate();
     const listed = (o: IConstruct): { rule: string; reason: string; scope: string }[] =>
       this.acks.filter((a) => a.owner === o).map((a) => ({ rule: a.ack.ruleId, reason: a.ack.reason, scope: a.ack.path ?? this.node.path }));
     // Visible in cdk.tf.json: on the acknowledging object's resource, and all of them on the commit resource.
@@ -190,8 +196,22 @@ export class PanosFirewall extends Construct {
     this.objects.push(obj);
     this.byPath.set(path, obj);
     this.evaluation = undefined;
+    this.facts = undefined;
     if (resource) this.resources.push({ key: path, resource });
-    obj.node.addValidation({ validate: () => this.evaluate().errorsFor(path, false) });
+    const pairing = PeerPairing.of(this);
+    pairing.invalidate();
+    obj.node.addValidation({ validate: () => [...this.evaluate().errorsFor(path, false), ...pairing.errorsFor(path)] });
+  }
+
+  /** @internal The facts the rules read (the pair checks across firewalls read the same, built once). */
+  public _facts(): StackFacts {
+    this.facts ??= firewallFacts(this.snapshot());
+    return this.facts;
+  }
+
+  /** @internal The object construct registered at `path`, if any. */
+  public _objectAt(path: string): IConstruct | undefined {
+    return this.byPath.get(path);
   }
 
   /** The anchor as a dependency list for L1 configs. */
@@ -206,16 +226,12 @@ export class PanosFirewall extends Construct {
   }
 
   private evaluate(): Evaluation {
-    if (!this.evaluation) {
-      this.evaluation = evaluateFirewall({
-        firewall: this,
-        objects: this.objects,
-        byPath: this.byPath,
-        acknowledgements: this.acks,
-        location: this.location.factsLocation,
-      });
-    }
+    if (!this.evaluation) this.evaluation = evaluateFirewall(this.snapshot(), this._facts());
     return this.evaluation;
+  }
+
+  private snapshot(): FirewallSnapshot {
+    return { firewall: this, objects: this.objects, byPath: this.byPath, acknowledgements: this.acks, location: this.location.factsLocation };
   }
 
   private checkVersion(prop: string, value: string): string {

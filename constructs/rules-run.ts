@@ -87,9 +87,12 @@ function messageFor(f: Finding, targetPath: string): string {
   return f.message.startsWith(prefix) ? f.message.slice(prefix.length) : f.message;
 }
 
-/** Runs the rules over a firewall's objects and annotates warnings, infos and acknowledgements. */
-export function evaluateFirewall(s: FirewallSnapshot): Evaluation {
-  const results = runRules(firewallFacts(s));
+/**
+ * Runs the rules over a firewall's objects and annotates warnings, infos and acknowledgements.
+ * @param facts the snapshot's facts, when the caller built them already
+ */
+export function evaluateFirewall(s: FirewallSnapshot, facts: StackFacts = firewallFacts(s)): Evaluation {
+  const results = runRules(facts);
   const firewallPath = s.firewall.node.path;
   const targetOf = (path: string): IConstruct => s.byPath.get(path) ?? s.firewall;
 

@@ -18,7 +18,7 @@ export class SecretValue {
    */
   public static fromVariable(variable: TerraformVariable): SecretValue {
     if (variable.sensitive !== true) throw Errors.secretVariableNotSensitive(variable.node.path);
-    return new SecretValue(variable.stringValue, 'variable', `variable ${variable.friendlyUniqueId}`);
+    return new SecretValue(variable.stringValue, 'variable', `variable ${variable.friendlyUniqueId}`, variable);
   }
 
   /**
@@ -33,7 +33,7 @@ export class SecretValue {
       description: description ?? `Secret supplied as TF_VAR_${name} at plan and apply; never stored in the synthesized JSON.`,
     });
     variable.overrideLogicalId(name);
-    return new SecretValue(variable.stringValue, 'variable', `TF_VAR_${name}`);
+    return new SecretValue(variable.stringValue, 'variable', `TF_VAR_${name}`, variable);
   }
 
   /**
@@ -51,7 +51,16 @@ export class SecretValue {
     public readonly source: SecretSource,
     /** Words for messages; never the value itself. */
     public readonly description: string,
+    private readonly variable?: TerraformVariable,
   ) {}
+
+  /**
+   * The Terraform variable the value is read from (`TF_VAR_<name>` supplies it), when it comes from one. Two secrets
+   * with the same variable name are the same source, e.g. for the two ends of a tunnel in different stacks.
+   */
+  public get variableName(): string | undefined {
+    return this.variable?.friendlyUniqueId;
+  }
 
   /** The value (a token for variables) to place in an L1 attribute. */
   public unsafeUnwrap(): string {

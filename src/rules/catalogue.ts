@@ -3,8 +3,30 @@
  * Pure: returns text; `test/rules/write-rules-md.ts` writes the file.
  */
 import { ACKNOWLEDGEMENT_RULE } from './engine';
-import { ALL_RULES } from './registry';
-import { ALL_SOURCES, type Rule } from './types';
+import { ALL_RULES, PAIR_RULES } from './registry';
+import { ALL_PAIR_SOURCES, ALL_SOURCES, type PairSource, type Rule } from './types';
+import type { PairRule } from './peer/types';
+
+/** The title of each item of docs/peer-compatibility.md (its heading; the anchor is the item id in lower case). */
+export const PAIR_SOURCE_TITLES: Readonly<Record<PairSource, string>> = {
+  N1: 'IKE version',
+  N2: 'IKEv1 exchange mode',
+  N3: 'IKE proposals',
+  N4: 'IPSec proposals',
+  N5: 'Perfect forward secrecy',
+  N6: 'IPSec mode',
+  N7: 'GRE encapsulation',
+  N8: 'Addresses',
+  N9: 'Authentication and pre-shared keys',
+  N10: 'Identities',
+  N11: 'NAT traversal',
+  N12: 'Proxy IDs',
+  N13: 'Lifetimes',
+  N14: 'Anti-replay',
+};
+
+/** The docs page stating the facts behind the pair rules. */
+export const PAIR_FACTS_PAGE = 'docs/peer-compatibility.md';
 
 function cell(text: string): string {
   return text.replace(/\|/g, '\\|').replace(/\r?\n/g, ' ');
@@ -13,9 +35,11 @@ function cell(text: string): string {
 /** The docs page holding the source items (T1…, X1…, W1…), each under an anchor named after it in lower case. */
 export const SOURCE_DOC = 'docs/transport-mode.md';
 
-/** A link to a source item's anchor, or the item as is when it has none (`-`). */
+/** A link to a source item's anchor (N items in the pair-rules page), or the item as is when it has none (`-`). */
 export function sourceLink(source: string): string {
-  return /^[TXW]\d+$/.test(source) ? `[${source}](${SOURCE_DOC}#${source.toLowerCase()})` : source;
+  if (/^[TXW]\d+$/.test(source)) return `[${source}](${SOURCE_DOC}#${source.toLowerCase()})`;
+  if (/^N\d+$/.test(source)) return `[${source}](${PAIR_FACTS_PAGE}#${source.toLowerCase()})`;
+  return source;
 }
 
 function row(r: Pick<Rule, 'id' | 'level' | 'title' | 'explanation' | 'fix'> & { readonly source: string }): string {
@@ -23,7 +47,7 @@ function row(r: Pick<Rule, 'id' | 'level' | 'title' | 'explanation' | 'fix'> & {
 }
 
 /** The full text of RULES.md for the given rules. */
-export function renderRulesMarkdown(rules: readonly Rule[] = ALL_RULES): string {
+export function renderRulesMarkdown(rules: readonly Rule[] = ALL_RULES, pairRules: readonly PairRule[] = PAIR_RULES): string {
   const lines: string[] = [
     '# Validation rules',
     '',
@@ -67,6 +91,31 @@ export function renderRulesMarkdown(rules: readonly Rule[] = ALL_RULES): string 
     '|---|---|',
     ...ALL_SOURCES.map((s) => {
       const ids = rules.filter((r) => r.source === s).map((r) => `\`${r.id}\``);
+      return `| ${sourceLink(s)} | ${ids.length > 0 ? ids.join(', ') : '(none)'} |`;
+    }),
+    '',
+    '## Pair rules: both ends of a tunnel',
+    '',
+    'When one app declares both ends of a tunnel (two `PanosFirewall`s in the same or different stacks, or a PAN-OS',
+    'gateway and an `ExternalPeer`), the constructs pair the IKE gateways whose addresses mirror each other (or that',
+    '`gateway.pairWith(…)` names) and their tunnels, and these rules judge each pair at synth. Each message names both',
+    'construct paths; it is reported at the PAN-OS end declared first. Warnings and infos are acknowledged as above, on',
+    'either end (a path prefix of either end, or either firewall). The same rules run over two devices\' decoded',
+    'configurations (`checkDevices` in `src/rules/peer/device.ts`), where paths read `<device>/<kind>/<name>`.',
+    '',
+    `Source is the item of [${PAIR_FACTS_PAGE}](${PAIR_FACTS_PAGE}) behind the rule (the negotiation fact,`,
+    'from RFC 7296 and the PAN-OS documentation).',
+    '',
+    '| Id | Level | Cause | Why | Fix | Source |',
+    '|---|---|---|---|---|---|',
+    ...pairRules.map(row),
+    '',
+    '### Coverage by negotiation item',
+    '',
+    '| Source | Rules |',
+    '|---|---|',
+    ...ALL_PAIR_SOURCES.map((s) => {
+      const ids = pairRules.filter((r) => r.source === s).map((r) => `\`${r.id}\``);
       return `| ${sourceLink(s)} | ${ids.length > 0 ? ids.join(', ') : '(none)'} |`;
     }),
     '',

@@ -4,8 +4,8 @@
  */
 import type { Acknowledgement, StackFacts } from './facts';
 import { makeFinding } from './finding';
-import { ALL_RULES, ruleById } from './registry';
-import type { Finding, Rule } from './types';
+import { ALL_RULES, ruleInfoById } from './registry';
+import type { Finding, Rule, RuleInfo } from './types';
 
 /** Raised by {@link validateAcknowledgement}. */
 export class InvalidAcknowledgementError extends Error {
@@ -32,11 +32,12 @@ export const ACKNOWLEDGEMENT_RULE: Pick<Rule, 'id' | 'level' | 'title' | 'explan
 };
 
 /**
- * Throws {@link InvalidAcknowledgementError} unless `ack` names a known warning or info rule and gives a reason.
- * @param rules where to look the id up (defaults to {@link ALL_RULES})
+ * Throws {@link InvalidAcknowledgementError} unless `ack` names a known warning or info rule (a stack rule or a pair
+ * rule) and gives a reason.
+ * @param rules where to look the id up first (then every registered rule)
  */
-export function validateAcknowledgement(ack: Acknowledgement, rules: readonly Rule[] = ALL_RULES): Rule {
-  const rule = rules.find((r) => r.id === ack.ruleId) ?? ruleById(ack.ruleId);
+export function validateAcknowledgement(ack: Acknowledgement, rules: readonly RuleInfo[] = ALL_RULES): RuleInfo {
+  const rule = rules.find((r) => r.id === ack.ruleId) ?? ruleInfoById(ack.ruleId);
   if (!rule) throw new InvalidAcknowledgementError(ack, `names no known rule; rule ids look like PANOS-WC-001`);
   if (rule.level === 'error') {
     throw new InvalidAcknowledgementError(ack, `is refused: ${rule.id} is an error and errors cannot be acknowledged; fix the configuration`);

@@ -83,6 +83,28 @@ export interface IpsecCryptoProfileFacts extends ObjectFacts {
   readonly ahAuthentication?: Known<readonly string[]>;
   /** PFS group, single value incl. `no-pfs`. @default 'group2' (device default) */
   readonly dhGroup?: Known<string>;
+  /** IPSec SA lifetime (pair rules compare both ends). @default 1 hour (device default) */
+  readonly lifetime?: Known<LifetimeFacts>;
+}
+
+/** An IKE identity (`local-id` / `peer-id`). */
+export interface IkeIdFacts {
+  readonly type: string;
+  readonly id: string;
+  /** Peer identities only. @default 'exact' (device default) */
+  readonly matching?: 'exact' | 'wildcard';
+}
+
+/**
+ * Where a pre-shared key comes from, never the key: two ends whose `id`s are equal are configured from the same
+ * secret. A plain-text literal is identified by a keyed digest that cannot be reversed; a source nothing can be said
+ * about (a key stored encrypted on a device, a computed value) is given as {@link UNKNOWN} instead.
+ */
+export interface SecretSourceFacts {
+  /** Opaque identity of the source, e.g. `TF_VAR_bgp_psk`. Never the value. */
+  readonly id: string;
+  /** Words for messages, e.g. `TF_VAR_bgp_psk`, `a plain-text literal`. Never the value. */
+  readonly description: string;
 }
 
 /** IKE gateway. */
@@ -105,13 +127,31 @@ export interface IkeGatewayFacts extends ObjectFacts {
   readonly natTraversal?: Known<boolean>;
   /** @default 'auto' */
   readonly ikev1ExchangeMode?: Known<'auto' | 'main' | 'aggressive'>;
+  /** @default - the local address, as an `ipaddr` identity */
+  readonly localId?: Known<IkeIdFacts>;
+  /** @default - not checked */
+  readonly peerId?: Known<IkeIdFacts>;
+  /** @default - `pre-shared-key` when a key source is given, else not known */
+  readonly authentication?: Known<'pre-shared-key' | 'certificate'>;
+  /** Where the pre-shared key comes from (pair rules compare both ends). @default - not declared */
+  readonly preSharedKeySource?: Known<SecretSourceFacts>;
 }
 
 /** One proxy ID of an auto-key tunnel. */
 export interface ProxyIdFacts {
   readonly name: string;
+  /** @default - any (0.0.0.0/0 or ::/0) */
   readonly local?: string;
+  /** @default - any */
   readonly remote?: string;
+  /** @default 'any' (device default) */
+  readonly protocol?: string;
+  /** IP protocol number (protocol `number`). */
+  readonly number?: number;
+  /** 0 = any. @default 0 */
+  readonly localPort?: number;
+  /** 0 = any. @default 0 */
+  readonly remotePort?: number;
 }
 
 /** Tunnel monitor settings of an IPSec tunnel. */

@@ -20,3 +20,32 @@ export {
 export { REFERENCED_KIND } from './references';
 export { ANTI_REPLAY_WINDOWS } from './checks/ar-001-anti-replay-window-value';
 export { RULE_NAME_MAX_LENGTH, nameProblem } from './checks/ref-007-name-format';
+export type {
+  ExplicitPair,
+  IkeOffer,
+  IpsecOffer,
+  PairBasis,
+  PairRule,
+  Pairing,
+  PeerEnd,
+  PeerIkeVersion,
+  PeerPair,
+  PeerTunnelEnd,
+  ReportAt,
+  TunnelPair,
+} from './peer/types';
+export { peerEndsOf } from './peer/ends';
+export { farEnd, type FarEndFacts } from './peer/far-end';
+export { pairEnds } from './peer/pairing';
+export { runPairRules, type PairAcknowledgement, type RunPairRulesOptions } from './peer/engine';
+export {
+  checkDevicePair,
+  checkDevices,
+  deviceFacts,
+  devicePath,
+  StoredKeyIds,
+  type CheckDevicesOptions,
+  type DeviceConfiguration,
+  type DevicePair,
+  type DevicePairCheck,
+} from './peer/device';

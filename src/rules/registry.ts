@@ -2,7 +2,8 @@
  * The registry of every rule, in catalogue order. Ids are stable and never reused: a retired rule keeps its id
  * out of circulation.
  */
-import type { Rule } from './types';
+import type { Rule, RuleInfo } from './types';
+import type { PairRule } from './peer/types';
 import { tm001TransportNeeds110 } from './checks/tm-001-transport-needs-11-0';
 import { tm002DowngradeWithTransport } from './checks/tm-002-downgrade-with-transport';
 import { tm003TransportIpv4Only } from './checks/tm-003-transport-ipv4-only';
@@ -34,6 +35,24 @@ import { ref006VersionFeatures } from './checks/ref-006-version-features';
 import { ref007NameFormat } from './checks/ref-007-name-format';
 import { wc001WeakCrypto } from './checks/wc-001-weak-crypto';
 import { wc002PolicyBasedPeer } from './checks/wc-002-policy-based-peer';
+import { peer001IkeVersion } from './checks/peer-001-ike-version';
+import { peer002IkeVersionFallback } from './checks/peer-002-ike-version-fallback';
+import { peer003Ikev1ExchangeMode } from './checks/peer-003-ikev1-exchange-mode';
+import { peer004IkeProposals } from './checks/peer-004-ike-proposals';
+import { peer005IpsecProposals } from './checks/peer-005-ipsec-proposals';
+import { peer006PfsGroup } from './checks/peer-006-pfs-group';
+import { peer007IpsecMode } from './checks/peer-007-ipsec-mode';
+import { peer008GreEncapsulation } from './checks/peer-008-gre-encapsulation';
+import { peer009AddressesMirror } from './checks/peer-009-addresses-mirror';
+import { peer010PreSharedKeySource } from './checks/peer-010-pre-shared-key-source';
+import { peer011PreSharedKeyUnverifiable } from './checks/peer-011-pre-shared-key-unverifiable';
+import { peer012Identities } from './checks/peer-012-identities';
+import { peer013NatTraversal } from './checks/peer-013-nat-traversal';
+import { peer014NatWithoutNatTraversal } from './checks/peer-014-nat-without-nat-traversal';
+import { peer015ProxyIdsMirror } from './checks/peer-015-proxy-ids-mirror';
+import { peer016Lifetimes } from './checks/peer-016-lifetimes';
+import { peer017AntiReplay } from './checks/peer-017-anti-replay';
+import { peer018FarEndUnpaired } from './checks/peer-018-far-end-unpaired';
 
 /** Every rule, in catalogue order. */
 export const ALL_RULES: readonly Rule[] = [
@@ -70,7 +89,34 @@ export const ALL_RULES: readonly Rule[] = [
   wc002PolicyBasedPeer,
 ];
 
+/** Every pair rule (`PANOS-PEER-…`: both ends of a tunnel), in catalogue order. */
+export const PAIR_RULES: readonly PairRule[] = [
+  peer001IkeVersion,
+  peer002IkeVersionFallback,
+  peer003Ikev1ExchangeMode,
+  peer004IkeProposals,
+  peer005IpsecProposals,
+  peer006PfsGroup,
+  peer007IpsecMode,
+  peer008GreEncapsulation,
+  peer009AddressesMirror,
+  peer018FarEndUnpaired,
+  peer010PreSharedKeySource,
+  peer011PreSharedKeyUnverifiable,
+  peer012Identities,
+  peer013NatTraversal,
+  peer014NatWithoutNatTraversal,
+  peer015ProxyIdsMirror,
+  peer016Lifetimes,
+  peer017AntiReplay,
+];
+
 /** The rule with this id, or undefined. */
 export function ruleById(id: string): Rule | undefined {
   return ALL_RULES.find((r) => r.id === id);
+}
+
+/** The stack rule or pair rule with this id (what acknowledgements are checked against), or undefined. */
+export function ruleInfoById(id: string): RuleInfo | undefined {
+  return ruleById(id) ?? PAIR_RULES.find((r) => r.id === id);
 }

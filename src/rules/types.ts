@@ -13,8 +13,21 @@ export type RuleSource =
   | 'X1' | 'X2' | 'X3' | 'X4' | 'X5' | 'X6'
   | 'W1' | 'W2';
 
+/**
+ * The item of `docs/peer-compatibility.md` a pair rule (`PANOS-PEER-…`, both ends of a tunnel) enforces: N1 IKE version,
+ * N2 IKEv1 exchange mode, N3 IKE proposals, N4 IPSec proposals, N5 PFS, N6 IPSec mode, N7 GRE, N8 addresses,
+ * N9 authentication, N10 identities, N11 NAT traversal, N12 proxy IDs, N13 lifetimes, N14 anti-replay.
+ */
+export type PairSource =
+  | 'N1' | 'N2' | 'N3' | 'N4' | 'N5' | 'N6' | 'N7' | 'N8' | 'N9' | 'N10' | 'N11' | 'N12' | 'N13' | 'N14';
+
+/** Every pair-rule source item, in document order. */
+export const ALL_PAIR_SOURCES: readonly PairSource[] = [
+  'N1', 'N2', 'N3', 'N4', 'N5', 'N6', 'N7', 'N8', 'N9', 'N10', 'N11', 'N12', 'N13', 'N14',
+];
+
 /** Source of a finding: a rule's item, or `-` for the engine's own findings (invalid acknowledgements). */
-export type FindingSource = RuleSource | '-';
+export type FindingSource = RuleSource | PairSource | '-';
 
 /** Every source item, in document order (the catalogue and the coverage test use it). */
 export const ALL_SOURCES: readonly RuleSource[] = [
@@ -42,20 +55,30 @@ export interface Finding {
   readonly message: string;
   readonly fix: string;
   readonly source: FindingSource;
+  /**
+   * For a pair rule: the construct path or resource address of the other end (the message names both). An
+   * acknowledgement limited to either path covers the finding.
+   */
+  readonly peerPath?: string;
 }
 
-/** A validation rule: metadata for the catalogue plus a pure evaluation over facts. */
-export interface Rule {
+/** What the catalogue and acknowledgements know of any rule (stack rules and pair rules alike). */
+export interface RuleInfo {
   /** Stable id `PANOS-<AREA>-<NNN>`, never reused. */
   readonly id: string;
   readonly level: RuleLevel;
   /** One line: the cause. */
   readonly title: string;
-  readonly source: RuleSource;
+  readonly source: RuleSource | PairSource;
   /** Why PAN-OS behaves this way. */
   readonly explanation: string;
   /** What to change. */
   readonly fix: string;
+}
+
+/** A validation rule: metadata for the catalogue plus a pure evaluation over facts. */
+export interface Rule extends RuleInfo {
+  readonly source: RuleSource;
   /** Returns one finding per non-compliant field; empty when compliant or not applicable. */
   evaluate(facts: StackFacts): Finding[];
 }

@@ -4,13 +4,14 @@ import * as os from 'node:os';
 import * as path from 'node:path';
 import { promisify } from 'node:util';
 import { App } from 'cdktf';
+import { PeerPairing } from '../../constructs';
 
 // The examples import the package by name (Node's package self-reference resolves it to dist/ when they run as
 // apps); in-process they get the sources, so this test needs no build.
 jest.mock('cdktf-panos-ipsec', () => jest.requireActual('../../constructs'), { virtual: true });
 
 const EXAMPLES_DIR = path.resolve(__dirname, '..', '..', 'examples');
-const EXAMPLES = ['transport-bgp', 'transport-gre-ospf', 'site-to-site', 'panorama-template'];
+const EXAMPLES = ['transport-bgp', 'transport-gre-ospf', 'site-to-site', 'panorama-template', 'strongswan-peer'];
 
 interface ExampleModule {
   build(app: App): void;
@@ -50,6 +51,20 @@ describe('examples', () => {
     const json = stackJson(outdir, 'transport-gre-ospf');
     expect(Object.values(json.resource.panosipsec_ipsec_tunnel!)[0]).toMatchObject({ ipsec_mode: 'transport', enable_gre_encapsulation: true });
     expect(Object.values(json.resource.panosipsec_tunnel_interface!)[0]).toMatchObject({ ipv4_addresses: ['169.254.20.1/30'] });
+  });
+
+  test.each([
+    ['transport-bgp', [['fw-a/gw-bgp', 'fw-b/gw-bgp', 'mirrored']]],
+    ['strongswan-peer', [['strongswan-peer/gw-branch', 'strongswan-peer/branch-strongswan', 'mirrored']]],
+  ])('GIVEN example %s WHEN synthesized THEN both ends pair and pass every pair rule', (name, expected) => {
+    const app = new App({ outdir: path.join(outRoot, `pairs-${name}`), stackTraces: false });
+    (require(path.join(EXAMPLES_DIR, name, 'main.ts')) as ExampleModule).build(app);
+    app.synth();
+    const pairing = PeerPairing.of(app);
+    expect(pairing.pairing.pairs.map((p) => [p.a.path, p.b.path, p.basis])).toEqual(expected);
+    expect(pairing.pairing.pairs.every((p) => p.tunnels.length === 1)).toBe(true);
+    const { errors, warnings, infos } = pairing.results;
+    expect([...errors, ...warnings, ...infos].map((f) => f.message)).toEqual([]);
   });
 
   // The repository's own cdktf.json runs the transport-bgp example, so `npx cdktf synth` works at the root of a clone.

@@ -45,8 +45,8 @@ describe('GIVEN every example synthesized with its defaults', () => {
   });
   afterAll(() => fs.rmSync(outRoot, { recursive: true, force: true }));
 
-  test('the examples are the four documented ones', () => {
-    expect(EXAMPLES.sort()).toEqual(['panorama-template', 'site-to-site', 'transport-bgp', 'transport-gre-ospf']);
+  test('the examples are the five documented ones', () => {
+    expect(EXAMPLES.sort()).toEqual(['panorama-template', 'site-to-site', 'strongswan-peer', 'transport-bgp', 'transport-gre-ospf']);
   });
 
   test.each(EXAMPLES)('WHEN every stack of %s is applied THEN the device holds each key and no state file does', async (name) => {
