@@ -62,4 +62,12 @@ export const Errors = {
         'with sensitive: true (or use SecretValue.fromEnvVariable)',
     );
   },
+  secretVariableMixedStorage(path: string, writeOnlyUser: string, storedUser: string): PanosConstructError {
+    return new PanosConstructError(
+      path,
+      `the variable is the pre-shared key of ${writeOnlyUser}, sent write-only (an ephemeral variable, never stored), and ` +
+        `also of ${storedUser}, which keeps the key in state (preSharedKeyStorage STATE); one Terraform variable cannot be ` +
+        'both; fix: use the same preSharedKeyStorage on both, or a separate SecretValue.fromEnvVariable for each',
+    );
+  },
 };

@@ -127,6 +127,8 @@ export class IkeGateway extends PanosObject implements IIkeGateway {
           'SecretValue.fromEnvVariable (TF_VAR_…)',
       );
     }
+    if (storage === 'state') props.preSharedKey?._useStored(this.node.path);
+    else props.preSharedKey?._useWriteOnly(this.node.path);
     const psk = props.preSharedKey?.unsafeUnwrap();
     this.model = {
       name: this.name,

@@ -5,6 +5,9 @@ import { Errors } from './errors';
 /** How a {@link SecretValue} reaches the synthesized configuration. */
 export type SecretSource = 'variable' | 'plain-text';
 
+/** How each variable behind a secret is used: write-only (ephemeral) or stored (sensitive), and by which construct. */
+const variableUses = new WeakMap<TerraformVariable, Map<'write-only' | 'stored', string>>();
+
 /**
  * A secret (pre-shared key, password, API key). Built from a sensitive Terraform variable it is only a reference
  * (`${var.psk}`) in `cdk.tf.json`: the value comes from `TF_VAR_<name>` (or a tfvars file) at plan and apply, and
@@ -23,7 +26,8 @@ export class SecretValue {
 
   /**
    * Declares a sensitive string variable `name` in `scope`'s stack and uses it: supply the value with the environment
-   * variable `TF_VAR_<name>` when running `cdktf deploy` (Terraform reads it; synth never sees the value).
+   * variable `TF_VAR_<name>` when running `cdktf deploy` (Terraform reads it; synth never sees the value). Used as an
+   * IKE gateway's write-only key (the default), the variable becomes `ephemeral` instead of `sensitive`.
    * @param id construct id of the variable; its Terraform name is `name`
    */
   public static fromEnvVariable(scope: Construct, id: string, name: string, description?: string): SecretValue {
@@ -60,6 +64,38 @@ export class SecretValue {
    */
   public get variableName(): string | undefined {
     return this.variable?.friendlyUniqueId;
+  }
+
+  /**
+   * @internal Called by a construct that writes the secret into a write-only attribute (the IKE gateway's
+   * `pre_shared_key_wo`, its default). A variable feeding only write-only attributes and provider settings is made
+   * `ephemeral` (Terraform 1.10+: never in a plan file or state) instead of `sensitive`: Terraform 1.11 records a
+   * sensitive variable's mark on the attribute path even for a write-only value, and a resource with two sensitive
+   * paths (`pre_shared_key` is one) differs from itself at random in refresh-only plans (docs/secrets-and-drift.md).
+   * Throws when the same variable also feeds a value Terraform stores, which an ephemeral variable cannot.
+   */
+  public _useWriteOnly(user: string): void {
+    this.use('write-only', user);
+  }
+
+  /** @internal Called by a construct that writes the secret into an attribute Terraform stores in state. */
+  public _useStored(user: string): void {
+    this.use('stored', user);
+  }
+
+  private use(kind: 'write-only' | 'stored', user: string): void {
+    const v = this.variable;
+    if (v === undefined) return;
+    const uses = variableUses.get(v) ?? new Map<'write-only' | 'stored', string>();
+    variableUses.set(v, uses);
+    if (!uses.has(kind)) uses.set(kind, user);
+    const writeOnly = uses.get('write-only');
+    const stored = uses.get('stored');
+    if (writeOnly !== undefined && stored !== undefined) throw Errors.secretVariableMixedStorage(v.node.path, writeOnly, stored);
+    if (writeOnly !== undefined && v.sensitive === true) {
+      v.addOverride('ephemeral', true);
+      v.addOverride('sensitive', false);
+    }
   }
 
   /** The value (a token for variables) to place in an L1 attribute. */

@@ -33,7 +33,7 @@ const SEED: Readonly<Record<string, readonly (readonly [string, string])[]>> = {
 };
 
 interface StackJson {
-  variable?: Record<string, { sensitive?: boolean }>;
+  variable?: Record<string, { sensitive?: boolean; ephemeral?: boolean }>;
   terraform?: { backend?: unknown };
 }
 
@@ -62,7 +62,7 @@ describe('GIVEN every example synthesized with its defaults', () => {
       delete doc.terraform?.backend;
       const secrets = Object.fromEntries(
         Object.entries(doc.variable ?? {})
-          .filter(([, v]) => v.sensitive === true)
+          .filter(([, v]) => v.sensitive === true || v.ephemeral === true)
           .map(([k]) => [k, `Ex+${k}/${randomBytes(9).toString('base64url')}`]),
       );
       expect(Object.keys(secrets).length).toBeGreaterThan(0);
