@@ -156,4 +156,35 @@ describe('GIVEN a PAN-OS 11.1 simulator', () => {
       await p.shutdown();
     }
   });
+  test('WHEN 10 tunnels are planned in one provider process and applied in the next THEN each process reads each object kind once, in 3 requests, and the system info once', async () => {
+    const sets = Array.from({ length: 10 }, (_, i) => transportSet(60 + i, { psk: 'plain' }));
+    const reads = (): { config: number; info: number } => {
+      const by = s.counters.snapshot().byAction;
+      return { config: (by['config:get'] ?? 0) + (by['config:show'] ?? 0), info: by['op:show-system-info'] ?? 0 };
+    };
+    const plan = await startProvider(s);
+    try {
+      s.counters.reset();
+      for (const set of sets) {
+        for (const [type, config] of set) {
+          const r = await plan.planResourceChange(type, null, config, config);
+          expect(r.diagnostics.filter((d) => d.severity === 'error')).toEqual([]);
+        }
+      }
+      // The IKE node brings both crypto profile kinds and the gateways; tunnel interfaces and tunnels one each.
+      expect(reads()).toEqual({ config: 3, info: 1 });
+    } finally {
+      await plan.shutdown();
+    }
+    const apply = await startProvider(s);
+    try {
+      s.counters.reset();
+      for (const set of sets) for (const [type, config] of set) await planApply(apply, type, null, config);
+      // A new process reads again: the creates must not land on a name taken since the plan (takeover.ts).
+      expect(reads()).toEqual({ config: 3, info: 1 });
+      await planApply(apply, 'panosipsec_commit', null, resource('panosipsec_commit', { triggers: obj({ a: 'reads' }) }));
+    } finally {
+      await apply.shutdown();
+    }
+  });
 });
