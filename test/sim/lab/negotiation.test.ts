@@ -183,7 +183,9 @@ describe('lab negotiation seen through panos-ipsec status', () => {
   test('GIVEN passive gateways on both ends WHEN both commit THEN nobody initiates: down, and no failure in the log', async () => {
     const { code, report, check } = await pair({ a: { passive: true }, b: { passive: true } });
     expect(code).toBe(4);
-    console.log(JSON.stringify(check.doc.findings), check.code);
+    // pair-check sees it in the configurations: both gateways only respond.
+    expect(check.code).toBe(3);
+    expect(check.doc.findings.filter((f) => f.level === 'error').map((f) => [f.ruleId, f.device, f.object.field])).toEqual([['PANOS-PEER-019', 'fw-a', 'passiveMode']]);
     for (const t of rows(report)) {
       expect(t.up).toBe(false);
       expect(t.failure).toBeUndefined();
