@@ -12,6 +12,7 @@ import { registerInitCommand } from './init-command';
 import { registerLabCommand } from './lab-command';
 import { registerStatusCommand } from './status-command';
 import { registerPairCheckCommand } from './pair-check-command';
+import { registerGraphCommand } from './graph-command';
 
 /** Builds the command-line program (exported for tests). */
 export function buildProgram(): Command {
@@ -26,6 +27,7 @@ export function buildProgram(): Command {
   registerDriftCommand(program);
   registerStatusCommand(program);
   registerPairCheckCommand(program);
+  registerGraphCommand(program);
   registerDeployCommands(program);
   registerInstallProviderCommand(program);
   return program;
