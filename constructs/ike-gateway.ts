@@ -204,6 +204,7 @@ export class IkeGateway extends PanosObject implements IIkeGateway {
       ipv6: known(m.ipv6),
       natTraversal: known(m.natTraversal),
       ikev1ExchangeMode: known(m.ikev1ExchangeMode),
+      passiveMode: known(m.passiveMode),
       localId: known(m.localId),
       peerId: known(m.peerId),
       authentication: known(m.authentication),

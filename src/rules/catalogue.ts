@@ -23,6 +23,7 @@ export const PAIR_SOURCE_TITLES: Readonly<Record<PairSource, string>> = {
   N12: 'Proxy IDs',
   N13: 'Lifetimes',
   N14: 'Anti-replay',
+  N15: 'Who starts the negotiation',
 };
 
 /** The docs page stating the facts behind the pair rules. */

@@ -127,6 +127,8 @@ export interface IkeGatewayFacts extends ObjectFacts {
   readonly natTraversal?: Known<boolean>;
   /** @default 'auto' */
   readonly ikev1ExchangeMode?: Known<'auto' | 'main' | 'aggressive'>;
+  /** Responder only: never starts IKE. @default false */
+  readonly passiveMode?: Known<boolean>;
   /** @default - the local address, as an `ipaddr` identity */
   readonly localId?: Known<IkeIdFacts>;
   /** @default - not checked */

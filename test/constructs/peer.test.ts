@@ -40,6 +40,7 @@ const CASES: readonly Case[] = [
   { name: 'a local identity the peer does not expect', rule: 'PANOS-PEER-012', a: { gateway: { localId: { type: 'fqdn', id: 'hq.example.net' } } }, b: { gateway: { peerId: { type: 'fqdn', id: 'fw-a.example.net' } } }, at: 'b' },
   { name: 'a declared NAT without NAT-T', rule: 'PANOS-PEER-014', base: 'tunnel', a: { gateway: { natTraversal: true } }, explicit: { natBetween: true }, at: 'b' },
   { name: 'proxy IDs that do not mirror', rule: 'PANOS-PEER-015', base: 'tunnel', a: { tunnel: { proxyIds: [{ name: 'lan', local: '10.1.0.0/16', remote: '10.2.0.0/16' }] } }, b: { tunnel: { proxyIds: [{ name: 'lan', local: '10.1.0.0/16', remote: '10.2.0.0/16' }] } } },
+  { name: 'both gateways passive', rule: 'PANOS-PEER-019', a: { gateway: { passiveMode: true } }, b: { gateway: { passiveMode: true } } },
   { name: 'IKEv1 proxy IDs on one end only', rule: 'PANOS-PEER-015', base: 'tunnel', a: { gateway: { version: 'ikev1' }, tunnel: { proxyIds: [{ name: 'lan', local: '10.1.0.0/16', remote: '10.2.0.0/16' }] } }, b: { gateway: { version: 'ikev1' } } },
 ];
 

@@ -31,6 +31,7 @@ function lifetimeOf(text: unknown): LifetimeFacts {
 export const PEER_DEFAULTS = {
   ikeVersion: deviceDefault(ikeGateway.fields, 'version') as 'ikev1' | 'ikev2' | 'ikev2-preferred',
   ikev1ExchangeMode: deviceDefault(ikeGateway.fields, 'ikev1ExchangeMode') as 'auto' | 'main' | 'aggressive',
+  passiveMode: deviceDefault(ikeGateway.fields, 'passiveMode') as boolean,
   ikev1CryptoProfile: deviceDefault(ikeGateway.fields, 'ikev1CryptoProfile') as string,
   ikev2CryptoProfile: deviceDefault(ikeGateway.fields, 'ikev2CryptoProfile') as string,
   ikeLifetime: lifetimeOf(deviceDefault(ikeCryptoProfile.fields, 'lifetime')),

@@ -108,6 +108,7 @@ export function deviceFacts(device: DeviceConfiguration, keys: StoredKeyIds = ne
       ipv6: g.ipv6,
       natTraversal: g.natTraversal,
       ikev1ExchangeMode: g.ikev1ExchangeMode,
+      passiveMode: g.passiveMode,
       localId: g.localId,
       peerId: g.peerId,
       authentication: g.authentication ?? (g.preSharedKeyEncrypted !== undefined || g.preSharedKey !== undefined ? 'pre-shared-key' : undefined),

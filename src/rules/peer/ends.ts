@@ -178,6 +178,7 @@ export function peerEndsOf(facts: StackFacts, owner: string): PeerEnd[] {
       label,
       version: g.version ?? PEER_DEFAULTS.ikeVersion,
       ikev1ExchangeMode: g.ikev1ExchangeMode ?? PEER_DEFAULTS.ikev1ExchangeMode,
+      passive: g.passiveMode ?? PEER_DEFAULTS.passiveMode,
       localAddress,
       peerAddress: mapKnown(g.peerIp, hostAddress),
       peerFqdn: g.peerFqdn,
