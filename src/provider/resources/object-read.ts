@@ -142,11 +142,18 @@ const deviceFacts = new WeakMap<DeviceSession, Promise<PlannedObject[]>>();
 export function deviceObjectsForRules(session: DeviceSession): Promise<PlannedObject[]> {
   let p = deviceFacts.get(session);
   if (!p) {
-    p = Promise.all(OBJECT_RESOURCES.map(async (spec) => ({ spec, list: [...(await session.candidate.entries(spec.kind)).values()] }))).then((lists) => {
+    p = Promise.all(OBJECT_RESOURCES.map(async (spec) => ({
+      spec,
+      list: [...(await session.candidate.entries(spec.kind)).values()],
+      // Zone, virtual router and vsys import sit outside the interface entry: without them every device interface
+      // would look unplaced to the rules (a false PANOS-REF-005 on a plan that does not touch the interface).
+      memberships: spec.memberships ? await session.membershipMaps() : undefined,
+    }))).then((lists) => {
       const out: PlannedObject[] = [];
-      for (const { spec, list } of lists) {
+      for (const { spec, list, memberships } of lists) {
         for (const d of list) {
-          const v = valueFromModel(resourceFields(spec), d.model as Model);
+          const model = memberships ? { ...d.model, ...membershipOf(d.model.name, memberships) } : d.model;
+          const v = valueFromModel(resourceFields(spec), model as Model);
           out.push({ kind: spec.kind, name: d.model.name, path: objectAddress(spec.kind, d.model.name), model: modelFromValue(resourceFields(spec), v, { unknownAs: FACT_UNKNOWN }) });
         }
       }
