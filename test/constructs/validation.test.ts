@@ -127,6 +127,69 @@ describe('acknowledgements', () => {
   });
 });
 
+describe('what an acknowledgement on a construct covers', () => {
+  /** A tunnel-mode tunnel on weak profiles (3des, sha1, group2): PANOS-WC-001 findings sit on the profiles. */
+  function weakTunnel(stack: TerraformStack, id: string, profiles?: { ike: IkeCryptoProfile; ipsec: IpsecCryptoProfile }) {
+    const ike = profiles?.ike ?? new IkeCryptoProfile(stack, `${id}-ike`, { dhGroups: ['group2'], authentication: ['sha1'], encryption: ['3des'] });
+    const ipsec = profiles?.ipsec ?? new IpsecCryptoProfile(stack, `${id}-ipsec`, { espEncryption: ['3des'], espAuthentication: ['sha1'], dhGroup: 'group2' });
+    const n = 40 + id.charCodeAt(0);
+    const gateway = new IkeGateway(stack, `${id}-gw`, { version: IkeVersion.IKEV2, cryptoProfile: ike, localInterface: 'ethernet1/1', peerIp: `203.0.113.${n}` });
+    const tunnelInterface = new TunnelInterface(stack, `${id}-if`, { name: `tunnel.${n}`, zone: 'vpn', virtualRouter: 'default' });
+    return { ike, ipsec, tunnel: new IpsecTunnel(stack, id, { tunnelInterface, gateway, cryptoProfile: ipsec }) };
+  }
+  const warnings = (stack: TerraformStack): string[] =>
+    stack.node.findAll().flatMap((c) => annotations(c, 'warn'));
+
+  test('GIVEN weak findings on the profiles a tunnel uses WHEN the tunnel acknowledges PANOS-WC-001 THEN they are covered, summarised and recorded', () => {
+    const { stack } = transportStack();
+    const { tunnel } = weakTunnel(stack, 'legacy');
+    tunnel.acknowledge('PANOS-WC-001', 'the legacy peer only speaks 3des until its replacement');
+    expect(synthError(stack)).toBe('');
+    expect(warnings(stack).filter((w) => w.includes('PANOS-WC-001'))).toEqual([]);
+    expect(annotations(tunnel, 'info').join('\n')).toMatch(/PANOS-WC-001 acknowledged for \d+ findings under fw1\/legacy/);
+    expect(fullJson(stack).resource.panosipsec_ipsec_tunnel!.legacy!['//']).toMatchObject({
+      acknowledged_rules: [{ rule: 'PANOS-WC-001', scope: 'fw1/legacy' }],
+    });
+  });
+
+  test('GIVEN a weak profile shared by two tunnels WHEN only one acknowledges THEN the finding still warns and the acknowledgement is reported, not recorded', () => {
+    const { stack } = transportStack();
+    const a = weakTunnel(stack, 'a');
+    const b = weakTunnel(stack, 'b', { ike: a.ike, ipsec: a.ipsec });
+    a.tunnel.acknowledge('PANOS-WC-001', 'peer a is legacy');
+    expect(synthError(stack)).toBe('');
+    expect(annotations(a.ipsec, 'warn').join('\n')).toContain('PANOS-WC-001');
+    const reported = annotations(a.tunnel, 'warn').join('\n');
+    expect(reported).toContain('acknowledgement of PANOS-WC-001 on fw1/a');
+    expect(reported).toContain('covers no finding');
+    expect(reported).toContain('fw1/b');
+    expect(b.tunnel).toBeDefined();
+    const json = fullJson(stack);
+    expect(json.resource.panosipsec_ipsec_tunnel!.a!['//'] ?? {}).not.toHaveProperty('acknowledged_rules');
+    expect(Object.values(json.resource.panosipsec_commit!)[0]!['//'] ?? {}).not.toHaveProperty('acknowledged_rules');
+  });
+
+  test('GIVEN both users of the shared profile acknowledge THEN the finding is covered by both', () => {
+    const { stack } = transportStack();
+    const a = weakTunnel(stack, 'a');
+    const b = weakTunnel(stack, 'b', { ike: a.ike, ipsec: a.ipsec });
+    a.tunnel.acknowledge('PANOS-WC-001', 'peer a is legacy');
+    b.tunnel.acknowledge('PANOS-WC-001', 'peer b is legacy');
+    expect(synthError(stack)).toBe('');
+    expect(warnings(stack).filter((w) => w.includes('PANOS-WC-001'))).toEqual([]);
+  });
+
+  test('GIVEN an acknowledgement of a rule that finds nothing WHEN synthesized THEN a warning names the path, the rule and why, and nothing is recorded', () => {
+    const { stack, tunnel } = transportStack();
+    tunnel.acknowledge('PANOS-TM-018', 'single ToS class');
+    expect(synthError(stack)).toBe('');
+    expect(annotations(tunnel, 'warn').join('\n')).toMatch(
+      /acknowledgement of PANOS-TM-018 on fw1\/bgp .*covers no finding: PANOS-TM-018 finds nothing on fw1\/bgp.*not recorded as accepted/,
+    );
+    expect(fullJson(stack).resource.panosipsec_ipsec_tunnel!.bgp!['//'] ?? {}).not.toHaveProperty('acknowledged_rules');
+  });
+});
+
 describe('misuse visible from props alone', () => {
   test('fails when a prop value is outside the object model (anti-replay window 100)', () => {
     const { stack, tunnel } = transportStack();
