@@ -16,9 +16,14 @@ export const FACT_UNKNOWN = RULES_UNKNOWN;
 /** Rules that need the whole configuration at once; a per-resource plan cannot evaluate them fairly. */
 const WHOLE_CONFIG_RULES = new Set(['PANOS-TM-012']);
 
-/** The address text used for an object in diagnostics: `panosipsec_ipsec_tunnel.<name>`. */
+/**
+ * How diagnostics name a managed object: its resource type and `name` attribute, `panosipsec_ike_gateway with name
+ * "gw-bad001"`. Terraform never tells a provider the resource address (`panosipsec_ike_gateway.gw["bad001"]`); it
+ * prints the address itself under every diagnostic that carries an attribute path. So this text must not look like an
+ * address of its own (`panosipsec_ike_gateway.gw-bad001` would be a wrong one).
+ */
 export function objectAddress(kind: ObjectKind, name: string): string {
-  return `${resourceTypeName(kind)}.${name}`;
+  return `${resourceTypeName(kind)} with name ${JSON.stringify(name)}`;
 }
 
 function facts(o: PlannedObject): Record<string, unknown> {

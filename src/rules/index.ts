@@ -20,6 +20,7 @@ export {
 export { REFERENCED_KIND } from './references';
 export { ANTI_REPLAY_WINDOWS } from './checks/ar-001-anti-replay-window-value';
 export { RULE_NAME_MAX_LENGTH, nameProblem } from './checks/ref-007-name-format';
+export { versionRuleId } from './checks/ref-006-version-features';
 export type {
   ExplicitPair,
   IkeOffer,

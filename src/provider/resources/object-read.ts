@@ -5,7 +5,7 @@
  * between the declaration and what would be committed.
  */
 import { UserError, newObject, type ImportResult, type StateResult, type ValueObject } from '../../tfplugin';
-import { membershipOf, type Decoded, type Location } from '../../panos/objects';
+import { describeLocation, membershipOf, type Decoded, type Location } from '../../panos/objects';
 import { OBJECT_RESOURCES } from './all';
 import { maskToManaged, modelFromValue, valueFromModel, type Model } from '../model-values';
 import { FACT_UNKNOWN, objectAddress } from '../plan-rules';
@@ -77,6 +77,9 @@ export function parseImportId(id: string, typeName: string): { location?: Locati
     return { location: loc, name };
   }
   if (/^vsys\d+:/.test(id)) return { location: { type: 'vsys', vsys: parts[0] }, name: parts.slice(1).join(':') };
+  // PAN-OS names hold no ':' (docs/panos/README.md#name-characters): an id with one that is none of the qualified
+  // forms is a mistyped location, not a name to look up.
+  if (parts.length > 1) bad(`starts with ${JSON.stringify(`${parts[0]}:`)}, which is no location (vsys1, template or template-stack)`);
   return { name: id };
 }
 
@@ -108,8 +111,10 @@ export async function importObject(spec: ObjectResourceSpec, session: DeviceSess
   const { location, name } = parseImportId(id, spec.typeName);
   if (location && !sameLocation(location, session.location)) {
     throw new UserError('Import Location Mismatch',
-      `${spec.typeName}: import id ${JSON.stringify(id)} names a different location than the provider's configuration ` +
-        `(${JSON.stringify(session.location)}). Fix: import through a provider configured for that location.`);
+      `${spec.typeName}: import id ${JSON.stringify(id)} names ${describeLocation(location)}, but the provider is configured for ` +
+        `${describeLocation(session.location)}. Fix: import through a provider configured for that location (its vsys, ` +
+        `template or template_stack attribute), or import ${JSON.stringify(importIdFor(session.location, name))} if the ` +
+        'object is in the provider\'s location.');
   }
   const found = await deviceModel(spec, session, name);
   if (!found) {
