@@ -3,6 +3,7 @@
  * Pure: returns text; `test/rules/write-rules-md.ts` writes the file.
  */
 import { ACKNOWLEDGEMENT_RULE } from './engine';
+import { VALUE_RULE } from './value-rule';
 import { ALL_RULES, PAIR_RULES } from './registry';
 import { ALL_PAIR_SOURCES, ALL_SOURCES, type PairSource, type Rule } from './types';
 import type { PairRule } from './peer/types';
@@ -98,6 +99,7 @@ export function renderRulesMarkdown(rules: readonly Rule[] = ALL_RULES, pairRule
     '| Id | Level | Cause | Why | Fix | Source |',
     '|---|---|---|---|---|---|',
     ...rules.map(row),
+    row(VALUE_RULE),
     row(ACKNOWLEDGEMENT_RULE),
     '',
     '## Coverage by source item',

@@ -21,6 +21,7 @@ export { REFERENCED_KIND } from './references';
 export { ANTI_REPLAY_WINDOWS } from './checks/ar-001-anti-replay-window-value';
 export { RULE_NAME_MAX_LENGTH, nameProblem } from './checks/ref-007-name-format';
 export { versionRuleId } from './checks/ref-006-version-features';
+export { VALUE_RULE, valueRuleId } from './value-rule';
 export type {
   ExplicitPair,
   IkeOffer,

@@ -224,7 +224,35 @@ describe('misuse visible from props alone', () => {
   test('fails when a reference crosses firewalls', () => {
     const { stack, tunnelInterface, gateway } = transportStack();
     const second = new PanosFirewall(stack, 'fw2', { providerAlias: 'fw2' });
-    expect(() => IpsecTunnel.transport(second, 't', { tunnelInterface, gateway })).toThrow(/belongs to another PanosFirewall/);
+    expect(() => IpsecTunnel.transport(second, 't', { tunnelInterface, gateway })).toThrow(/^\[fw1\/fw2\/t\] PANOS-REF-003: tunnelInterface .*belongs to another PanosFirewall/);
+  });
+
+  test('fails when an IKE lifetime is out of range, under PANOS-VAL-001 and naming the prop', () => {
+    const { stack } = transportStack();
+    expect(() => new IkeCryptoProfile(stack, 'long', { dhGroups: ['group20'], authentication: ['sha384'], encryption: ['aes-256-gcm'], lifetime: { unit: 'hours', value: 70000 } })).toThrow(
+      /^\[fw1\/long\] PANOS-VAL-001: .*lifetime\.value .*70000.* 1-65535/,
+    );
+  });
+
+  test('fails when two proxy IDs share a name, under PANOS-VAL-001 and naming the prop', () => {
+    const { stack, tunnel } = transportStack();
+    const tunnelInterface = new TunnelInterface(stack, 'if4', { name: 'tunnel.40', zone: 'vpn', virtualRouter: 'default' });
+    const proxyIds = [{ name: 'lan', local: '10.0.0.0/24' }, { name: 'lan', local: '10.0.1.0/24' }];
+    expect(() => new IpsecTunnel(stack, 'dup', { tunnelInterface, gateway: transportGateway(stack), proxyIds })).toThrow(
+      /^\[fw1\/dup\] PANOS-VAL-001: .*"lan".* is used twice/,
+    );
+    expect(tunnel).toBeDefined();
+  });
+
+  test('GIVEN an anti-replay window as the number 1024 (from JavaScript) WHEN synthesized THEN it is accepted and written as PAN-OS text', () => {
+    const { stack } = transportStack();
+    const tunnelInterface = new TunnelInterface(stack, 'if5', { name: 'tunnel.50', zone: 'vpn', virtualRouter: 'default' });
+    const plain: Record<string, unknown> = { tunnelInterface, gateway: transportGateway(stack), antiReplayWindow: 1024 };
+    new IpsecTunnel(stack, 'num', plain as unknown as ConstructorParameters<typeof IpsecTunnel>[2]);
+    expect(synthJson(stack).resource.panosipsec_ipsec_tunnel!['num']).toMatchObject({ anti_replay_window: '1024' });
+    expect(() => new IpsecTunnel(stack, 'odd', { tunnelInterface: new TunnelInterface(stack, 'if6', { name: 'tunnel.60' }), gateway: transportGateway(stack), antiReplayWindow: 1000 })).toThrow(
+      /PANOS-AR-001: .*antiReplayWindow.*1000.*64, 128, 256, 512, 1024, 2048, 4096/,
+    );
   });
 });
 
