@@ -4,6 +4,7 @@ import type { ObjectKind, PanosObjectDescriptor } from '../src/panos/objects';
 import { UNKNOWN, valueRuleId, type Known, type ObjectFacts } from '../src/rules';
 import { Errors } from './errors';
 import { PanosFirewall } from './panos-firewall';
+import { PROPS } from './vocabulary';
 
 /** What every PAN-OS object construct (declared or imported) offers. */
 export interface IPanosObject extends IConstruct {
@@ -94,7 +95,7 @@ export abstract class PanosObject extends Construct implements IPanosObject {
     if (problems.length > 0) {
       // The id of the rule judging the first problem leads the message, as for synth-time findings.
       const ruleId = valueRuleId(problems[0]!.field);
-      throw Errors.fieldProblems(this.node.path, descriptor.title, problems.map((p) => `prop ${p.field}: ${p.message}`), ruleId);
+      throw Errors.fieldProblems(this.node.path, descriptor.title, problems.map((p) => PROPS.reword(p.message)), ruleId);
     }
   }
 

@@ -19,6 +19,7 @@ import {
   type VersionedFeatureFacts,
 } from '../src/rules';
 import type { PanosObject } from './panos-object';
+import { PROPS } from './vocabulary';
 
 /** Fields carrying a minimum PAN-OS version, per kind (top level; nested fields carry none today). */
 const VERSIONED_FIELDS: ReadonlyMap<ObjectKind, readonly FieldSpec[]> = new Map(
@@ -135,10 +136,10 @@ export function unmatchedAcknowledgementMessage(
   );
 }
 
-/** Message text for an annotation or validation on the construct at `targetPath`. */
-function messageFor(f: Finding, targetPath: string): string {
+/** Message text for an annotation or validation on the construct at `targetPath`, in the props' words. */
+export function messageFor(f: Finding, targetPath: string): string {
   const prefix = `[${targetPath}] `;
-  return f.message.startsWith(prefix) ? f.message.slice(prefix.length) : f.message;
+  return PROPS.reword(f.message.startsWith(prefix) ? f.message.slice(prefix.length) : f.message);
 }
 
 /**

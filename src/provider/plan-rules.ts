@@ -8,6 +8,8 @@ import { descriptorFor, type FieldSpec, type ObjectKind } from '../panos/objects
 import { FACTS_KEY, gatewayProfileNames, REFERENCED_KIND, runRules, UNKNOWN as RULES_UNKNOWN, type StackFacts, type Finding } from '../rules';
 import { resourceTypeName } from './address';
 import { ReferenceIndex, flattenModel, objectKey, referencesOf } from './references';
+import { tfPathSteps } from './model-values';
+import { HCL } from './vocabulary';
 import type { DeviceSession, PlannedObject } from './session';
 
 /** Unknown marker the rules understand, for models built from plans. */
@@ -204,8 +206,10 @@ export function ruleDiagnostics(session: DeviceSession, self: PlannedObject, dev
       if (WHOLE_CONFIG_RULES.has(finding.ruleId) || !relevant.has(finding.path) || isNameNotPlannedYet(finding)) continue;
       if (session.reportedFindings.has(finding.message)) continue;
       session.reportedFindings.add(finding.message);
-      const spec = finding.path === self.path ? descriptorFor(self.kind).fields.find((x) => x.key === finding.field) : undefined;
-      out.push(make(`Rule ${finding.ruleId}`, finding.message, spec ? [spec.tfName] : undefined));
+      // In HCL words; the attribute path only for the planned object's own field (Terraform shows it under `with`).
+      const attribute = finding.path === self.path ? HCL.nameOf(self.kind, finding.field) : undefined;
+      const known = attribute !== undefined && attribute.split('.').every((a) => /^[a-z0-9_]+$/.test(a));
+      out.push(make(`Rule ${finding.ruleId}`, HCL.reword(finding.message), known ? tfPathSteps(attribute) : undefined));
     }
   };
   take(results.errors, errorDiagnostic);

@@ -51,3 +51,4 @@ export {
   type DevicePair,
   type DevicePairCheck,
 } from './peer/device';
+export { allFieldNames, vocabulary, type FieldNames, type PropNames, type Vocabulary } from './vocabulary';

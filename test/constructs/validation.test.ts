@@ -195,7 +195,7 @@ describe('misuse visible from props alone', () => {
     const { stack, tunnel } = transportStack();
     const props = { tunnelInterface: new TunnelInterface(stack, 'if3', { name: 'tunnel.30' }), gateway: tunnel.firewall && transportGateway(stack) };
     expect(() => IpsecTunnel.transport(stack, 'bad', { ...props, antiReplayWindow: '100' as '64' })).toThrow(
-      /\[fw1\/bad\] PANOS-AR-001: invalid IPSec tunnel props: prop antiReplayWindow: .*100.*64, 128/,
+      /\[fw1\/bad\] PANOS-AR-001: invalid IPSec tunnel props: IPSec tunnel "bad": antiReplayWindow = "100" is not an allowed value.*64, 128/,
     );
   });
 
@@ -239,7 +239,7 @@ describe('misuse visible from props alone', () => {
     const tunnelInterface = new TunnelInterface(stack, 'if4', { name: 'tunnel.40', zone: 'vpn', virtualRouter: 'default' });
     const proxyIds = [{ name: 'lan', local: '10.0.0.0/24' }, { name: 'lan', local: '10.0.1.0/24' }];
     expect(() => new IpsecTunnel(stack, 'dup', { tunnelInterface, gateway: transportGateway(stack), proxyIds })).toThrow(
-      /^\[fw1\/dup\] PANOS-VAL-001: .*"lan".* is used twice/,
+      /^\[fw1\/dup\] PANOS-VAL-001: [^_]*proxyIds\[1\]\.name = "lan" is used twice[^_]*$/,
     );
     expect(tunnel).toBeDefined();
   });

@@ -15,7 +15,7 @@ import {
   type ValueObject,
 } from '../../tfplugin';
 import { inferChoices } from '../../panos/objects';
-import { versionRuleId } from '../../rules';
+import { valueRuleId, versionRuleId } from '../../rules';
 import { FACT_UNKNOWN, objectAddress, ruleDiagnostics } from '../plan-rules';
 import { modelFromValue, tfPathSteps } from '../model-values';
 import { errorToDiagnostics } from '../errors';
@@ -137,7 +137,8 @@ export async function planObject(
   }
   if (!containsUnknown(proposed)) {
     for (const p of spec.descriptor.validate(model as { name: string })) {
-      diagnostics.push(errorDiagnostic('Invalid Field Value', `${address}: ${p.message}`, tfPathSteps(p.tfName)));
+      const ruleId = valueRuleId(p.field);
+      diagnostics.push(errorDiagnostic(`Rule ${ruleId}`, `[${address}] ${ruleId}: ${p.message}`, tfPathSteps(p.tfName)));
     }
   }
   const self: PlannedObject = {
