@@ -129,8 +129,17 @@ export function vocabulary(target: 'hcl' | 'props', props: PropNames = {}, extra
     return undefined;
   };
 
+  // Advice for one front end only is written `(constructs: …)` or `(HCL: …)`, or `(constructs: …; HCL: …)`.
+  const mine = target === 'hcl' ? 'HCL' : 'constructs';
+  const asides = (text: string): string =>
+    text.replace(/ \((constructs|HCL): ([^()]*?)(?:; (constructs|HCL): ([^()]*))?\)/g, (_all, a: string, x: string, b?: string, y?: string) => {
+      const said = a === mine ? x : b === mine ? y : undefined;
+      return said === undefined ? '' : ` (${said})`;
+    });
+
   return {
-    reword(text: string): string {
+    reword(raw: string): string {
+      const text = asides(raw);
       return text.replace(TOKEN, (token, offset: number) => {
         const before = offset > 0 ? text[offset - 1]! : '';
         const after = text[offset + token.length] ?? '';
