@@ -171,10 +171,11 @@ export function evaluateFirewall(s: FirewallSnapshot, facts: StackFacts = firewa
     Annotations.of(target).addInfo(messageFor(f, target.node.path));
   }
   // One line per acknowledgement, not per finding, so 1,000 acknowledged tunnels print one line.
+  const entries = new Map(s.acknowledgements.map((a) => [a.ack, a] as const));
   const counts = new Map<string, { entry: FirewallSnapshot['acknowledgements'][number]; count: number }>();
   for (const { by } of results.acknowledged) {
     for (const ack of by) {
-      const entry = s.acknowledgements.find((a) => acknowledgementKey(a.ack) === acknowledgementKey(ack));
+      const entry = entries.get(ack);
       if (!entry) continue;
       const key = acknowledgementKey(ack);
       const c = counts.get(key) ?? { entry, count: 0 };
