@@ -33,7 +33,11 @@ describe('synth-time rules', () => {
 
   test('fails when a transport tunnel is in a stack targeting PAN-OS 10.2 (PANOS-TM-001 at the tunnel path)', () => {
     const { stack } = transportStack({ firewall: { minPanosVersion: '10.2.0' } });
-    expect(synthError(stack)).toContain('[fw1/bgp] PANOS-TM-001:');
+    const message = synthError(stack);
+    expect(message).toContain('[fw1/bgp] PANOS-TM-001:');
+    // In the props' words: the prop is mode, not the model's ipsecMode or the HCL ipsec_mode.
+    expect(message).toMatch(/sets mode 'transport'.*omit mode/);
+    expect(message).not.toMatch(/ipsecMode|ipsec_mode/);
   });
 
   test('fails when a downgrade target below 11.0 is declared with a transport tunnel (PANOS-TM-002)', () => {
