@@ -1,9 +1,10 @@
 import { Token, type TerraformResource } from 'cdktf';
 import { Construct, type IConstruct } from 'constructs';
 import type { ObjectKind, PanosObjectDescriptor } from '../src/panos/objects';
-import { UNKNOWN, type Known, type ObjectFacts } from '../src/rules';
+import { UNKNOWN, valueRuleId, type Known, type ObjectFacts } from '../src/rules';
 import { Errors } from './errors';
 import { PanosFirewall } from './panos-firewall';
+import { PROPS } from './vocabulary';
 
 /** What every PAN-OS object construct (declared or imported) offers. */
 export interface IPanosObject extends IConstruct {
@@ -92,9 +93,9 @@ export abstract class PanosObject extends Construct implements IPanosObject {
       }
     }
     if (problems.length > 0) {
-      // Where a rule of RULES.md judges the same fact, its id leads the message, as for synth-time findings.
-      const ruleId = problems.map((p) => PROP_RULES[p.field.split(/[.[]/)[0]!]).find((id) => id !== undefined);
-      throw Errors.fieldProblems(this.node.path, descriptor.title, problems.map((p) => `prop ${p.field}: ${p.message}`), ruleId);
+      // The id of the rule judging the first problem leads the message, as for synth-time findings.
+      const ruleId = valueRuleId(problems[0]!.field);
+      throw Errors.fieldProblems(this.node.path, descriptor.title, problems.map((p) => PROPS.reword(p.message)), ruleId);
     }
   }
 
@@ -103,13 +104,6 @@ export abstract class PanosObject extends Construct implements IPanosObject {
     if (other !== undefined && other.firewall !== this.firewall) throw Errors.crossFirewallReference(this.node.path, prop, other.node.path);
   }
 }
-
-/** Props whose constructor-time check is the same fact a rule judges at synth (the rule's id is reported). */
-const PROP_RULES: Readonly<Record<string, string>> = {
-  antiReplayWindow: 'PANOS-AR-001',
-  name: 'PANOS-REF-007',
-  tunnelInterface: 'PANOS-REF-007',
-};
 
 /** An object that already exists on the device, known by name only (`XXX.fromName`); no resource is created. */
 export class ImportedPanosObject<K extends ObjectKind> extends PanosObject {

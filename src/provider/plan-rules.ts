@@ -8,6 +8,8 @@ import { descriptorFor, type FieldSpec, type ObjectKind } from '../panos/objects
 import { FACTS_KEY, gatewayProfileNames, REFERENCED_KIND, runRules, UNKNOWN as RULES_UNKNOWN, type StackFacts, type Finding } from '../rules';
 import { resourceTypeName } from './address';
 import { ReferenceIndex, flattenModel, objectKey, referencesOf } from './references';
+import { tfPathSteps } from './model-values';
+import { HCL } from './vocabulary';
 import type { DeviceSession, PlannedObject } from './session';
 
 /** Unknown marker the rules understand, for models built from plans. */
@@ -16,9 +18,14 @@ export const FACT_UNKNOWN = RULES_UNKNOWN;
 /** Rules that need the whole configuration at once; a per-resource plan cannot evaluate them fairly. */
 const WHOLE_CONFIG_RULES = new Set(['PANOS-TM-012']);
 
-/** The address text used for an object in diagnostics: `panosipsec_ipsec_tunnel.<name>`. */
+/**
+ * How diagnostics name a managed object: its resource type and `name` attribute, `panosipsec_ike_gateway with name
+ * "gw-bad001"`. Terraform never tells a provider the resource address (`panosipsec_ike_gateway.gw["bad001"]`); it
+ * prints the address itself under every diagnostic that carries an attribute path. So this text must not look like an
+ * address of its own (`panosipsec_ike_gateway.gw-bad001` would be a wrong one).
+ */
 export function objectAddress(kind: ObjectKind, name: string): string {
-  return `${resourceTypeName(kind)}.${name}`;
+  return `${resourceTypeName(kind)} with name ${JSON.stringify(name)}`;
 }
 
 function facts(o: PlannedObject): Record<string, unknown> {
@@ -199,8 +206,10 @@ export function ruleDiagnostics(session: DeviceSession, self: PlannedObject, dev
       if (WHOLE_CONFIG_RULES.has(finding.ruleId) || !relevant.has(finding.path) || isNameNotPlannedYet(finding)) continue;
       if (session.reportedFindings.has(finding.message)) continue;
       session.reportedFindings.add(finding.message);
-      const spec = finding.path === self.path ? descriptorFor(self.kind).fields.find((x) => x.key === finding.field) : undefined;
-      out.push(make(`Rule ${finding.ruleId}`, finding.message, spec ? [spec.tfName] : undefined));
+      // In HCL words; the attribute path only for the planned object's own field (Terraform shows it under `with`).
+      const attribute = finding.path === self.path ? HCL.nameOf(self.kind, finding.field) : undefined;
+      const known = attribute !== undefined && attribute.split('.').every((a) => /^[a-z0-9_]+$/.test(a));
+      out.push(make(`Rule ${finding.ruleId}`, HCL.reword(finding.message), known ? tfPathSteps(attribute) : undefined));
     }
   };
   take(results.errors, errorDiagnostic);

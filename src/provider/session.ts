@@ -188,6 +188,14 @@ export class DeviceSession {
     this.plannedReferences.set(key, referencesOf(o.kind, o.model));
   }
 
+  /**
+   * Forgets the membership maps once this process has changed a membership, so a later read in the same process (a
+   * refresh after an apply, the plan-time rules) reads the device again instead of the maps from before the write.
+   */
+  forgetMemberships(): void {
+    this.memberships = undefined;
+  }
+
   /** Zone, virtual-router and vsys-import membership of interfaces (candidate config), three requests per process. */
   membershipMaps(): Promise<MembershipMaps> {
     if (!this.memberships) {

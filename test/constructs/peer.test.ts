@@ -234,7 +234,7 @@ describe('a far end that is not PAN-OS', () => {
     const app = Testing.app();
     const stack = new TerraformStack(app, 's');
     expect(() => new ExternalPeer(stack, 'x', { ...strongSwan(), ike: { encryption: [], authentication: ['sha256'], dhGroups: ['group20'] } })).toThrow(
-      /\[s\/x\] ike\.encryption \[\] is empty/,
+      /\[s\/x\] PANOS-VAL-001: ike\.encryption \[\] is empty/,
     );
   });
 });

@@ -29,7 +29,7 @@ describe('GIVEN a PAN-OS 11.1 simulator', () => {
       const plan = await p.planResourceChange('panosipsec_ipsec_tunnel', null, tunnel, tunnel);
       const tm5 = plan.diagnostics.find((d) => d.detail?.includes('PANOS-TM-005'));
       expect(tm5).toMatchObject({ severity: 'error', summary: 'Rule PANOS-TM-005' });
-      expect(tm5?.detail).toContain('panosipsec_ike_gateway.gw-5');
+      expect(tm5?.detail).toContain('panosipsec_ike_gateway with name "gw-5"');
     } finally {
       await p.shutdown();
     }
@@ -65,7 +65,7 @@ describe('GIVEN a PAN-OS 11.1 simulator', () => {
       expect(commitPlan.diagnostics).toHaveLength(1);
       expect(commitPlan.diagnostics[0]).toMatchObject({ severity: 'error', summary: 'Reference To A Missing Object' });
       expect(commitPlan.diagnostics[0].detail).toContain(
-        'panosipsec_ike_gateway.gw-9: ikev2_crypto_profile names the IKE crypto profile "ike-nowhere", which is neither on the device nor declared in this configuration',
+        'panosipsec_ike_gateway with name "gw-9": ikev2_crypto_profile names the IKE crypto profile "ike-nowhere", which is neither on the device nor declared in this configuration',
       );
       expect(commitPlan.diagnostics[0].detail).toContain('declare a panosipsec_ike_crypto_profile with name = "ike-nowhere"');
     } finally {

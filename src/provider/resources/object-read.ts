@@ -5,7 +5,7 @@
  * between the declaration and what would be committed.
  */
 import { UserError, newObject, type ImportResult, type StateResult, type ValueObject } from '../../tfplugin';
-import { membershipOf, type Decoded, type Location, type ObjectKind } from '../../panos/objects';
+import { describeLocation, membershipOf, type Decoded, type Location, type ObjectKind } from '../../panos/objects';
 import { referencesOf, referringKinds } from '../references';
 import { OBJECT_RESOURCES } from './all';
 import { maskToManaged, modelFromValue, valueFromModel, type Model } from '../model-values';
@@ -78,6 +78,9 @@ export function parseImportId(id: string, typeName: string): { location?: Locati
     return { location: loc, name };
   }
   if (/^vsys\d+:/.test(id)) return { location: { type: 'vsys', vsys: parts[0] }, name: parts.slice(1).join(':') };
+  // PAN-OS names hold no ':' (docs/panos/README.md#name-characters): an id with one that is none of the qualified
+  // forms is a mistyped location, not a name to look up.
+  if (parts.length > 1) bad(`starts with ${JSON.stringify(`${parts[0]}:`)}, which is no location (vsys1, template or template-stack)`);
   return { name: id };
 }
 
@@ -109,8 +112,10 @@ export async function importObject(spec: ObjectResourceSpec, session: DeviceSess
   const { location, name } = parseImportId(id, spec.typeName);
   if (location && !sameLocation(location, session.location)) {
     throw new UserError('Import Location Mismatch',
-      `${spec.typeName}: import id ${JSON.stringify(id)} names a different location than the provider's configuration ` +
-        `(${JSON.stringify(session.location)}). Fix: import through a provider configured for that location.`);
+      `${spec.typeName}: import id ${JSON.stringify(id)} names ${describeLocation(location)}, but the provider is configured for ` +
+        `${describeLocation(session.location)}. Fix: import through a provider configured for that location (its vsys, ` +
+        `template or template_stack attribute), or import ${JSON.stringify(importIdFor(session.location, name))} if the ` +
+        'object is in the provider\'s location.');
   }
   const found = await deviceModel(spec, session, name);
   if (!found) {
@@ -144,13 +149,15 @@ const deviceFacts = new WeakMap<DeviceSession, DeviceFacts>();
 /** Kinds whose objects refer to other objects (the others are only ever referred to). */
 const REFERRING_KINDS = OBJECT_RESOURCES.map((r) => r.kind).filter((k) => OBJECT_RESOURCES.some((r) => referringKinds(r.kind, [k]).length > 0));
 
-function factsOfKind(session: DeviceSession, spec: ObjectResourceSpec): Promise<PlannedObject[]> {
-  return session.candidate.entries(spec.kind).then((entries) =>
-    [...entries.values()].map((d) => {
-      const v = valueFromModel(resourceFields(spec), d.model as Model);
-      return { kind: spec.kind, name: d.model.name, path: objectAddress(spec.kind, d.model.name), model: modelFromValue(resourceFields(spec), v, { unknownAs: FACT_UNKNOWN }) };
-    }),
-  );
+async function factsOfKind(session: DeviceSession, spec: ObjectResourceSpec): Promise<PlannedObject[]> {
+  // Zone, virtual router and vsys import sit outside the interface entry: without them every device interface
+  // would look unplaced to the rules (a false PANOS-REF-005 on a plan that does not touch the interface).
+  const [entries, memberships] = await Promise.all([session.candidate.entries(spec.kind), spec.memberships ? session.membershipMaps() : undefined]);
+  return [...entries.values()].map((d) => {
+    const model = memberships ? { ...d.model, ...membershipOf(d.model.name, memberships) } : d.model;
+    const v = valueFromModel(resourceFields(spec), model as Model);
+    return { kind: spec.kind, name: d.model.name, path: objectAddress(spec.kind, d.model.name), model: modelFromValue(resourceFields(spec), v, { unknownAs: FACT_UNKNOWN }) };
+  });
 }
 
 /**
