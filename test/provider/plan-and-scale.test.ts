@@ -156,7 +156,7 @@ describe('GIVEN a PAN-OS 11.1 simulator', () => {
       await p.shutdown();
     }
   });
-  test('WHEN 10 tunnels are planned in one provider process and applied in the next THEN each process reads each object kind once, in 3 requests, and the system info once', async () => {
+  test('WHEN 10 tunnels are planned in one provider process and applied in the next THEN each process reads each object kind once, in 3 requests, the memberships once in 3, and the system info once', async () => {
     const sets = Array.from({ length: 10 }, (_, i) => transportSet(60 + i, { psk: 'plain' }));
     const reads = (): { config: number; info: number } => {
       const by = s.counters.snapshot().byAction;
@@ -171,8 +171,9 @@ describe('GIVEN a PAN-OS 11.1 simulator', () => {
           expect(r.diagnostics.filter((d) => d.severity === 'error')).toEqual([]);
         }
       }
-      // The IKE node brings both crypto profile kinds and the gateways; tunnel interfaces and tunnels one each.
-      expect(reads()).toEqual({ config: 3, info: 1 });
+      // The IKE node brings both crypto profile kinds and the gateways; tunnel interfaces and tunnels one each; the
+      // zones, virtual routers and vsys imports once (the device's other tunnel interfaces are judged with them).
+      expect(reads()).toEqual({ config: 6, info: 1 });
     } finally {
       await plan.shutdown();
     }
@@ -181,7 +182,7 @@ describe('GIVEN a PAN-OS 11.1 simulator', () => {
       s.counters.reset();
       for (const set of sets) for (const [type, config] of set) await planApply(apply, type, null, config);
       // A new process reads again: the creates must not land on a name taken since the plan (takeover.ts).
-      expect(reads()).toEqual({ config: 3, info: 1 });
+      expect(reads()).toEqual({ config: 6, info: 1 });
       await planApply(apply, 'panosipsec_commit', null, resource('panosipsec_commit', { triggers: obj({ a: 'reads' }) }));
     } finally {
       await apply.shutdown();

@@ -189,6 +189,7 @@ const PAIR_RULE_FIXTURES: Record<string, () => readonly Finding[]> = (() => {
     'PANOS-PEER-015': () => pair(tunnelMode([{ name: 'lan', local: '10.1.0.0/16', remote: '10.2.0.0/16' }]), tunnelMode([{ name: 'lan', local: '10.1.0.0/16', remote: '10.2.0.0/16' }])),
     'PANOS-PEER-016': () => pair({}, { ipsec: { lifetime: { unit: 'minutes', value: 30 } } }),
     'PANOS-PEER-017': () => pair({}, { tunnel: { antiReplayWindow: '64' } }),
+    'PANOS-PEER-019': () => pair({ gateway: { passiveMode: true } }, { gateway: { passiveMode: true } }),
     'PANOS-PEER-018': () => {
       const end = farEnd({
         path: 'far-end/strongswan',

@@ -150,9 +150,13 @@ const deviceFacts = new WeakMap<DeviceSession, DeviceFacts>();
 const REFERRING_KINDS = OBJECT_RESOURCES.map((r) => r.kind).filter((k) => OBJECT_RESOURCES.some((r) => referringKinds(r.kind, [k]).length > 0));
 
 async function factsOfKind(session: DeviceSession, spec: ObjectResourceSpec): Promise<PlannedObject[]> {
+  const entries = await session.candidate.entries(spec.kind);
   // Zone, virtual router and vsys import sit outside the interface entry: without them every device interface
-  // would look unplaced to the rules (a false PANOS-REF-005 on a plan that does not touch the interface).
-  const [entries, memberships] = await Promise.all([session.candidate.entries(spec.kind), spec.memberships ? session.membershipMaps() : undefined]);
+  // would look unplaced to the rules (a false PANOS-REF-005 on a plan that does not touch the interface). An entry
+  // planned in this process is judged by its plan (which takes precedence), so the reads are needed only when some
+  // device entry of the kind is not planned here.
+  const unplanned = [...entries.values()].some((d) => !session.planned.has(`${spec.kind}:${d.model.name}`));
+  const memberships = spec.memberships && unplanned ? await session.membershipMaps() : undefined;
   return [...entries.values()].map((d) => {
     const model = memberships ? { ...d.model, ...membershipOf(d.model.name, memberships) } : d.model;
     const v = valueFromModel(resourceFields(spec), model as Model);
