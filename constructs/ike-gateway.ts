@@ -1,4 +1,4 @@
-import { Annotations, Token } from 'cdktf';
+import { Annotations, TerraformStack, Token } from 'cdktf';
 import type { Construct } from 'constructs';
 import { ikeGateway, type IkeGateway as IkeGatewayModel, type IkeId } from '../src/panos/objects';
 import type { IkeGatewayFacts } from '../src/rules';
@@ -182,6 +182,25 @@ export class IkeGateway extends PanosObject implements IIkeGateway {
    */
   public pairWith(other: IkeGateway | ExternalPeer, options: PairOptions = {}): void {
     PeerPairing.of(this).pair(this, other, options);
+    if (other instanceof IkeGateway) {
+      this._recordPair(other, options);
+      other._recordPair(this, options);
+    }
+  }
+
+  /**
+   * @internal Writes the other end under `"//".paired_with` of this gateway's resource, so tools that read the
+   * synthesized app without the constructs (`panos-ipsec graph`) pair the two ends as the pair rules did. Terraform
+   * ignores `//` keys.
+   */
+  public _recordPair(other: IkeGateway, options: PairOptions): void {
+    const alias = other.firewall.provider.alias;
+    this.resource.addOverride('//.paired_with', {
+      stack: TerraformStack.of(other).node.id,
+      gateway: other.model.name,
+      ...(alias !== undefined ? { provider_alias: alias } : {}),
+      ...(options.natBetween === true ? { nat_between: true } : {}),
+    });
   }
 
   public override _modelRecord(): Readonly<Record<string, unknown>> {

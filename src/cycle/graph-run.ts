@@ -7,7 +7,7 @@
 import { writeFileSync } from 'node:fs';
 import { appLocation, listStacks, needsSynth, synth } from './cdktf-app';
 import { flowchartFileContent } from './mermaid/flowchart';
-import { readDeclaredDevices } from './graph/declared';
+import { readDeclaredApp } from './graph/declared';
 import { renderDeclaredMermaid } from './graph/graph';
 import { stdio, type Io } from './io';
 
@@ -30,7 +30,8 @@ export async function declaredChart(o: GraphOptions, env: NodeJS.ProcessEnv = pr
   }
   const stacks = listStacks(app.output);
   if (stacks.length === 0) throw new Error(`${app.output} holds no synthesized stack. Fix: check that the app defines a stack and synthesizes.`);
-  return renderDeclaredMermaid(readDeclaredDevices(stacks));
+  const declared = readDeclaredApp(stacks);
+  return renderDeclaredMermaid(declared.devices, declared.pairs);
 }
 
 /** Runs `graph`; returns the exit code. */

@@ -11,6 +11,7 @@ import { ikeCryptoProfile, ikeGateway, ipsecCryptoProfile, ipsecTunnel, type Obj
 import { modelFromValue } from '../../provider/model-values';
 import type { ValueObject } from '../../tfplugin';
 import type { DeviceConfiguration } from '../../rules/peer/device';
+import type { ExplicitPair } from '../../rules/peer/types';
 import type { SynthStack } from '../cdktf-app';
 
 type Json = Record<string, unknown>;
@@ -73,7 +74,41 @@ export function declaredDevices(stack: string, doc: Json): DeviceConfiguration[]
   return [...devices.values()] as unknown as DeviceConfiguration[];
 }
 
+/** What the constructs' `gateway.pairWith(other)` wrote under `"//".paired_with` of a gateway resource. */
+interface PairedWith {
+  readonly stack: string;
+  readonly gateway: string;
+  readonly provider_alias?: string;
+  readonly nat_between?: boolean;
+}
+
+/** The declared devices and the pairs their gateways' `pairWith` declared (by gateway path, as the pair rules take them). */
+export interface DeclaredApp {
+  readonly devices: DeviceConfiguration[];
+  readonly pairs: ExplicitPair[];
+}
+
 /** Reads every stack's `cdk.tf.json`. */
-export function readDeclaredDevices(stacks: readonly SynthStack[]): DeviceConfiguration[] {
-  return stacks.flatMap((s) => declaredDevices(s.name, JSON.parse(readFileSync(join(s.workingDirectory, 'cdk.tf.json'), 'utf8')) as Json));
+export function readDeclaredApp(stacks: readonly SynthStack[]): DeclaredApp {
+  const docs = stacks.map((s) => ({ stack: s.name, doc: JSON.parse(readFileSync(join(s.workingDirectory, 'cdk.tf.json'), 'utf8')) as Json }));
+  const devices = docs.flatMap(({ stack, doc }) => declaredDevices(stack, doc));
+  // The device (stack, or stack/alias) holding a gateway of that name; undefined when it cannot be told.
+  const gatewayPath = (stack: string, gateway: string, alias: string | undefined): string | undefined => {
+    const candidates = devices.filter((d) => (d.name === stack || d.name.startsWith(`${stack}/`)) && (d.ikeGateways ?? []).some((g) => g.name === gateway));
+    const chosen = candidates.length === 1 ? candidates[0] : candidates.find((d) => d.name === `${stack}/${alias ?? 'default'}`);
+    return chosen ? `${chosen.name}/ike-gateway/${gateway}` : undefined;
+  };
+  const pairs: ExplicitPair[] = [];
+  for (const { stack, doc } of docs) {
+    for (const raw of Object.values(((doc.resource as Json | undefined)?.panosipsec_ike_gateway ?? {}) as Json)) {
+      const r = raw as Json;
+      const other = ((r['//'] as Json | undefined)?.paired_with ?? undefined) as PairedWith | undefined;
+      if (!other || typeof r.name !== 'string') continue;
+      const alias = typeof r.provider === 'string' && r.provider.includes('.') ? r.provider.slice(r.provider.indexOf('.') + 1) : undefined;
+      const a = gatewayPath(stack, r.name, alias);
+      const b = gatewayPath(other.stack, other.gateway, other.provider_alias);
+      if (a && b && !pairs.some((p) => (p.a === b && p.b === a) || (p.a === a && p.b === b))) pairs.push({ a, b, natBetween: other.nat_between === true });
+    }
+  }
+  return { devices, pairs };
 }

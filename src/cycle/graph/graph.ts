@@ -1,7 +1,7 @@
 /**
  * The declared topology as the flowchart `status --mermaid` draws (src/cycle/mermaid/flowchart.ts): devices, their
  * gateways, and per tunnel an edge labelled with the tunnel names, the mode and the proposals the two ends would
- * choose. Ends are paired as the pair rules pair them (mirrored addresses); an unpaired tunnel points at a round node
+ * choose. Ends are paired as the pair rules pair them (`pairWith` as the constructs recorded it, then mirrored addresses); an unpaired tunnel points at a round node
  * for its peer. Nothing is measured, so everything is drawn in the `declared` colour.
  */
 import { isKnown } from '../../rules/facts';
@@ -9,7 +9,7 @@ import { deviceEnds, type DeviceConfiguration } from '../../rules/peer/device';
 import { pairEnds } from '../../rules/peer/pairing';
 import { matchProposals } from '../../rules/peer/proposals';
 import { negotiatedIkeOffers, negotiatedVersion } from '../../rules/peer/report';
-import type { IkeOffer, IpsecOffer, PeerEnd, PeerTunnelEnd } from '../../rules/peer/types';
+import type { ExplicitPair, IkeOffer, IpsecOffer, PeerEnd, PeerTunnelEnd } from '../../rules/peer/types';
 import { renderFlowchart, type FlowDevice, type FlowLink } from '../mermaid/flowchart';
 
 const list = (v: IkeOffer['encryption']): readonly string[] => (isKnown(v) ? v : []);
@@ -72,9 +72,9 @@ function peerOf(e: PeerEnd): string {
 }
 
 /** The flowchart of the declared devices. */
-export function renderDeclaredMermaid(devices: readonly DeviceConfiguration[]): string {
+export function renderDeclaredMermaid(devices: readonly DeviceConfiguration[], pairs: readonly ExplicitPair[] = []): string {
   const ends = deviceEnds(devices);
-  const pairing = pairEnds(ends);
+  const pairing = pairEnds(ends, pairs);
   const flowDevices: FlowDevice[] = devices.map((d) => ({
     name: d.name,
     gateways: ends

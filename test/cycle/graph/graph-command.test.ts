@@ -7,7 +7,10 @@ import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { runGraph } from '../../../src/cycle/graph-run';
-import { declaredDevices } from '../../../src/cycle/graph/declared';
+import { App } from 'cdktf';
+import { listStacks } from '../../../src/cycle/cdktf-app';
+import { declaredDevices, readDeclaredApp } from '../../../src/cycle/graph/declared';
+import { twoEnds, type Layout } from '../../constructs/peer-helpers';
 import { renderDeclaredMermaid } from '../../../src/cycle/graph/graph';
 
 const EXAMPLES = join(__dirname, '..', '..', '..', 'examples');
@@ -64,5 +67,22 @@ describe('panos-ipsec graph', () => {
     expect(JSON.stringify(devices)).not.toContain('var.psk');
     // fw b's IKE profile is fw a's resource, so b's gateway names a profile b does not hold: its IKE offer is unknown.
     expect(renderDeclaredMermaid(devices)).toContain('<-->|"vpn · tunnel · ikev2 · esp no common IPSec proposal"|');
+  });
+  test.each<[Layout]>([['two-stacks'], ['one-stack']])('GIVEN two gateways with FQDN peers joined only by gateway.pairWith (%s) THEN graph draws one edge between them, as the pair rules pair them', (layout) => {
+    const outdir = mkdtempSync(join(tmpdir(), 'graph-pairwith-'));
+    try {
+      const fqdn = (peer: string) => ({ gateway: { peerIp: undefined, peerFqdn: peer } });
+      const { app, a, b } = twoEnds(fqdn('fw-b.example.net'), fqdn('fw-a.example.net'), layout, 'transport', new App({ outdir }));
+      a.gateway.pairWith(b.gateway);
+      app.synth();
+      const declared = readDeclaredApp(listStacks(outdir));
+      const chart = renderDeclaredMermaid(declared.devices, declared.pairs);
+      expect(chart).toMatch(/ {2}d0g0 <-->\|"bgp · transport · ikev2 aes-256-gcm\/sha384\/group20 · esp aes-256-gcm\/none\/group20"\| d1g0\n/);
+      // Without the recorded pair the FQDN ends would each point at their peer's name.
+      expect(chart).not.toContain('((');
+      expect(renderDeclaredMermaid(declared.devices)).toContain('(("fw-b.example.net"))');
+    } finally {
+      rmSync(outdir, { recursive: true, force: true });
+    }
   });
 });
