@@ -45,10 +45,13 @@ function banner(version: string): string {
  * The file's body: the bundle as a string, compiled through node:vm with a V8 code cache. Compiling the bundle is the
  * largest cost of a provider start before its handshake, and Node.js 20 caches no compiled code of its own
  * (module.enableCompileCache came in 22.1). Scanning the string costs a small part of parsing it as code; with the
- * cache, V8 takes the compiled functions from it instead of parsing. The first start of a version writes the cache
- * once its modules have loaded: `$XDG_CACHE_HOME/cdktf-panos-ipsec` or `~/.cache/cdktf-panos-ipsec`, a 0700
- * directory of 0600 files named after the bundle's hash, the Node.js version and the architecture; a file another user
- * owns is ignored, and V8 itself rejects a cache made from other source or by another V8 (then it is written again).
+ * cache, V8 takes the compiled functions from it instead of parsing. The first start of a version writes a cache
+ * once its modules have loaded (`started`), and the first process that Terraform configured (so it planned, applied or
+ * read; src/provider/main.ts marks it) writes at its exit one that also holds what serving those calls compiled
+ * (`served`, preferred when present), so later processes compile neither. They go
+ * to `$XDG_CACHE_HOME/cdktf-panos-ipsec` or `~/.cache/cdktf-panos-ipsec`, a 0700 directory of 0600 files named after
+ * the bundle's hash, the Node.js version, the architecture and the stage; a file another user owns is ignored, and V8
+ * itself rejects a cache made from other source or by another V8 (then it is removed and written again).
  * Any failure to read or write the cache only means compiling without it. Stack traces name this file, with line
  * numbers of the bundle. Nothing of the cache is in the file, so the file stays byte-identical for one version.
  */
@@ -60,22 +63,35 @@ function codeCacheLoader(bundleText: string): string {
     "  const vm = require('node:vm'), fs = require('node:fs'), path = require('node:path'), os = require('node:os');",
     `  const code = ${JSON.stringify(code)};`,
     "  const dir = path.join(process.env.XDG_CACHE_HOME || path.join(os.homedir(), '.cache'), 'cdktf-panos-ipsec');",
-    `  const file = path.join(dir, 'provider-${key}-' + process.version + '-' + process.arch + '.v8cache');`,
-    '  let cachedData;',
-    '  try {',
-    '    const st = fs.statSync(file);',
-    "    if (typeof process.getuid !== 'function' || st.uid === process.getuid()) cachedData = fs.readFileSync(file);",
-    '  } catch {}',
-    '  const script = new vm.Script(code, { filename: __filename, cachedData });',
-    '  script.runInThisContext()(exports, require, module, __filename, __dirname);',
-    '  if (cachedData === undefined || script.cachedDataRejected) {',
+    `  const file = (stage) => path.join(dir, 'provider-${key}-' + process.version + '-' + process.arch + '-' + stage + '.v8cache');`,
+    '  let cachedData, stage;',
+    "  for (const s of ['served', 'started']) {",
     '    try {',
-    '      fs.mkdirSync(dir, { recursive: true, mode: 0o700 });',
-    "      const tmp = file + '.' + process.pid;",
-    '      fs.writeFileSync(tmp, script.createCachedData(), { mode: 0o600 });',
-    '      fs.renameSync(tmp, file);',
+    '      const st = fs.statSync(file(s));',
+    "      if (typeof process.getuid === 'function' && st.uid !== process.getuid()) continue;",
+    '      cachedData = fs.readFileSync(file(s));',
+    '      stage = s;',
+    '      break;',
     '    } catch {}',
     '  }',
+    '  const script = new vm.Script(code, { filename: __filename, cachedData });',
+    '  const save = (s) => {',
+    '    try {',
+    '      fs.mkdirSync(dir, { recursive: true, mode: 0o700 });',
+    "      const tmp = file(s) + '.' + process.pid;",
+    '      fs.writeFileSync(tmp, script.createCachedData(), { mode: 0o600 });',
+    '      fs.renameSync(tmp, file(s));',
+    '    } catch {}',
+    '  };',
+    '  if (script.cachedDataRejected) {',
+    '    try {',
+    '      fs.unlinkSync(file(stage));',
+    '    } catch {}',
+    '    stage = undefined;',
+    '  }',
+    '  script.runInThisContext()(exports, require, module, __filename, __dirname);',
+    "  if (stage === undefined) save('started');",
+    "  if (stage !== 'served') process.once('exit', () => process[Symbol.for('panosipsec.configured')] && save('served'));",
     '})();',
     '',
   ].join('\n');

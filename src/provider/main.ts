@@ -23,7 +23,12 @@ class LazyProvider implements ProviderServer {
 
   getSchema = (): ReturnType<PanosIpsecProvider['getSchema']> => this.p.getSchema();
   validateProviderConfig = (...a: Args<'validateProviderConfig'>): ReturnType<PanosIpsecProvider['validateProviderConfig']> => this.p.validateProviderConfig(...a);
-  configureProvider = (...a: Args<'configureProvider'>): ReturnType<PanosIpsecProvider['configureProvider']> => this.p.configureProvider(...a);
+  configureProvider = (...a: Args<'configureProvider'>): ReturnType<PanosIpsecProvider['configureProvider']> => {
+    // Tells the provider file's loader that this process does real work, so its code cache at exit is worth keeping
+    // (scripts/build-provider.ts, codeCacheLoader).
+    (process as unknown as Record<symbol, boolean>)[Symbol.for('panosipsec.configured')] = true;
+    return this.p.configureProvider(...a);
+  };
   readResource = (...a: Args<'readResource'>): ReturnType<PanosIpsecProvider['readResource']> => this.p.readResource(...a);
   planResourceChange = (...a: Args<'planResourceChange'>): ReturnType<PanosIpsecProvider['planResourceChange']> => this.p.planResourceChange(...a);
   applyResourceChange = (...a: Args<'applyResourceChange'>): ReturnType<PanosIpsecProvider['applyResourceChange']> => this.p.applyResourceChange(...a);

@@ -8,11 +8,23 @@ import * as os from 'node:os';
 import * as path from 'node:path';
 import { makeSelfSignedCertificate } from '../../src/util/self-signed-cert';
 import { MAGIC_COOKIE_KEY, MAGIC_COOKIE_VALUE } from '../../src/tfplugin/serve';
+import { ProviderClient } from '../harness';
+import { providerConfig } from './fixtures/values';
 
 const PROVIDER_FILE = path.join(__dirname, '..', '..', 'dist', 'provider', 'terraform-provider-panosipsec.cjs');
 
-/** Starts the provider as Terraform does and resolves with its handshake line (the process is then killed). */
-function handshake(env: NodeJS.ProcessEnv): Promise<string> {
+/** Starts the provider as Terraform does, configures it over gRPC and asks it to shut down; resolves once it exited. */
+async function configuredAndStopped(env: NodeJS.ProcessEnv): Promise<void> {
+  const p = await ProviderClient.start({ command: PROVIDER_FILE, env });
+  try {
+    expect(await p.configureProvider(providerConfig({}))).toEqual([]);
+  } finally {
+    await p.shutdown();
+  }
+}
+
+/** Starts the provider as Terraform does and resolves with its handshake line (the process is killed `liveMs` later). */
+function handshake(env: NodeJS.ProcessEnv, liveMs = 0): Promise<string> {
   return new Promise((resolve, reject) => {
     const child = spawn(process.execPath, [PROVIDER_FILE], { env, stdio: ['ignore', 'pipe', 'pipe'] });
     let out = '';
@@ -20,8 +32,10 @@ function handshake(env: NodeJS.ProcessEnv): Promise<string> {
     child.stdout.on('data', (b: Buffer) => {
       out += b.toString('utf8');
       if (out.includes('\n')) {
-        child.kill('SIGKILL');
-        resolve(out.split('\n')[0]);
+        setTimeout(() => {
+          child.kill('SIGKILL');
+          resolve(out.split('\n')[0]);
+        }, liveMs);
       }
     });
     child.stderr.on('data', (b: Buffer) => (err += b.toString('utf8')));
@@ -46,7 +60,7 @@ describe('GIVEN the built provider file and an empty cache directory', () => {
   test('WHEN the provider starts THEN it answers the mTLS handshake and leaves one cache file only its user can read', async () => {
     expect(await handshake(env)).toMatch(/^1\|6\|unix\|.+\|grpc\|\S+$/);
     const files = cacheFiles();
-    expect(files).toEqual([expect.stringMatching(new RegExp(`^provider-[0-9a-f]{16}-${process.version.replace(/\./g, '\\.')}-${process.arch}\\.v8cache$`))]);
+    expect(files).toEqual([expect.stringMatching(new RegExp(`^provider-[0-9a-f]{16}-${process.version.replace(/\./g, '\\.')}-${process.arch}-started\\.v8cache$`))]);
     if (process.platform !== 'win32') {
       expect(fs.statSync(path.join(dir, 'cdktf-panos-ipsec')).mode & 0o777).toBe(0o700);
       expect(fs.statSync(path.join(dir, 'cdktf-panos-ipsec', files[0])).mode & 0o777).toBe(0o600);
@@ -60,10 +74,19 @@ describe('GIVEN the built provider file and an empty cache directory', () => {
     expect(Buffer.compare(fs.readFileSync(file), before)).toBe(0);
   });
 
-  test('WHEN the cache file is damaged THEN the provider still starts and writes a good one again', async () => {
-    const file = path.join(dir, 'cdktf-panos-ipsec', cacheFiles()[0]);
-    fs.writeFileSync(file, Buffer.from('not a V8 code cache'));
+  test('WHEN a provider process that Terraform configured exits THEN it leaves a second cache, of what serving compiled, next to the first', async () => {
+    await configuredAndStopped(env);
+    expect(cacheFiles().map((f) => f.replace(/^.*-(\w+)\.v8cache$/, '$1')).sort()).toEqual(['served', 'started']);
+  });
+
+  test('WHEN the cache it uses is damaged THEN the provider still starts, removes it and writes a good one again', async () => {
+    const damaged = Buffer.from('not a V8 code cache');
+    const served = path.join(dir, 'cdktf-panos-ipsec', cacheFiles().find((f) => f.endsWith('-served.v8cache')) as string);
+    fs.writeFileSync(served, damaged);
     expect(await handshake(env)).toMatch(/^1\|6\|unix\|/);
-    expect(fs.statSync(file).size).toBeGreaterThan(1000);
+    expect(fs.existsSync(served)).toBe(false);
+    expect(cacheFiles().map((f) => fs.statSync(path.join(dir, 'cdktf-panos-ipsec', f)).size > 1000)).toEqual([true]);
+    await configuredAndStopped(env);
+    expect(cacheFiles().length).toBe(2);
   });
 });

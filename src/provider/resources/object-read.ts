@@ -14,12 +14,37 @@ import type { DeviceSession, PlannedObject } from '../session';
 import { checkStoredKey, decodePrivate, encodePrivate, secretDigest, storedKeyFingerprint } from './private-state';
 import { resourceFields, type ObjectResourceSpec } from './spec';
 
+/**
+ * Bench only (bench/run.ts, the peer baseline): every refresh reads its own entry with one request, the access pattern
+ * of providers that read one object per resource, so the bench can time the bulk reads against it in one run. Not a
+ * setting and not documented for users; the bench sets it in Terraform's environment.
+ */
+const BENCH_READ_PER_RESOURCE = process.env.PANOS_IPSEC_BENCH_READ_PER_RESOURCE === '1';
+
 /** The device's entry of an object as a model, memberships of tunnel interfaces included. */
-async function deviceModel(spec: ObjectResourceSpec, session: DeviceSession, name: string): Promise<Decoded<{ name: string }> | undefined> {
-  const found = await session.candidate.deviceEntry(spec.kind, name);
-  if (!found || !spec.memberships) return found;
-  const m = membershipOf(name, await session.membershipMaps());
-  return { raw: found.raw, model: { ...found.model, ...m } };
+async function deviceModel(spec: ObjectResourceSpec, session: DeviceSession, name: string, perResource = false): Promise<Decoded<{ name: string }> | undefined> {
+  const entry = perResource ? session.client().getObject(spec.descriptor, session.location, name) : session.candidate.deviceEntry(spec.kind, name);
+  // Side by side: the memberships are needed whether or not the entry is found.
+  const [found, maps] = await Promise.all([entry, spec.memberships ? session.membershipMaps() : undefined]);
+  if (!found || !maps) return found;
+  return { raw: found.raw, model: { ...found.model, ...membershipOf(name, maps) } };
+}
+
+/** Sessions whose reads {@link prefetchForRefresh} has started. */
+const prefetched = new WeakSet<DeviceSession>();
+
+/**
+ * Terraform refreshes resources level by level along their dependencies (interfaces and profiles, then gateways, then
+ * tunnels), so reading each kind when its first refresh comes costs one device round trip per level. The first
+ * refresh of a process starts every kind's bulk read and the membership reads side by side instead: each is still
+ * made once per process, a kind that no resource of the configuration uses costs one request, and a read that fails
+ * here is made again by the refresh that needs it.
+ */
+function prefetchForRefresh(session: DeviceSession): void {
+  if (prefetched.has(session)) return;
+  prefetched.add(session);
+  for (const r of OBJECT_RESOURCES) session.candidate.entries(r.kind).catch(() => undefined);
+  session.membershipMaps().catch(() => undefined);
 }
 
 /** Reads one object resource; null state when the object is gone. */
@@ -28,7 +53,8 @@ export async function readObject(spec: ObjectResourceSpec, session: DeviceSessio
   if (typeof name !== 'string') return { state };
   // A later request of this run (a commit that fails) may echo the key back: it must be masked there too.
   if (spec.preSharedKey && typeof state.pre_shared_key === 'string') session.client().addSecret(state.pre_shared_key);
-  const found = await deviceModel(spec, session, name);
+  if (!BENCH_READ_PER_RESOURCE) prefetchForRefresh(session);
+  const found = await deviceModel(spec, session, name, BENCH_READ_PER_RESOURCE);
   if (!found) return { state: null, private: priv };
   const fields = resourceFields(spec);
   const device = valueFromModel(fields, found.model as Model);
