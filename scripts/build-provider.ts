@@ -61,7 +61,8 @@ function codeCacheLoader(bundleText: string): string {
   return [
     '(function () {',
     "  const vm = require('node:vm'), fs = require('node:fs'), path = require('node:path'), os = require('node:os');",
-    `  const code = ${JSON.stringify(code)};`,
+    // ASCII only: Node.js reads an ASCII file without decoding UTF-8, and the string stays one byte per character.
+    `  const code = ${JSON.stringify(code).replace(/[\u0080-\uffff]/g, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`)};`,
     "  const dir = path.join(process.env.XDG_CACHE_HOME || path.join(os.homedir(), '.cache'), 'cdktf-panos-ipsec');",
     `  const file = (stage) => path.join(dir, 'provider-${key}-' + process.version + '-' + process.arch + '-' + stage + '.v8cache');`,
     '  let cachedData, stage;',
