@@ -159,9 +159,15 @@ export async function importObject(spec: ObjectResourceSpec, session: DeviceSess
   return { resources: [{ state, ...(priv ? { private: priv } : {}) }] };
 }
 
+/** Rule facts of one kind's device objects, with the kinds they refer to. */
+interface KindFacts {
+  readonly objects: PlannedObject[];
+  readonly referenced: ReadonlySet<ObjectKind>;
+}
+
 /** Rule facts of the device's objects, per kind, and the combined list last handed out, per process. */
 interface DeviceFacts {
-  readonly byKind: Map<ObjectKind, Promise<PlannedObject[]>>;
+  readonly byKind: Map<ObjectKind, Promise<KindFacts>>;
   list?: { readonly kinds: string; readonly objects: PlannedObject[] };
 }
 
@@ -170,13 +176,16 @@ const deviceFacts = new WeakMap<DeviceSession, DeviceFacts>();
 /** Kinds whose objects refer to other objects (the others are only ever referred to). */
 const REFERRING_KINDS = OBJECT_RESOURCES.map((r) => r.kind).filter((k) => OBJECT_RESOURCES.some((r) => referringKinds(r.kind, [k]).length > 0));
 
-function factsOfKind(session: DeviceSession, spec: ObjectResourceSpec): Promise<PlannedObject[]> {
-  return session.candidate.entries(spec.kind).then((entries) =>
-    [...entries.values()].map((d) => {
+function factsOfKind(session: DeviceSession, spec: ObjectResourceSpec): Promise<KindFacts> {
+  return session.candidate.entries(spec.kind).then((entries) => {
+    const referenced = new Set<ObjectKind>();
+    const objects = [...entries.values()].map((d) => {
+      for (const r of referencesOf(spec.kind, d.model as Model)) referenced.add(r.kind);
       const v = valueFromModel(resourceFields(spec), d.model as Model);
       return { kind: spec.kind, name: d.model.name, path: objectAddress(spec.kind, d.model.name), model: modelFromValue(resourceFields(spec), v, { unknownAs: FACT_UNKNOWN }) };
-    }),
-  );
+    });
+    return { objects, referenced };
+  });
 }
 
 /**
@@ -192,7 +201,7 @@ export async function deviceObjectsForRules(session: DeviceSession): Promise<Pla
   let state = deviceFacts.get(session);
   if (!state) deviceFacts.set(session, (state = { byKind: new Map() }));
   const facts = state;
-  const want = (kind: ObjectKind): Promise<PlannedObject[]> => {
+  const want = (kind: ObjectKind): Promise<KindFacts> => {
     let p = facts.byKind.get(kind);
     if (!p) {
       p = factsOfKind(session, OBJECT_RESOURCES.find((r) => r.kind === kind) as ObjectResourceSpec);
@@ -201,18 +210,16 @@ export async function deviceObjectsForRules(session: DeviceSession): Promise<Pla
     }
     return p;
   };
-  const named = new Set<ObjectKind>(REFERRING_KINDS);
-  for (const o of session.planned.values()) for (const r of referencesOf(o.kind, o.model)) named.add(r.kind);
+  // Kept per kind and per process, so each call costs the number of kinds, not of objects.
+  const named = new Set<ObjectKind>([...REFERRING_KINDS, ...session.plannedReferencedKinds]);
   // What the device's objects name, until nothing new is named (two rounds at most: tunnel, gateway, profile).
   for (let size = 0; size !== named.size; ) {
     size = named.size;
-    for (const lists of await Promise.all([...named].map(want))) {
-      for (const d of lists) for (const r of referencesOf(d.kind, d.model)) named.add(r.kind);
-    }
+    for (const k of await Promise.all([...named].map(want))) for (const r of k.referenced) named.add(r);
   }
   const kinds = OBJECT_RESOURCES.map((r) => r.kind).filter((k) => named.has(k));
   const key = kinds.join(',');
   // The same list object while the kinds are the same: plan-rules.ts indexes each list once.
-  if (facts.list?.kinds !== key) facts.list = { kinds: key, objects: (await Promise.all(kinds.map(want))).flat() };
+  if (facts.list?.kinds !== key) facts.list = { kinds: key, objects: (await Promise.all(kinds.map(want))).flatMap((k) => k.objects) };
   return facts.list.objects;
 }
