@@ -2,8 +2,11 @@
  * `npm run bench`: terraform apply and no-change plan of N transport tunnels through the panosipsec provider against
  * the simulator, side by side with the same graph of `terraform_data` resources (Terraform's floor), plus XML API
  * requests by type and commits from the simulator's counters, provider launch vs `node -e 0`, and the provider's
- * peak memory. Every timing is reported as a ratio measured in this one run. Prints a table and writes
- * bench/results.json. Not part of `npm test`.
+ * peak memory. At LATENCY_SIZE tunnels the no-change plan runs again with the simulator answering each request after
+ * LATENCY_MS (a real management plane takes 100–500 ms), once as the provider reads and once reading one object per
+ * resource (the access pattern of the official provider; a bench-only mode of the provider), so the cost of a device's
+ * latency is measured side by side too. Every timing is reported as a ratio or a difference measured in this one run.
+ * Prints a table and writes bench/results.json. Not part of `npm test`.
  */
 import * as fs from 'node:fs';
 import * as path from 'node:path';
@@ -17,6 +20,10 @@ import { ROOT, requireTerraform, TfTimeoutError, TfWorkspace, type TfRun } from 
 const SIZES = (process.env.BENCH_SIZES ?? '10,100,500').split(',').map(Number);
 const PARALLELISM = 10; // Terraform's default, for both sides.
 const COMMIT_MS = 300; // the simulator's default commit job duration
+const LATENCY_SIZE = Number(process.env.BENCH_LATENCY_SIZE ?? 100);
+const LATENCY_MS = Number(process.env.BENCH_LATENCY_MS ?? 150);
+/** Read by the provider (src/provider/resources/object-read.ts): every refresh reads its own entry. Bench only. */
+const PER_RESOURCE_ENV = { PANOS_IPSEC_BENCH_READ_PER_RESOURCE: '1' };
 // The provider process's command line names the installed file (terraform-provider-panosipsec_v<version>.cjs).
 const PROVIDER_MARKER = 'terraform-provider-panosipsec';
 
@@ -61,6 +68,17 @@ interface SizeResult {
   readonly applyRequests?: Requests;
   readonly planRequests?: Requests;
   readonly providerPeakRssMiB?: { apply: number; plan?: number; processes: number };
+  /** The no-change plan again with the device's latency: as the provider reads, and reading one object per resource. */
+  readonly latency?: LatencyResult;
+}
+
+/** No-change plans of one size with `ms` of latency per request, next to the same plan without (`SizeResult.plan`). */
+interface LatencyResult {
+  readonly ms: number;
+  readonly plan?: Timing;
+  readonly planRequests?: Requests;
+  readonly perResourcePlan?: Timing;
+  readonly perResourceRequests?: Requests;
 }
 
 const BUDGET_MS = Number(process.env.BENCH_BUDGET_SECONDS ?? 840) * 1000;
@@ -72,11 +90,11 @@ function remaining(): number {
 }
 
 /** Runs terraform within the remaining budget; a run cut off by it yields a lower-bound timing. */
-async function timed(ws: TfWorkspace, args: readonly string[], expected: number, what: string, onSpawn?: (c: ChildProcess) => void): Promise<Timing | undefined> {
+async function timed(ws: TfWorkspace, args: readonly string[], expected: number, what: string, onSpawn?: (c: ChildProcess) => void, env?: NodeJS.ProcessEnv): Promise<Timing | undefined> {
   const left = remaining();
   if (left < 5_000) return undefined;
   try {
-    const r = await ws.run(args, { timeoutMs: left, onSpawn });
+    const r = await ws.run(args, { timeoutMs: left, onSpawn, env });
     must(r, expected, what);
     return { ms: r.ms, finished: true };
   } catch (err) {
@@ -118,12 +136,30 @@ async function measureSize(n: number): Promise<SizeResult> {
     const planMem = (mem.sampler as MemorySampler | undefined)?.stop();
     result.planRequests = classify(sim.counters.snapshot());
     if (planMem && result.providerPeakRssMiB) result.providerPeakRssMiB = { ...result.providerPeakRssMiB, plan: round(planMem.peakKiB / 1024), processes: result.providerPeakRssMiB.processes + planMem.processes };
+    if (n === LATENCY_SIZE && result.plan?.finished) result.latency = await measureLatency(sim, prov, plan, n);
     return result;
   } finally {
     prov.remove();
     floor.remove();
     await sim.close();
   }
+}
+
+/** The no-change plan with LATENCY_MS per request (the simulator's latency, on for these runs only), twice. */
+async function measureLatency(sim: Awaited<ReturnType<typeof startSimulator>>, prov: TfWorkspace, plan: readonly string[], n: number): Promise<LatencyResult> {
+  const fault = sim.faults.add({ kind: 'latency', ms: LATENCY_MS });
+  const out: { -readonly [K in keyof LatencyResult]: LatencyResult[K] } = { ms: LATENCY_MS };
+  try {
+    sim.counters.reset();
+    out.plan = await timed(prov, plan, 0, `provider no-change plan n=${n} at ${LATENCY_MS} ms per request`);
+    out.planRequests = classify(sim.counters.snapshot());
+    sim.counters.reset();
+    out.perResourcePlan = await timed(prov, plan, 0, `per-resource no-change plan n=${n} at ${LATENCY_MS} ms per request`, undefined, PER_RESOURCE_ENV);
+    out.perResourceRequests = classify(sim.counters.snapshot());
+  } finally {
+    sim.faults.remove(fault);
+  }
+  return out;
 }
 
 function round(x: number, digits = 1): number {
@@ -145,22 +181,51 @@ function ratio(a?: Timing, b?: Timing): { value: number; bound: '' | '>' | '?' }
   return { value: a.ms / b.ms, bound: a.finished ? '' : '>' };
 }
 
-function targets(r: SizeResult): Target[] {
+/** The launch figures of this run. */
+interface Launch {
+  readonly providerMs: number;
+  readonly nodeMs: number;
+  readonly runs: number;
+}
+
+/** The targets of issue 16, for the sizes this run measured (10 and 500 tunnels, the latency row). */
+function targets(sizes: readonly SizeResult[], launch: Launch): Target[] {
   const t = (name: string, measured: number, limit: number, bound: '' | '>' | '?' = ''): Target => ({
     name: `${name}${bound === '>' ? ' (lower bound: run cut off by the budget)' : bound === '?' ? ' (not measured within the budget)' : ''}`,
     measured: round(measured, 2),
     limit,
     met: bound === '' && measured <= limit,
   });
-  const plan = ratio(r.plan, r.planFloor);
-  const apply = ratio(r.apply, r.applyFloor);
-  return [
-    t(`no-change plan of ${r.tunnels}: XML API read requests`, r.planRequests?.reads ?? NaN, 10, r.planRequests ? '' : '?'),
-    t(`no-change plan of ${r.tunnels}: time / terraform_data floor`, plan.value, 3, plan.bound),
-    t(`apply of ${r.tunnels}: time / terraform_data floor`, apply.value, 1.5, apply.bound),
-    t(`apply of ${r.tunnels}: commits`, r.applyRequests?.commits ?? NaN, 2, r.apply?.finished ? '' : '?'),
-    t(`apply of ${r.tunnels}: write requests / resources`, (r.applyRequests?.writes ?? NaN) / r.resources, 0.2, r.apply?.finished ? '' : r.apply ? '>' : '?'),
-  ];
+  const out: Target[] = [t('provider start to handshake / node -e 0', launch.providerMs / launch.nodeMs, 1.5)];
+  const small = sizes.find((r) => r.tunnels === 10);
+  if (small) {
+    const plan = ratio(small.plan, small.planFloor);
+    const apply = ratio(small.apply, small.applyFloor);
+    out.push(
+      t('no-change plan of 10: time / terraform_data floor', plan.value, 5, plan.bound),
+      t(`apply of 10: time / terraform_data floor (simulator commit job ${COMMIT_MS} ms)`, apply.value, 6, apply.bound),
+      t('apply of 10: XML API read requests', small.applyRequests?.reads ?? NaN, 12, small.apply?.finished ? '' : '?'),
+    );
+  }
+  const large = sizes.find((r) => r.tunnels === 500);
+  if (large) {
+    const plan = ratio(large.plan, large.planFloor);
+    const apply = ratio(large.apply, large.applyFloor);
+    out.push(
+      t('apply of 500: time / terraform_data floor', apply.value, 1.2, apply.bound),
+      t('no-change plan of 500: time / terraform_data floor', plan.value, 1.5, plan.bound),
+      t('no-change plan of 500: XML API read requests', large.planRequests?.reads ?? NaN, 8, large.planRequests ? '' : '?'),
+      t('apply of 500: commits', large.applyRequests?.commits ?? NaN, 1, large.apply?.finished ? '' : '?'),
+      t('apply of 500: write requests / resources', (large.applyRequests?.writes ?? NaN) / large.resources, 0.2, large.apply?.finished ? '' : large.apply ? '>' : '?'),
+    );
+  }
+  const slow = sizes.find((r) => r.latency);
+  if (slow?.latency) {
+    const l = slow.latency;
+    const extra = l.plan?.finished && slow.plan?.finished ? (l.plan.ms - slow.plan.ms) / 1000 : NaN;
+    out.push(t(`no-change plan of ${slow.tunnels} at ${l.ms} ms per request: seconds more than at 0 ms`, extra, 1.5, Number.isNaN(extra) ? '?' : ''));
+  }
+  return out;
 }
 
 /**
@@ -189,7 +254,8 @@ const x = (a?: Timing, b?: Timing): string => {
   return Number.isNaN(r.value) ? 'n/a' : `${r.bound}${r.value.toFixed(2)}x`;
 };
 
-function render(sizes: SizeResult[], launch: string, synth: unknown, started: number): string {
+function render(sizes: SizeResult[], launch: Launch, synth: unknown, started: number): string {
+  const launchLine = `provider launch to handshake: ${launch.providerMs.toFixed(0)} ms vs node -e 0: ${launch.nodeMs.toFixed(0)} ms (${(launch.providerMs / launch.nodeMs).toFixed(2)}x, median of ${launch.runs})`;
   const rows: string[][] = [
     ['tunnels (resources)', 'apply s', 'floor s', 'ratio', 'plan s', 'floor s', 'ratio', 'apply reads/writes/commits', 'plan reads', 'peak RSS MiB apply/plan'],
     ...sizes.map((r) => [
@@ -205,29 +271,35 @@ function render(sizes: SizeResult[], launch: string, synth: unknown, started: nu
       r.providerPeakRssMiB ? `${r.providerPeakRssMiB.apply} / ${r.providerPeakRssMiB.plan ?? 'n/a'}` : 'n/a',
     ]),
   ];
-  const out = [table(rows), '', launch, `synth: ${typeof synth === 'string' ? synth : JSON.stringify(synth)}`];
-  for (const r of sizes) out.push(`requests n=${r.tunnels}: apply ${JSON.stringify(r.applyRequests?.byAction ?? {})}; plan ${JSON.stringify(r.planRequests?.byAction ?? {})}`);
-  const largest = sizes[sizes.length - 1];
-  if (largest) {
-    out.push('', `targets (n=${largest.tunnels}):`);
-    for (const g of targets(largest)) {
-      out.push(`  ${g.met ? 'MET   ' : 'MISSED'} ${g.name}: ${Number.isNaN(g.measured) ? 'n/a' : g.measured} (target <= ${g.limit}${!g.met && !Number.isNaN(g.measured) && g.measured > g.limit ? `, over by ${round(g.measured / g.limit, 2)}x` : ''})`);
-    }
+  const out = [table(rows), ''];
+  for (const r of sizes) {
+    const l = r.latency;
+    if (!l) continue;
+    out.push(
+      `no-change plan of ${r.tunnels} tunnels with ${l.ms} ms per request: ${sec(l.plan)} s against ${sec(r.plan)} s at 0 ms ` +
+        `(${l.plan && r.plan ? `+${((l.plan.ms - r.plan.ms) / 1000).toFixed(1)} s` : 'n/a'}, ${l.planRequests?.reads ?? 'n/a'} reads); ` +
+        `reading one object per resource: ${sec(l.perResourcePlan)} s (${x(l.perResourcePlan, l.plan)} the provider's, ${l.perResourceRequests?.reads ?? 'n/a'} reads)`,
+    );
   }
-  out.push(`total bench time ${((Date.now() - started) / 1000).toFixed(0)} s (budget ${BUDGET_MS / 1000} s); simulator commit job ${COMMIT_MS} ms; -parallelism=${PARALLELISM}`);
+  out.push(launchLine, `synth: ${typeof synth === 'string' ? synth : JSON.stringify(synth)}`);
+  for (const r of sizes) out.push(`requests n=${r.tunnels}: apply ${JSON.stringify(r.applyRequests?.byAction ?? {})}; plan ${JSON.stringify(r.planRequests?.byAction ?? {})}`);
+  out.push('', 'targets (issue 16):');
+  for (const g of targets(sizes, launch)) {
+    out.push(`  ${g.met ? 'MET   ' : 'MISSED'} ${g.name}: ${Number.isNaN(g.measured) ? 'n/a' : g.measured} (target <= ${g.limit}${!g.met && !Number.isNaN(g.measured) && g.measured > g.limit ? `, over by ${round(g.measured / g.limit, 2)}x` : ''})`);
+  }
+  out.push(`total bench time ${((Date.now() - started) / 1000).toFixed(0)} s (budget ${BUDGET_MS / 1000} s); simulator commit job ${COMMIT_MS} ms; -parallelism=${PARALLELISM}; commit_poll_interval_ms default`);
   return out.join('\n');
 }
 
-function save(sizes: SizeResult[], launch: unknown, synth: unknown, started: number): void {
-  const largest = sizes[sizes.length - 1];
+function save(sizes: SizeResult[], launch: Launch, synth: unknown, started: number): void {
   const results = {
     date: new Date().toISOString(),
     node: process.version,
-    settings: { parallelism: PARALLELISM, simulatorCommitMs: COMMIT_MS, sizes: SIZES, budgetSeconds: BUDGET_MS / 1000 },
+    settings: { parallelism: PARALLELISM, simulatorCommitMs: COMMIT_MS, sizes: SIZES, budgetSeconds: BUDGET_MS / 1000, latencySize: LATENCY_SIZE, latencyMs: LATENCY_MS },
     sizes,
     launch,
     synth,
-    targets: largest ? targets(largest) : [],
+    targets: targets(sizes, launch),
     totalSeconds: Math.round((Date.now() - started) / 1000),
   };
   fs.writeFileSync(path.join(ROOT, 'bench', 'results.json'), `${JSON.stringify(results, null, 2)}\n`);
@@ -240,22 +312,21 @@ async function main(): Promise<void> {
   const synth = await synthFigures();
   // Launch timing first: it is cheap and must not be lost to the budget.
   const ws = new TfWorkspace(undefined, 'bench-launch-');
-  let launch: Awaited<ReturnType<typeof measureLaunch>>;
+  let launch: Launch;
   try {
-    launch = await measureLaunch(mirrorLauncher(path.join(ws.dir, 'mirror')));
+    launch = await measureLaunch(mirrorLauncher(path.join(ws.dir, 'mirror')), 21);
   } finally {
     ws.remove();
   }
-  const launchLine = `provider launch to handshake: ${launch.providerMs.toFixed(0)} ms vs node -e 0: ${launch.nodeMs.toFixed(0)} ms (${(launch.providerMs / launch.nodeMs).toFixed(2)}x, median of ${launch.runs})`;
   const sizes: SizeResult[] = [];
   for (const n of SIZES) {
     process.stderr.write(`bench: ${n} tunnels (${tunnelResourceCount(n)} resources)…\n`);
     sizes.push(await measureSize(n));
     save(sizes, launch, synth, started);
     // Progress between sizes on stderr; the last table goes to stdout once, below.
-    if (sizes.length < SIZES.length) process.stderr.write(`${render(sizes, launchLine, synth, started)}\n\n`);
+    if (sizes.length < SIZES.length) process.stderr.write(`${render(sizes, launch, synth, started)}\n\n`);
   }
-  process.stdout.write(`${render(sizes, launchLine, synth, started)}\n`);
+  process.stdout.write(`${render(sizes, launch, synth, started)}\n`);
 }
 
 main().catch((err: unknown) => {

@@ -5,10 +5,14 @@
  * plugin directory. Because it holds no path and depends on nothing outside itself, the copy is byte-identical in
  * every folder and on every machine for one package version, and Terraform's lock-file hash of it is too.
  *
+ * The bundle is carried as a string and compiled with a V8 code cache kept in the user's cache directory (see
+ * {@link codeCacheLoader}): the provider starts several times per Terraform command, each time before Terraform can go on.
+ *
  * Run by `npm run build` after tsc (and so by `prepack` before `npm pack` / `npm publish`). Also writes
  * dist/provider/THIRD-PARTY-NOTICES.txt: the name, version, license and license text of every npm package whose
  * code the file carries, since the file is a copy of their code.
  */
+import { createHash } from 'node:crypto';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { buildSync, type Metafile } from 'esbuild';
@@ -34,6 +38,63 @@ function banner(version: string): string {
     `  process.stderr.write('terraform-provider-panosipsec needs Node.js ${MIN_NODE_MAJOR} or later; the node on PATH is ' + process.version + '. Fix: put a newer node first on PATH.\\n');`,
     '  process.exit(1);',
     '}',
+  ].join('\n');
+}
+
+/**
+ * The file's body: the bundle as a string, compiled through node:vm with a V8 code cache. Compiling the bundle is the
+ * largest cost of a provider start before its handshake, and Node.js 20 caches no compiled code of its own
+ * (module.enableCompileCache came in 22.1). Scanning the string costs a small part of parsing it as code; with the
+ * cache, V8 takes the compiled functions from it instead of parsing. The first start of a version writes a cache
+ * once its modules have loaded (`started`), and the first process that Terraform configured (so it planned, applied or
+ * read; src/provider/main.ts marks it) writes at its exit one that also holds what serving those calls compiled
+ * (`served`, preferred when present), so later processes compile neither. They go
+ * to `$XDG_CACHE_HOME/cdktf-panos-ipsec` or `~/.cache/cdktf-panos-ipsec`, a 0700 directory of 0600 files named after
+ * the bundle's hash, the Node.js version, the architecture and the stage; a file another user owns is ignored, and V8
+ * itself rejects a cache made from other source or by another V8 (then it is removed and written again).
+ * Any failure to read or write the cache only means compiling without it. Stack traces name this file, with line
+ * numbers of the bundle. Nothing of the cache is in the file, so the file stays byte-identical for one version.
+ */
+function codeCacheLoader(bundleText: string): string {
+  const code = `(function (exports, require, module, __filename, __dirname) {${bundleText}\n})`;
+  const key = createHash('sha256').update(code).digest('hex').slice(0, 16);
+  return [
+    '(function () {',
+    "  const vm = require('node:vm'), fs = require('node:fs'), path = require('node:path'), os = require('node:os');",
+    // ASCII only: Node.js reads an ASCII file without decoding UTF-8, and the string stays one byte per character.
+    `  const code = ${JSON.stringify(code).replace(/[\u0080-\uffff]/g, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`)};`,
+    "  const dir = path.join(process.env.XDG_CACHE_HOME || path.join(os.homedir(), '.cache'), 'cdktf-panos-ipsec');",
+    `  const file = (stage) => path.join(dir, 'provider-${key}-' + process.version + '-' + process.arch + '-' + stage + '.v8cache');`,
+    '  let cachedData, stage;',
+    "  for (const s of ['served', 'started']) {",
+    '    try {',
+    '      const st = fs.statSync(file(s));',
+    "      if (typeof process.getuid === 'function' && st.uid !== process.getuid()) continue;",
+    '      cachedData = fs.readFileSync(file(s));',
+    '      stage = s;',
+    '      break;',
+    '    } catch {}',
+    '  }',
+    '  const script = new vm.Script(code, { filename: __filename, cachedData });',
+    '  const save = (s) => {',
+    '    try {',
+    '      fs.mkdirSync(dir, { recursive: true, mode: 0o700 });',
+    "      const tmp = file(s) + '.' + process.pid;",
+    '      fs.writeFileSync(tmp, script.createCachedData(), { mode: 0o600 });',
+    '      fs.renameSync(tmp, file(s));',
+    '    } catch {}',
+    '  };',
+    '  if (script.cachedDataRejected) {',
+    '    try {',
+    '      fs.unlinkSync(file(stage));',
+    '    } catch {}',
+    '    stage = undefined;',
+    '  }',
+    '  script.runInThisContext()(exports, require, module, __filename, __dirname);',
+    "  if (stage === undefined) save('started');",
+    "  if (stage !== 'served') process.once('exit', () => process[Symbol.for('panosipsec.configured')] && save('served'));",
+    '})();',
+    '',
   ].join('\n');
 }
 
@@ -86,7 +147,7 @@ export function buildProviderFile(root: string = ROOT): string {
     format: 'cjs',
     target: `node${MIN_NODE_MAJOR}`,
     outfile,
-    banner: { js: banner(version) },
+    write: false,
     define: { PANOS_IPSEC_BUNDLED_VERSION: JSON.stringify(version) },
     // Whitespace and syntax only: names stay readable in a stack trace, and the file is a third smaller.
     minifyWhitespace: true,
@@ -95,6 +156,10 @@ export function buildProviderFile(root: string = ROOT): string {
     metafile: true,
     logLevel: 'warning',
   });
+  const bundle = result.outputFiles.find((f) => f.path === outfile);
+  if (!bundle) throw new Error(`esbuild wrote no ${outfile}`);
+  fs.mkdirSync(path.dirname(outfile), { recursive: true });
+  fs.writeFileSync(outfile, `${banner(version)}\n${codeCacheLoader(bundle.text)}`);
   fs.chmodSync(outfile, 0o755);
   fs.writeFileSync(path.join(root, NOTICES_FILE), noticesText(bundledPackages(result.metafile, path.relative(root, outfile))));
   return outfile;

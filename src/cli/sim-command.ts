@@ -17,6 +17,7 @@ export function registerSimCommand(program: Command): void {
     .option('--user <name>', 'admin username (with --password)')
     .option('--password <password>', 'admin password (with --user)')
     .option('--commit-ms <n>', 'duration of one commit job in milliseconds', '300')
+    .option('--latency-ms <n>', 'time the device takes over every request, in milliseconds (real ones: 100-500)', '0')
     .option('--quiet', 'do not log requests to stderr')
     .action(async (o: SimCommandOptions) => {
       const { stop } = await runSim(o);

@@ -18,6 +18,7 @@ export interface SimCommandOptions {
   user?: string;
   password?: string;
   commitMs?: string;
+  latencyMs?: string;
   quiet?: boolean;
 }
 
@@ -74,6 +75,7 @@ export async function runSim(
     tls: o.tls === true,
     users: o.user !== undefined && o.password !== undefined ? { [o.user]: o.password } : undefined,
     commitDurationMs: intOption(o.commitMs, 'commit-ms'),
+    latencyMs: intOption(o.latencyMs, 'latency-ms'),
     onRequest: o.quiet ? undefined : (e) => err(logLine(e)),
   });
   let caDir: string | undefined;

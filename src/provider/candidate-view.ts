@@ -3,6 +3,11 @@
  * (at first use), then kept current with the process's own writes and deletes, with an index of who refers to whom.
  * Reads, imports, plan-time checks and apply all see this one view, so what a plan shows is what the next commit makes
  * running.
+ *
+ * Terraform runs the plan and the apply of one command in separate provider processes, and the apply's view is read
+ * afresh on purpose, not handed over from the plan: a create must not land on a name taken since the plan
+ * (resources/takeover.ts), and an edit must keep the unmanaged XML of the entry as the device holds it when it is
+ * written (resources/object-apply.ts). The device may have changed in between (a saved plan can be applied hours later).
  */
 import { descriptorFor, type Decoded, type ObjectKind } from '../panos/objects';
 import type { XmlElement } from '../panos/xml';

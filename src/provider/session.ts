@@ -85,6 +85,8 @@ export class DeviceSession {
   readonly planned = new Map<string, PlannedObject>();
   /** Who refers to whom among {@link planned}. */
   readonly plannedReferences = new ReferenceIndex();
+  /** The kinds that objects planned in this process refer to (kept as they are planned). */
+  readonly plannedReferencedKinds = new Set<ObjectKind>();
   /** `kind:name` of objects planned for deletion in this process. */
   readonly plannedDeletes = new Set<string>();
   /** Objects created or updated by this process, by `kind:name` (their references are checked before a commit). */
@@ -185,7 +187,9 @@ export class DeviceSession {
   addPlanned(o: PlannedObject): void {
     const key = objectKey(o.kind, o.name);
     this.planned.set(key, o);
-    this.plannedReferences.set(key, referencesOf(o.kind, o.model));
+    const refs = referencesOf(o.kind, o.model);
+    this.plannedReferences.set(key, refs);
+    for (const r of refs) this.plannedReferencedKinds.add(r.kind);
   }
 
   /**

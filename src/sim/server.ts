@@ -30,6 +30,8 @@ export interface FrontOptions {
   readonly auth: AuthTable;
   readonly maxBodyBytes: number;
   readonly onRequest?: (e: RequestLogEntry) => void;
+  /** Added to every request before it is handled (SimulatorOptions.latencyMs). */
+  readonly latencyMs?: number;
   /** Sleeps that close() can cut short. */
   readonly sleep: (ms: number) => Promise<boolean>;
 }
@@ -146,7 +148,7 @@ async function handle(front: FrontOptions, req: IncomingMessage, res: ServerResp
   const facts = requestFacts(params);
   device.counters.count(facts.type === '' ? 'none' : facts.type, facts.counterKey);
 
-  const latency = device.faults.take(['latency'], facts).reduce((sum, f) => sum + f.ms, 0);
+  const latency = (front.latencyMs ?? 0) + device.faults.take(['latency'], facts).reduce((sum, f) => sum + f.ms, 0);
   if (latency > 0 && !(await front.sleep(latency))) return;
   const before = (f: Fault): boolean => !('after' in f && f.after === true);
   const abrupt = device.faults.take(['reset', 'http-error', 'session-timeout'], facts, { first: true, where: before })[0];

@@ -101,7 +101,7 @@ export async function startSimulator(opts: SimulatorRuntimeOptions = {}): Promis
       sleepers.add(s);
     });
 
-  const listener = makeListener({ device, auth, maxBodyBytes: opts.maxBodyBytes ?? 10 * 1024 * 1024, onRequest: opts.onRequest, sleep });
+  const listener = makeListener({ device, auth, maxBodyBytes: opts.maxBodyBytes ?? 10 * 1024 * 1024, latencyMs: Math.max(0, opts.latencyMs ?? 0), onRequest: opts.onRequest, sleep });
   let caCertPem: string | undefined;
   let server: http.Server | https.Server;
   if (opts.tls) {

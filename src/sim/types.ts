@@ -20,6 +20,12 @@ export interface SimulatorOptions {
   serial?: string;
   /** How long one commit job runs; progress goes 0..100 over it. @default 300 */
   commitDurationMs?: number;
+  /**
+   * Time the device takes over every request before it acts on it, in milliseconds: a real management plane answers
+   * in 100–500 ms, and a client that makes few requests is the one that gains there. Requests in flight wait side by
+   * side. Fault latencies add to it. @default 0
+   */
+  latencyMs?: number;
   /** Cap on request body size in bytes (HTTP 413 beyond it). @default 10 MiB */
   maxBodyBytes?: number;
   /**

@@ -84,11 +84,15 @@ export function createProviderHandlers(impl: ProviderServer, log: Logger): Plugi
       );
     };
 
+  // get_provider_schema_optional: every call here finds its schema itself (getSchema above), so Terraform may use the
+  // schema it has cached for this provider instead of asking each process it starts again (Terraform 1.6+).
+  const capabilities = (s: ProviderSchema): Record<string, boolean> => ({ plan_destroy: !!s.planDestroy, get_provider_schema_optional: true });
+
   const provider: UntypedServiceImplementation = {
     GetMetadata: unary('GetMetadata', async () => {
       const s = getSchema();
       return {
-        server_capabilities: { plan_destroy: !!s.planDestroy },
+        server_capabilities: capabilities(s),
         resources: Object.keys(s.resources).map((type_name) => ({ type_name })),
         data_sources: Object.keys(s.dataSources ?? {}).map((type_name) => ({ type_name })),
       };
@@ -103,7 +107,7 @@ export function createProviderHandlers(impl: ProviderServer, log: Logger): Plugi
         provider: schemaToProto(s.provider),
         resource_schemas: toMap(s.resources),
         data_source_schemas: toMap(s.dataSources),
-        server_capabilities: { plan_destroy: !!s.planDestroy },
+        server_capabilities: capabilities(s),
         diagnostics: problems.map((p) => diagnosticToProto(errorDiagnostic('Invalid Provider Schema', `${p}. This is a bug in the provider.`))),
       };
     }),

@@ -32,6 +32,22 @@ describe('panos-ipsec sim', () => {
     expect(log).not.toContain('Pw-123!');
   });
 
+  test('GIVEN --latency-ms 150 WHEN run in-process THEN each request is answered after that wait', async () => {
+    const err: string[] = [];
+    const { sim, stop } = await runSim({ panosVersion: '11.1.0', port: '0', host: '127.0.0.1', latencyMs: '150' }, () => undefined, (s) => err.push(s));
+    try {
+      await request(`${sim.url}/api/?type=version&key=${encodeURIComponent(sim.apiKey)}`).then((r) => r.body.dump());
+      const ms = Number(/\((\d+) ms\)/.exec(err.join('').split('\n').find((l) => l.includes(' version ')) ?? '')?.[1]);
+      expect(ms).toBeGreaterThanOrEqual(149);
+    } finally {
+      await stop();
+    }
+  });
+
+  test('fails when --latency-ms is not a whole number', async () => {
+    await expect(runSim({ panosVersion: '11.1.0', port: '0', host: '127.0.0.1', latencyMs: 'fast' })).rejects.toThrow(/--latency-ms must be a non-negative integer/);
+  });
+
   test('fails when --user comes without --password', async () => {
     await expect(runSim({ panosVersion: '11.1.0', port: '0', host: '127.0.0.1', user: 'x' })).rejects.toThrow(/--user and --password go together/);
   });

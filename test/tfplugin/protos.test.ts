@@ -1,7 +1,9 @@
 /** The plugin protocol's services load from proto/services.json, which must stay what the .proto files say. */
 import * as fs from 'node:fs';
 import { SERVICES_JSON, servicesJsonText } from '../../scripts/generate-protos';
-import { loadServices } from '../../src/tfplugin/protos';
+import type { ServiceDefinition } from '@grpc/grpc-js';
+import { loadServices, PROTO_LOADER_OPTIONS } from '../../src/tfplugin/protos';
+import servicesJson from '../../src/tfplugin/proto/services.json';
 
 test('GIVEN the .proto files WHEN services.json is generated afresh THEN it equals the committed file (fails when stale: run npm run generate)', () => {
   expect(fs.readFileSync(SERVICES_JSON, 'utf8')).toBe(servicesJsonText());
@@ -14,4 +16,28 @@ test('GIVEN services.json WHEN loaded THEN the three services a provider serves 
   expect(s.controller.Shutdown.path).toBe('/plugin.GRPCController/Shutdown');
   expect(s.stdio.StreamStdio.path).toBe('/plugin.GRPCStdio/StreamStdio');
   expect(s.stdio.StreamStdio.responseStream).toBe(true);
+});
+
+test('GIVEN the services WHEN a message goes through them and through @grpc/proto-loader THEN both give the same bytes and the same objects', () => {
+  // eslint-disable-next-line @typescript-eslint/no-require-imports
+  const loader = require('@grpc/proto-loader') as typeof import('@grpc/proto-loader');
+  const reference = loader.fromJSON(servicesJson as Parameters<typeof loader.fromJSON>[0], PROTO_LOADER_OPTIONS) as unknown as Record<string, ServiceDefinition>;
+  const ours = loadServices().provider;
+  const theirs = reference['tfplugin6.Provider'];
+  expect(Object.keys(ours).sort()).toEqual(Object.keys(theirs).sort());
+  const response = {
+    new_state: { msgpack: Buffer.from([0x81, 0xa1, 0x61, 0x01]) },
+    diagnostics: [{ severity: 'ERROR', summary: 's', detail: 'd', attribute: { steps: [{ attribute_name: 'a' }, { element_key_int: 3 }] } }],
+    private: Buffer.from('p'),
+  };
+  const bytes = ours.ApplyResourceChange.responseSerialize(response);
+  expect(Buffer.compare(bytes, theirs.ApplyResourceChange.responseSerialize(response))).toBe(0);
+  expect(ours.ApplyResourceChange.responseDeserialize(bytes)).toEqual(theirs.ApplyResourceChange.responseDeserialize(bytes));
+  const request = { type_name: 'panosipsec_ike_gateway', prior_state: { msgpack: Buffer.from([0xc0]) }, planned_private: Buffer.alloc(0) };
+  const reqBytes = theirs.ApplyResourceChange.requestSerialize(request);
+  expect(ours.ApplyResourceChange.requestDeserialize(reqBytes)).toEqual(theirs.ApplyResourceChange.requestDeserialize(reqBytes));
+  for (const name of Object.keys(theirs)) {
+    expect({ name, path: ours[name].path, req: ours[name].requestStream, res: ours[name].responseStream, alias: ours[name].originalName })
+      .toEqual({ name, path: theirs[name].path, req: theirs[name].requestStream, res: theirs[name].responseStream, alias: theirs[name].originalName });
+  }
 });

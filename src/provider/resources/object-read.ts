@@ -14,12 +14,37 @@ import type { DeviceSession, PlannedObject } from '../session';
 import { checkStoredKey, decodePrivate, encodePrivate, secretDigest, storedKeyFingerprint } from './private-state';
 import { resourceFields, type ObjectResourceSpec } from './spec';
 
+/**
+ * Bench only (bench/run.ts, the peer baseline): every refresh reads its own entry with one request, the access pattern
+ * of providers that read one object per resource, so the bench can time the bulk reads against it in one run. Not a
+ * setting and not documented for users; the bench sets it in Terraform's environment.
+ */
+const BENCH_READ_PER_RESOURCE = process.env.PANOS_IPSEC_BENCH_READ_PER_RESOURCE === '1';
+
 /** The device's entry of an object as a model, memberships of tunnel interfaces included. */
-async function deviceModel(spec: ObjectResourceSpec, session: DeviceSession, name: string): Promise<Decoded<{ name: string }> | undefined> {
-  const found = await session.candidate.deviceEntry(spec.kind, name);
-  if (!found || !spec.memberships) return found;
-  const m = membershipOf(name, await session.membershipMaps());
-  return { raw: found.raw, model: { ...found.model, ...m } };
+async function deviceModel(spec: ObjectResourceSpec, session: DeviceSession, name: string, perResource = false): Promise<Decoded<{ name: string }> | undefined> {
+  const entry = perResource ? session.client().getObject(spec.descriptor, session.location, name) : session.candidate.deviceEntry(spec.kind, name);
+  // Side by side: the memberships are needed whether or not the entry is found.
+  const [found, maps] = await Promise.all([entry, spec.memberships ? session.membershipMaps() : undefined]);
+  if (!found || !maps) return found;
+  return { raw: found.raw, model: { ...found.model, ...membershipOf(name, maps) } };
+}
+
+/** Sessions whose reads {@link prefetchForRefresh} has started. */
+const prefetched = new WeakSet<DeviceSession>();
+
+/**
+ * Terraform refreshes resources level by level along their dependencies (interfaces and profiles, then gateways, then
+ * tunnels), so reading each kind when its first refresh comes costs one device round trip per level. The first
+ * refresh of a process starts every kind's bulk read and the membership reads side by side instead: each is still
+ * made once per process, a kind that no resource of the configuration uses costs one request, and a read that fails
+ * here is made again by the refresh that needs it.
+ */
+function prefetchForRefresh(session: DeviceSession): void {
+  if (prefetched.has(session)) return;
+  prefetched.add(session);
+  for (const r of OBJECT_RESOURCES) session.candidate.entries(r.kind).catch(() => undefined);
+  session.membershipMaps().catch(() => undefined);
 }
 
 /** Reads one object resource; null state when the object is gone. */
@@ -28,7 +53,8 @@ export async function readObject(spec: ObjectResourceSpec, session: DeviceSessio
   if (typeof name !== 'string') return { state };
   // A later request of this run (a commit that fails) may echo the key back: it must be masked there too.
   if (spec.preSharedKey && typeof state.pre_shared_key === 'string') session.client().addSecret(state.pre_shared_key);
-  const found = await deviceModel(spec, session, name);
+  if (!BENCH_READ_PER_RESOURCE) prefetchForRefresh(session);
+  const found = await deviceModel(spec, session, name, BENCH_READ_PER_RESOURCE);
   if (!found) return { state: null, private: priv };
   const fields = resourceFields(spec);
   const device = valueFromModel(fields, found.model as Model);
@@ -138,9 +164,15 @@ export async function importObject(spec: ObjectResourceSpec, session: DeviceSess
   return { resources: [{ state, ...(priv ? { private: priv } : {}) }] };
 }
 
+/** Rule facts of one kind's device objects, with the kinds they refer to. */
+interface KindFacts {
+  readonly objects: PlannedObject[];
+  readonly referenced: ReadonlySet<ObjectKind>;
+}
+
 /** Rule facts of the device's objects, per kind, and the combined list last handed out, per process. */
 interface DeviceFacts {
-  readonly byKind: Map<ObjectKind, Promise<PlannedObject[]>>;
+  readonly byKind: Map<ObjectKind, Promise<KindFacts>>;
   list?: { readonly kinds: string; readonly objects: PlannedObject[] };
 }
 
@@ -149,7 +181,7 @@ const deviceFacts = new WeakMap<DeviceSession, DeviceFacts>();
 /** Kinds whose objects refer to other objects (the others are only ever referred to). */
 const REFERRING_KINDS = OBJECT_RESOURCES.map((r) => r.kind).filter((k) => OBJECT_RESOURCES.some((r) => referringKinds(r.kind, [k]).length > 0));
 
-async function factsOfKind(session: DeviceSession, spec: ObjectResourceSpec): Promise<PlannedObject[]> {
+async function factsOfKind(session: DeviceSession, spec: ObjectResourceSpec): Promise<KindFacts> {
   const entries = await session.candidate.entries(spec.kind);
   // Zone, virtual router and vsys import sit outside the interface entry: without them every device interface
   // would look unplaced to the rules (a false PANOS-REF-005 on a plan that does not touch the interface). An entry
@@ -157,11 +189,14 @@ async function factsOfKind(session: DeviceSession, spec: ObjectResourceSpec): Pr
   // device entry of the kind is not planned here.
   const unplanned = [...entries.values()].some((d) => !session.planned.has(`${spec.kind}:${d.model.name}`));
   const memberships = spec.memberships && unplanned ? await session.membershipMaps() : undefined;
-  return [...entries.values()].map((d) => {
+  const referenced = new Set<ObjectKind>();
+  const objects = [...entries.values()].map((d) => {
+    for (const r of referencesOf(spec.kind, d.model as Model)) referenced.add(r.kind);
     const model = memberships ? { ...d.model, ...membershipOf(d.model.name, memberships) } : d.model;
     const v = valueFromModel(resourceFields(spec), model as Model);
     return { kind: spec.kind, name: d.model.name, path: objectAddress(spec.kind, d.model.name), model: modelFromValue(resourceFields(spec), v, { unknownAs: FACT_UNKNOWN }) };
   });
+  return { objects, referenced };
 }
 
 /**
@@ -177,7 +212,7 @@ export async function deviceObjectsForRules(session: DeviceSession): Promise<Pla
   let state = deviceFacts.get(session);
   if (!state) deviceFacts.set(session, (state = { byKind: new Map() }));
   const facts = state;
-  const want = (kind: ObjectKind): Promise<PlannedObject[]> => {
+  const want = (kind: ObjectKind): Promise<KindFacts> => {
     let p = facts.byKind.get(kind);
     if (!p) {
       p = factsOfKind(session, OBJECT_RESOURCES.find((r) => r.kind === kind) as ObjectResourceSpec);
@@ -186,18 +221,16 @@ export async function deviceObjectsForRules(session: DeviceSession): Promise<Pla
     }
     return p;
   };
-  const named = new Set<ObjectKind>(REFERRING_KINDS);
-  for (const o of session.planned.values()) for (const r of referencesOf(o.kind, o.model)) named.add(r.kind);
+  // Kept per kind and per process, so each call costs the number of kinds, not of objects.
+  const named = new Set<ObjectKind>([...REFERRING_KINDS, ...session.plannedReferencedKinds]);
   // What the device's objects name, until nothing new is named (two rounds at most: tunnel, gateway, profile).
   for (let size = 0; size !== named.size; ) {
     size = named.size;
-    for (const lists of await Promise.all([...named].map(want))) {
-      for (const d of lists) for (const r of referencesOf(d.kind, d.model)) named.add(r.kind);
-    }
+    for (const k of await Promise.all([...named].map(want))) for (const r of k.referenced) named.add(r);
   }
   const kinds = OBJECT_RESOURCES.map((r) => r.kind).filter((k) => named.has(k));
   const key = kinds.join(',');
   // The same list object while the kinds are the same: plan-rules.ts indexes each list once.
-  if (facts.list?.kinds !== key) facts.list = { kinds: key, objects: (await Promise.all(kinds.map(want))).flat() };
+  if (facts.list?.kinds !== key) facts.list = { kinds: key, objects: (await Promise.all(kinds.map(want))).flatMap((k) => k.objects) };
   return facts.list.objects;
 }
