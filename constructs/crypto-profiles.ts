@@ -5,11 +5,10 @@ import {
   type IkeCryptoProfile as IkeCryptoProfileModel,
   type IpsecCryptoProfile as IpsecCryptoProfileModel,
 } from '../src/panos/objects';
-import { UNKNOWN, type IkeCryptoProfileFacts, type IpsecCryptoProfileFacts, type Known, type LifetimeFacts } from '../src/rules';
 import type { AhAuthentication, DhGroup, EspAuthentication, EspEncryption, IkeEncryption, IkeHash, IpsecProtocol, LifesizeUnit, LifetimeUnit, PfsGroup } from './enums';
 import { IkeCryptoProfile as L1IkeCryptoProfile } from './generated/ike-crypto-profile';
 import { IpsecCryptoProfile as L1IpsecCryptoProfile } from './generated/ipsec-crypto-profile';
-import { containsToken, ImportedPanosObject, known, PanosObject, type IPanosObject, type KindFacts } from './panos-object';
+import { ImportedPanosObject, PanosObject, type IPanosObject } from './panos-object';
 
 /** A security-association lifetime: one unit and a value (seconds 180-65535, minutes 3-65535, hours 1-65535, days 1-365). */
 export interface SaLifetime {
@@ -21,11 +20,6 @@ export interface SaLifetime {
 export interface SaLifesize {
   readonly unit: LifesizeUnit;
   readonly value: number;
-}
-
-function lifetimeFacts(l: SaLifetime | undefined): Known<LifetimeFacts> {
-  if (l === undefined) return undefined;
-  return containsToken(l) ? UNKNOWN : { unit: l.unit, value: l.value };
 }
 
 /** An IKE crypto profile, declared here or already on the device (including PAN-OS's predefined `default`). */
@@ -79,21 +73,10 @@ export class IkeCryptoProfile extends PanosObject implements IIkeCryptoProfile {
   }
 
   public override _modelRecord(): Readonly<Record<string, unknown>> {
-    return this.model as unknown as Record<string, unknown>;
+    return this.model;
   }
 
-  public _facts(): KindFacts {
-    const m = this.model;
-    const facts: IkeCryptoProfileFacts = {
-      path: this.node.path,
-      name: known(m.name),
-      dhGroups: known(m.dhGroups),
-      authentication: known(m.authentication),
-      encryption: known(m.encryption),
-      lifetime: lifetimeFacts(m.lifetime),
-    };
-    return { kind: this.kind, facts };
-  }
+
 }
 
 /** An IPSec crypto profile, declared here or already on the device (including PAN-OS's predefined `default`). */
@@ -154,21 +137,8 @@ export class IpsecCryptoProfile extends PanosObject implements IIpsecCryptoProfi
   }
 
   public override _modelRecord(): Readonly<Record<string, unknown>> {
-    return this.model as unknown as Record<string, unknown>;
+    return this.model;
   }
 
-  public _facts(): KindFacts {
-    const m = this.model;
-    const facts: IpsecCryptoProfileFacts = {
-      path: this.node.path,
-      name: known(m.name),
-      protocol: known(m.protocol),
-      espEncryption: known(m.espEncryption),
-      espAuthentication: known(m.espAuthentication),
-      ahAuthentication: known(m.ahAuthentication),
-      dhGroup: known(m.dhGroup),
-      lifetime: lifetimeFacts(m.lifetime),
-    };
-    return { kind: this.kind, facts };
-  }
+
 }

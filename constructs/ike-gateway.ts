@@ -1,12 +1,11 @@
 import { Annotations, Token } from 'cdktf';
 import type { Construct } from 'constructs';
 import { ikeGateway, type IkeGateway as IkeGatewayModel, type IkeId } from '../src/panos/objects';
-import type { IkeGatewayFacts } from '../src/rules';
 import type { IIkeCryptoProfile } from './crypto-profiles';
 import type { Ikev1ExchangeMode, IkeVersion, PreSharedKeyStorage } from './enums';
 import { Errors } from './errors';
 import { IkeGateway as L1IkeGateway } from './generated/ike-gateway';
-import { ImportedPanosObject, known, PanosObject, type IPanosObject, type KindFacts } from './panos-object';
+import { ImportedPanosObject, PanosObject, type IPanosObject, type KindFacts } from './panos-object';
 import type { ExternalPeer } from './external-peer';
 import { PeerPairing, type PairOptions } from './peer-pairing';
 import { secretSourceOf } from './secret-source';
@@ -18,7 +17,7 @@ export interface IIkeGateway extends IPanosObject {
 }
 
 /** An IKE identity (`type` ipaddr, fqdn, ufqdn, keyid or dn). */
-export type IkeIdentity = IkeId;
+export type IkeIdentity = Required<IkeId>;
 
 /** Props of {@link IkeGateway}. */
 export interface IkeGatewayProps {
@@ -185,32 +184,13 @@ export class IkeGateway extends PanosObject implements IIkeGateway {
   }
 
   public override _modelRecord(): Readonly<Record<string, unknown>> {
-    return this.model as unknown as Record<string, unknown>;
+    return this.model;
   }
 
-  public _facts(): KindFacts {
-    const m = this.model;
-    const facts: IkeGatewayFacts = {
-      path: this.node.path,
-      name: known(m.name),
-      version: known(m.version),
-      ikev1CryptoProfile: known(m.ikev1CryptoProfile),
-      ikev2CryptoProfile: known(m.ikev2CryptoProfile),
-      localInterface: known(m.localInterface),
-      localIp: known(m.localIp),
-      peerIp: known(m.peerIp),
-      peerFqdn: known(m.peerFqdn),
-      peerDynamic: known(m.peerDynamic),
-      ipv6: known(m.ipv6),
-      natTraversal: known(m.natTraversal),
-      ikev1ExchangeMode: known(m.ikev1ExchangeMode),
-      localId: known(m.localId),
-      peerId: known(m.peerId),
-      authentication: known(m.authentication),
-      preSharedKeySource: secretSourceOf(this.preSharedKey),
-    };
-    return { kind: this.kind, facts };
+  public override _facts(): KindFacts {
+    return this.factsWith({ preSharedKeySource: secretSourceOf(this.preSharedKey) });
   }
+
 }
 
 /** Misuse of the key props visible from the props alone. */

@@ -1,12 +1,11 @@
 import type { Construct } from 'constructs';
-import { ipsecTunnel, type IpsecTunnel as IpsecTunnelModel, type ProxyId as ProxyIdModel } from '../src/panos/objects';
-import type { IpsecTunnelFacts, ProxyIdFacts } from '../src/rules';
+import { ipsecTunnel, type IpsecTunnel as IpsecTunnelModel } from '../src/panos/objects';
 import type { IIpsecCryptoProfile } from './crypto-profiles';
 import type { AntiReplayWindow, IpsecMode, ProxyIdProtocol } from './enums';
 import { Errors } from './errors';
 import { IpsecTunnel as L1IpsecTunnel } from './generated/ipsec-tunnel';
 import type { IIkeGateway } from './ike-gateway';
-import { containsToken, ImportedPanosObject, known, PanosObject, type IPanosObject, type KindFacts } from './panos-object';
+import { ImportedPanosObject, known, PanosObject, type IPanosObject, type KindFacts } from './panos-object';
 import type { ITunnelInterface } from './tunnel-interface';
 import type { ITunnelMonitorProfile } from './tunnel-monitor-profile';
 
@@ -94,11 +93,6 @@ export interface IpsecTunnelProps {
 /** Props of {@link IpsecTunnel.transport}: a transport-mode tunnel has no mode choice and no proxy IDs. */
 export type TransportTunnelProps = Omit<IpsecTunnelProps, 'mode' | 'proxyIds' | 'proxyIdsV6'>;
 
-function proxyFacts(list: readonly ProxyIdModel[] | undefined): ProxyIdFacts[] | undefined {
-  // Every key of the model is a fact key; unset ones are left out rather than written as undefined.
-  return list?.map((p) => Object.fromEntries(Object.entries(p).filter(([, v]) => v !== undefined)) as unknown as ProxyIdFacts);
-}
-
 /** IPSec tunnel with auto key (`panosipsec_ipsec_tunnel`). */
 export class IpsecTunnel extends PanosObject implements IIpsecTunnel {
   /** A tunnel that exists on the device already. */
@@ -169,31 +163,12 @@ export class IpsecTunnel extends PanosObject implements IIpsecTunnel {
   }
 
   public override _modelRecord(): Readonly<Record<string, unknown>> {
-    return this.model as unknown as Record<string, unknown>;
+    return this.model;
   }
 
-  public _facts(): KindFacts {
-    const m = this.model;
-    const ak = m.autoKey!;
-    const mon = m.tunnelMonitor;
-    const facts: IpsecTunnelFacts = {
-      path: this.node.path,
-      name: known(m.name),
-      ipsecMode: known(m.ipsecMode),
-      keyType: 'auto-key',
-      ikeGateways: known(ak.ikeGateways),
-      ipsecCryptoProfile: known(ak.ipsecCryptoProfile),
-      tunnelInterface: known(m.tunnelInterface),
-      proxyIds: containsToken(ak.proxyIds) ? known(ak.proxyIds) : proxyFacts(ak.proxyIds),
-      proxyIdsV6: containsToken(ak.proxyIdsV6) ? known(ak.proxyIdsV6) : proxyFacts(ak.proxyIdsV6),
-      antiReplay: known(m.antiReplay),
-      antiReplayWindow: known(m.antiReplayWindow),
-      copyTos: known(m.copyTos),
-      enableGreEncapsulation: known(m.enableGreEncapsulation),
-      tunnelMonitor: mon && { enable: known(mon.enable), destinationIp: known(mon.destinationIp), profile: known(mon.profile) },
-      carriesMulticastRouting: this.intent.carriesMulticastRouting,
-      policyBasedPeer: this.intent.policyBasedPeer,
-    };
-    return { kind: this.kind, facts };
+  public override _facts(): KindFacts {
+    // The constructs build auto-key tunnels only; the intent props are facts, not fields.
+    return this.factsWith({ keyType: 'auto-key', carriesMulticastRouting: known(this.intent.carriesMulticastRouting), policyBasedPeer: known(this.intent.policyBasedPeer) });
   }
+
 }

@@ -1,7 +1,7 @@
 import { Token, type TerraformResource } from 'cdktf';
 import { Construct, type IConstruct } from 'constructs';
 import type { ObjectKind, PanosObjectDescriptor } from '../src/panos/objects';
-import { UNKNOWN, type Known, type ObjectFacts } from '../src/rules';
+import { factsOf, UNKNOWN, type Known, type ObjectFacts } from '../src/rules';
 import { Errors } from './errors';
 import { PanosFirewall } from './panos-firewall';
 
@@ -55,12 +55,19 @@ export abstract class PanosObject extends Construct implements IPanosObject {
     this.firewall._acknowledge(this, ruleId, reason);
   }
 
-  /** @internal The facts the rules read. */
-  public abstract _facts(): KindFacts;
+  /** @internal The facts the rules read: the model's, as `factsOf` maps them, plus what a subclass adds. */
+  public _facts(): KindFacts {
+    return this.factsWith({});
+  }
 
-  /** @internal The model keys set in the declaration, for the version-gate facts (top-level fields). */
+  /** @internal The model as declared (unresolved tokens included), for the facts and the version-gate facts. */
   public _modelRecord(): Readonly<Record<string, unknown>> {
     return {};
+  }
+
+  /** The facts of the model plus facts that are not fields (intent, where a key comes from). */
+  protected factsWith(extra: Readonly<Record<string, unknown>>): KindFacts {
+    return { kind: this.kind, facts: { ...factsOf(this.kind, this._modelRecord(), { path: this.node.path, isUnknown: containsToken }), ...extra } };
   }
 
   public get nameRef(): string {
@@ -123,7 +130,7 @@ export class ImportedPanosObject<K extends ObjectKind> extends PanosObject {
     this.register();
   }
 
-  public _facts(): KindFacts {
+  public override _facts(): KindFacts {
     return { kind: this.kind, facts: { path: this.node.path, name: known(this.name), imported: true } };
   }
 }

@@ -6,23 +6,18 @@
  */
 import { Annotations } from 'cdktf';
 import type { IConstruct } from 'constructs';
-import { ALL_DESCRIPTORS, type FieldSpec, type ObjectKind } from '../src/panos/objects';
 import {
   FACTS_KEY,
+  pathMatches,
   runRules,
+  versionedFeaturesOf,
   type Acknowledgement,
-  type DeclaredKind,
   type Finding,
   type ObjectFacts,
   type StackFacts,
   type VersionedFeatureFacts,
 } from '../src/rules';
-import type { PanosObject } from './panos-object';
-
-/** Fields carrying a minimum PAN-OS version, per kind (top level; nested fields carry none today). */
-const VERSIONED_FIELDS: ReadonlyMap<ObjectKind, readonly FieldSpec[]> = new Map(
-  ALL_DESCRIPTORS.map((d) => [d.kind, d.fields.filter((f) => f.minVersion !== undefined)] as const),
-);
+import { containsToken, type PanosObject } from './panos-object';
 
 /** What a firewall hands to {@link evaluateFirewall}. */
 export interface FirewallSnapshot {
@@ -44,38 +39,19 @@ export interface Evaluation {
 
 /** Builds the stack facts of a firewall. */
 export function firewallFacts(s: FirewallSnapshot): StackFacts {
-  const declared: { -readonly [K in (typeof FACTS_KEY)[DeclaredKind]]: ObjectFacts[] } = {
-    tunnelInterfaces: [],
-    ikeCryptoProfiles: [],
-    ipsecCryptoProfiles: [],
-    ikeGateways: [],
-    ipsecTunnels: [],
-    monitorProfiles: [],
-  };
+  const declared: Record<string, ObjectFacts[]> = {};
   const versionedFeatures: VersionedFeatureFacts[] = [];
   for (const o of s.objects) {
     const { kind, facts } = o._facts();
-    declared[FACTS_KEY[kind]].push({ ...facts, location: s.location } as ObjectFacts);
-    const versioned = VERSIONED_FIELDS.get(kind) ?? [];
-    if (versioned.length === 0 || o.imported) continue;
-    const record = o._modelRecord();
-    for (const f of versioned) {
-      const value = record[f.key];
-      if (value === undefined) continue;
-      versionedFeatures.push({
-        path: facts.path,
-        objectKind: kind,
-        ...(typeof facts.name === 'string' ? { objectName: facts.name } : {}),
-        field: f.key,
-        ...(typeof value === 'string' ? { value } : {}),
-        minVersion: f.minVersion!,
-      });
-    }
+    (declared[FACTS_KEY[kind]] ??= []).push({ ...facts, location: s.location });
+    if (o.imported) continue;
+    versionedFeatures.push(...versionedFeaturesOf(kind, o._modelRecord(), { path: facts.path, isUnknown: containsToken }));
   }
   return {
     minPanosVersion: s.firewall.minPanosVersion,
     ...(s.firewall.downgradeTargetVersion !== undefined ? { downgradeTarget: s.firewall.downgradeTargetVersion } : {}),
-    ...(declared as Pick<StackFacts, (typeof FACTS_KEY)[DeclaredKind]>),
+    // Each list holds the facts of its kind: factsOf built them for that kind, which the record type cannot carry.
+    ...(declared as StackFacts),
     versionedFeatures,
     acknowledgements: s.acknowledgements.map((a) => a.ack),
   };
@@ -119,7 +95,7 @@ export function evaluateFirewall(s: FirewallSnapshot, facts: StackFacts = firewa
   const counts = new Map<string, { ack: Acknowledgement; owner: IConstruct; count: number }>();
   for (const { finding, reason } of results.acknowledged) {
     const entry = s.acknowledgements.find(
-      (a) => a.ack.ruleId === finding.ruleId && a.ack.reason === reason && (a.ack.path === undefined || finding.path.startsWith(a.ack.path)),
+      (a) => a.ack.ruleId === finding.ruleId && a.ack.reason === reason && pathMatches(finding.path, a.ack.path),
     );
     if (!entry) continue;
     const key = `${entry.ack.ruleId}\u0000${entry.ack.path ?? ''}\u0000${entry.ack.reason}`;

@@ -1,8 +1,7 @@
 import type { Construct } from 'constructs';
 import { tunnelInterface, type TunnelInterface as TunnelInterfaceModel } from '../src/panos/objects';
-import type { TunnelInterfaceFacts } from '../src/rules';
 import { TunnelInterface as L1TunnelInterface } from './generated/tunnel-interface';
-import { ImportedPanosObject, known, PanosObject, type IPanosObject, type KindFacts } from './panos-object';
+import { ImportedPanosObject, PanosObject, type IPanosObject } from './panos-object';
 
 /** A tunnel interface (`tunnel.N`), declared here or already on the device. */
 export interface ITunnelInterface extends IPanosObject {
@@ -83,19 +82,8 @@ export class TunnelInterface extends PanosObject implements ITunnelInterface {
   }
 
   public override _modelRecord(): Readonly<Record<string, unknown>> {
-    return this.model as unknown as Record<string, unknown>;
+    return this.model;
   }
 
-  public _facts(): KindFacts {
-    const m = this.model;
-    const facts: TunnelInterfaceFacts = {
-      path: this.node.path,
-      name: known(m.name),
-      ipv4Addresses: known(m.ipv4Addresses),
-      ipv6Addresses: known(m.ipv6Addresses),
-      zone: known(m.zone),
-      virtualRouter: known(m.virtualRouter),
-    };
-    return { kind: this.kind, facts };
-  }
+
 }

@@ -1,9 +1,8 @@
 import type { Construct } from 'constructs';
 import { tunnelMonitorProfile, type TunnelMonitorProfile as TunnelMonitorProfileModel } from '../src/panos/objects';
-import type { TunnelMonitorProfileFacts } from '../src/rules';
 import type { MonitorAction } from './enums';
 import { TunnelMonitorProfile as L1TunnelMonitorProfile } from './generated/tunnel-monitor-profile';
-import { ImportedPanosObject, known, PanosObject, type IPanosObject, type KindFacts } from './panos-object';
+import { ImportedPanosObject, PanosObject, type IPanosObject } from './panos-object';
 
 /** A tunnel monitor profile, declared here or already on the device. */
 export interface ITunnelMonitorProfile extends IPanosObject {
@@ -45,18 +44,8 @@ export class TunnelMonitorProfile extends PanosObject implements ITunnelMonitorP
   }
 
   public override _modelRecord(): Readonly<Record<string, unknown>> {
-    return this.model as unknown as Record<string, unknown>;
+    return this.model;
   }
 
-  public _facts(): KindFacts {
-    const m = this.model;
-    const facts: TunnelMonitorProfileFacts = {
-      path: this.node.path,
-      name: known(m.name),
-      action: known(m.action),
-      interval: known(m.interval),
-      threshold: known(m.threshold),
-    };
-    return { kind: this.kind, facts };
-  }
+
 }

@@ -4,10 +4,20 @@
  * and what uses it.
  */
 import { errorDiagnostic, warningDiagnostic, type Diagnostic } from '../tfplugin';
-import { descriptorFor, type FieldSpec, type ObjectKind } from '../panos/objects';
-import { FACTS_KEY, gatewayProfileNames, REFERENCED_KIND, runRules, UNKNOWN as RULES_UNKNOWN, type StackFacts, type Finding } from '../rules';
+import { descriptorFor, type ObjectKind } from '../panos/objects';
+import {
+  FACTS_KEY,
+  factsOf,
+  REFERENCED_KIND,
+  runRules,
+  UNKNOWN as RULES_UNKNOWN,
+  versionedFeaturesOf,
+  type Finding,
+  type ObjectFacts,
+  type StackFacts,
+} from '../rules';
 import { resourceTypeName } from './address';
-import { ReferenceIndex, flattenModel, objectKey, referencesOf } from './references';
+import { ReferenceIndex, objectKey, referencesOf } from './references';
 import type { DeviceSession, PlannedObject } from './session';
 
 /** Unknown marker the rules understand, for models built from plans. */
@@ -21,32 +31,18 @@ export function objectAddress(kind: ObjectKind, name: string): string {
   return `${resourceTypeName(kind)}.${name}`;
 }
 
-function facts(o: PlannedObject): Record<string, unknown> {
-  return { ...flattenModel(o.kind, o.model, RULES_UNKNOWN), path: o.path, name: o.name };
-}
-
-function versionedFeatures(o: PlannedObject): StackFacts['versionedFeatures'] {
-  const out: NonNullable<StackFacts['versionedFeatures']>[number][] = [];
-  for (const f of descriptorFor(o.kind).fields as readonly FieldSpec[]) {
-    const v = o.model[f.key];
-    if (!f.minVersion || v === undefined || v === RULES_UNKNOWN) continue;
-    out.push({ path: o.path, objectKind: o.kind, objectName: o.name, field: f.key, value: String(v), minVersion: f.minVersion });
-  }
-  return out;
-}
-
 /** Builds the facts from the planned registry plus device objects (planned objects win over the device's). */
 export function stackFacts(session: DeviceSession, objects: readonly PlannedObject[]): StackFacts {
-  const declared: Record<string, Record<string, unknown>[]> = {};
-  for (const kind of Object.keys(FACTS_KEY) as ObjectKind[]) declared[FACTS_KEY[kind]] = [];
-  for (const o of objects) declared[FACTS_KEY[o.kind]].push(facts(o));
+  const declared: Record<string, ObjectFacts[]> = {};
+  for (const o of objects) (declared[FACTS_KEY[o.kind]] ??= []).push({ ...factsOf(o.kind, o.model, { path: o.path }), name: o.name });
   const planned = objects.filter((o) => session.planned.get(`${o.kind}:${o.name}`) === o);
   return {
     ...(session.settings.minPanosVersion ? { minPanosVersion: session.settings.minPanosVersion } : {}),
     ...(session.settings.downgradeTargetVersion ? { downgradeTarget: session.settings.downgradeTargetVersion } : {}),
-    ...declared,
-    versionedFeatures: planned.flatMap(versionedFeatures),
-  } as unknown as StackFacts;
+    // Each list holds the facts of its kind: factsOf built them for that kind, which the record type cannot carry.
+    ...(declared as StackFacts),
+    versionedFeatures: planned.flatMap((o) => versionedFeaturesOf(o.kind, { ...o.model, name: o.name }, { path: o.path })),
+  };
 }
 
 /** Looks an object up by kind and name (a planned one first, then the device's); records what it finds. */

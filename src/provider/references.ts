@@ -8,21 +8,13 @@ import { descriptorFor, type FieldSpec, type ObjectKind } from '../panos/objects
 import { REFERENCED_KIND } from '../rules';
 import type { Model } from './model-values';
 
-/** Fields a tunnel's model keeps under `autoKey` while the rules' facts hold them at the top. */
-const AUTO_KEY_FACTS: readonly string[] = ['ikeGateways', 'ipsecCryptoProfile', 'proxyIds', 'proxyIdsV6'];
-
-/** A model in the rules' flat shape (a tunnel's auto-key fields lifted; an unknown auto-key makes them unknown). */
-export function flattenModel(kind: ObjectKind, model: Model, unknown: unknown): Model {
-  if (kind !== 'ipsec-tunnel') return { ...model };
-  const ak = model.autoKey;
-  const out: Model = { ...model };
-  for (const f of AUTO_KEY_FACTS) out[f] = ak === unknown ? unknown : ((ak ?? {}) as Model)[f];
-  return out;
-}
-
-/** Where a facts field sits in an object's model (`ikeGateways` of a tunnel → `autoKey.ikeGateways`). */
+/**
+ * Where a facts field sits in an object's model: under its `factsInline` block when it is one of that block's fields
+ * (`ikeGateways` of a tunnel → `autoKey.ikeGateways`), else where its dotted path says.
+ */
 function modelPath(kind: ObjectKind, field: string): string[] {
-  return kind === 'ipsec-tunnel' && AUTO_KEY_FACTS.includes(field) ? ['autoKey', field] : field.split('.');
+  const inline = descriptorFor(kind).fields.find((f) => f.factsInline && f.fields?.some((x) => x.key === field));
+  return inline ? [inline.key, field] : field.split('.');
 }
 
 /** The field specs along a model path, or undefined when the kind has no such field. */

@@ -75,7 +75,7 @@ export function transportStack(patch: StackPatch = {}): StackFacts {
         ipsecCryptoProfile: 'ipsec-tm',
         tunnelInterface: 'tunnel.10',
         antiReplay: true,
-        antiReplayWindow: 1024,
+        antiReplayWindow: '1024',
         tunnelMonitor: { enable: true, destinationIp: '203.0.113.2', profile: 'mon' },
         carriesMulticastRouting: false,
         ...patch.tunnel,

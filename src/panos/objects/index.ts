@@ -15,3 +15,4 @@ export * from './ipsec-crypto-profile';
 export * from './ike-gateway';
 export * from './ipsec-tunnel';
 export * from './registry';
+export * from './field-table';

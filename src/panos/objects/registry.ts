@@ -1,4 +1,4 @@
-/** The registry of object kinds. */
+/** The registry of object kinds: every kind list of the project derives from it. */
 import { ikeCryptoProfile } from './ike-crypto-profile';
 import { ikeGateway } from './ike-gateway';
 import { ipsecCryptoProfile } from './ipsec-crypto-profile';
@@ -9,14 +9,19 @@ import type { PanosObjectDescriptor } from './descriptor';
 import type { ObjectKind } from './types';
 
 /** Every descriptor, in dependency order (create in this order, delete in reverse). */
-export const ALL_DESCRIPTORS: readonly PanosObjectDescriptor<{ name: string }>[] = [
-  tunnelInterface,
-  tunnelMonitorProfile,
-  ikeCryptoProfile,
-  ipsecCryptoProfile,
-  ikeGateway,
-  ipsecTunnel,
-] as unknown as readonly PanosObjectDescriptor<{ name: string }>[];
+const DESCRIPTORS = [tunnelInterface, tunnelMonitorProfile, ikeCryptoProfile, ipsecCryptoProfile, ikeGateway, ipsecTunnel] as const;
+
+/** Any one descriptor of the registry, with its literal kind, field table and facts key. */
+export type AnyObjectDescriptor = (typeof DESCRIPTORS)[number];
+
+/** The descriptor of one kind, typed (its model, table and facts key). */
+export type DescriptorOf<K extends ObjectKind> = Extract<AnyObjectDescriptor, { readonly kind: K }>;
+
+/** Every descriptor, in dependency order, seen through the generic interface. */
+export const ALL_DESCRIPTORS: readonly PanosObjectDescriptor<{ name: string }>[] = DESCRIPTORS;
+
+/** Every object kind, in dependency order. */
+export const ALL_KINDS: readonly ObjectKind[] = DESCRIPTORS.map((d) => d.kind);
 
 /** The descriptor of one kind. */
 export function descriptorFor(kind: ObjectKind): PanosObjectDescriptor<{ name: string }> {
