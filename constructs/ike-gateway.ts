@@ -71,7 +71,7 @@ export interface IkeGatewayProps {
   /** @default - the local address */
   readonly localId?: IkeIdentity;
   /** @default - the peer address */
-  readonly peerId?: IkeIdentity & { readonly matching?: 'exact' | 'wildcard' };
+  readonly peerId?: IkeIdentity & Pick<IkeGatewayModel['peerId'] & {}, 'matching'>;
   /** @default 'auto' (device default) */
   readonly ikev1ExchangeMode?: Ikev1ExchangeMode;
   /** IKEv1 dead peer detection. @default - device defaults */

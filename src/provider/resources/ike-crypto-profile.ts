@@ -1,5 +1,5 @@
 /** `panosipsec_ike_crypto_profile`: generated from the ikeCryptoProfile descriptor's field table. */
-import { ikeCryptoProfile, type PanosObjectDescriptor } from '../../panos/objects';
+import { ikeCryptoProfile } from '../../panos/objects';
 import { resourceTypeName } from '../address';
 import type { ObjectResourceSpec } from './spec';
 
@@ -7,5 +7,5 @@ import type { ObjectResourceSpec } from './spec';
 export const ikeCryptoProfileResource: ObjectResourceSpec = {
   typeName: resourceTypeName('ike-crypto-profile'),
   kind: 'ike-crypto-profile',
-  descriptor: ikeCryptoProfile as unknown as PanosObjectDescriptor<{ name: string }>,
+  descriptor: ikeCryptoProfile,
 };

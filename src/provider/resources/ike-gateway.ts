@@ -3,7 +3,7 @@
  * pre-shared key (Terraform 1.11 write_only) and its version trigger.
  */
 import { cty } from '../../tfplugin';
-import { ikeGateway, type PanosObjectDescriptor } from '../../panos/objects';
+import { ikeGateway } from '../../panos/objects';
 import { resourceTypeName } from '../address';
 import type { ObjectResourceSpec } from './spec';
 
@@ -11,7 +11,7 @@ import type { ObjectResourceSpec } from './spec';
 export const ikeGatewayResource: ObjectResourceSpec = {
   typeName: resourceTypeName('ike-gateway'),
   kind: 'ike-gateway',
-  descriptor: ikeGateway as unknown as PanosObjectDescriptor<{ name: string }>,
+  descriptor: ikeGateway,
   preSharedKey: true,
   extraAttributes: {
     // Write-only values never reach plan or state, so `sensitive` adds nothing here, and it would cost: Terraform

@@ -1,5 +1,5 @@
 /** `panosipsec_ipsec_crypto_profile`: generated from the ipsecCryptoProfile descriptor's field table. */
-import { ipsecCryptoProfile, type PanosObjectDescriptor } from '../../panos/objects';
+import { ipsecCryptoProfile } from '../../panos/objects';
 import { resourceTypeName } from '../address';
 import type { ObjectResourceSpec } from './spec';
 
@@ -7,5 +7,5 @@ import type { ObjectResourceSpec } from './spec';
 export const ipsecCryptoProfileResource: ObjectResourceSpec = {
   typeName: resourceTypeName('ipsec-crypto-profile'),
   kind: 'ipsec-crypto-profile',
-  descriptor: ipsecCryptoProfile as unknown as PanosObjectDescriptor<{ name: string }>,
+  descriptor: ipsecCryptoProfile,
 };

@@ -1,5 +1,5 @@
 /** `panosipsec_ipsec_tunnel`: generated from the ipsecTunnel descriptor's field table. */
-import { ipsecTunnel, type PanosObjectDescriptor } from '../../panos/objects';
+import { ipsecTunnel } from '../../panos/objects';
 import { resourceTypeName } from '../address';
 import type { ObjectResourceSpec } from './spec';
 
@@ -7,5 +7,5 @@ import type { ObjectResourceSpec } from './spec';
 export const ipsecTunnelResource: ObjectResourceSpec = {
   typeName: resourceTypeName('ipsec-tunnel'),
   kind: 'ipsec-tunnel',
-  descriptor: ipsecTunnel as unknown as PanosObjectDescriptor<{ name: string }>,
+  descriptor: ipsecTunnel,
 };

@@ -1,5 +1,5 @@
 /** `panosipsec_tunnel_interface`: generated from the tunnelInterface descriptor's field table. */
-import { tunnelInterface, type PanosObjectDescriptor } from '../../panos/objects';
+import { tunnelInterface } from '../../panos/objects';
 import { resourceTypeName } from '../address';
 import type { ObjectResourceSpec } from './spec';
 
@@ -7,6 +7,6 @@ import type { ObjectResourceSpec } from './spec';
 export const tunnelInterfaceResource: ObjectResourceSpec = {
   typeName: resourceTypeName('tunnel-interface'),
   kind: 'tunnel-interface',
-  descriptor: tunnelInterface as unknown as PanosObjectDescriptor<{ name: string }>,
+  descriptor: tunnelInterface,
   memberships: true,
 };

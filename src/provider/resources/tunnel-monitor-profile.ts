@@ -1,5 +1,5 @@
 /** `panosipsec_tunnel_monitor_profile`: generated from the tunnelMonitorProfile descriptor's field table. */
-import { tunnelMonitorProfile, type PanosObjectDescriptor } from '../../panos/objects';
+import { tunnelMonitorProfile } from '../../panos/objects';
 import { resourceTypeName } from '../address';
 import type { ObjectResourceSpec } from './spec';
 
@@ -7,5 +7,5 @@ import type { ObjectResourceSpec } from './spec';
 export const tunnelMonitorProfileResource: ObjectResourceSpec = {
   typeName: resourceTypeName('tunnel-monitor-profile'),
   kind: 'tunnel-monitor-profile',
-  descriptor: tunnelMonitorProfile as unknown as PanosObjectDescriptor<{ name: string }>,
+  descriptor: tunnelMonitorProfile,
 };
