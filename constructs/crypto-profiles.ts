@@ -8,7 +8,7 @@ import {
 import type { AhAuthentication, DhGroup, EspAuthentication, EspEncryption, IkeEncryption, IkeHash, IpsecProtocol, LifesizeUnit, LifetimeUnit, PfsGroup } from './enums';
 import { IkeCryptoProfile as L1IkeCryptoProfile } from './generated/ike-crypto-profile';
 import { IpsecCryptoProfile as L1IpsecCryptoProfile } from './generated/ipsec-crypto-profile';
-import { ImportedPanosObject, PanosObject, type IPanosObject } from './panos-object';
+import { ImportedPanosObject, modelFromProps, PanosObject, type IPanosObject } from './panos-object';
 
 /** A security-association lifetime: one unit and a value (seconds 180-65535, minutes 3-65535, hours 1-65535, days 1-365). */
 export interface SaLifetime {
@@ -59,14 +59,7 @@ export class IkeCryptoProfile extends PanosObject implements IIkeCryptoProfile {
   constructor(scope: Construct, id: string, props: IkeCryptoProfileProps) {
     super(scope, id, false);
     this.name = props.name ?? id;
-    this.model = {
-      name: this.name,
-      dhGroups: props.dhGroups,
-      authentication: props.authentication,
-      encryption: props.encryption,
-      lifetime: props.lifetime,
-      authenticationMultiple: props.authenticationMultiple,
-    };
+    this.model = { ...modelFromProps(ikeCryptoProfile, props), name: this.name };
     this.checkModel(ikeCryptoProfile, this.model);
     this.resource = new L1IkeCryptoProfile(this, 'Default', { ...this.model, provider: this.firewall.provider, dependsOn: this.firewall.anchorDependency });
     this.register(this.resource);
@@ -75,8 +68,6 @@ export class IkeCryptoProfile extends PanosObject implements IIkeCryptoProfile {
   public override _modelRecord(): Readonly<Record<string, unknown>> {
     return this.model;
   }
-
-
 }
 
 /** An IPSec crypto profile, declared here or already on the device (including PAN-OS's predefined `default`). */
@@ -121,16 +112,7 @@ export class IpsecCryptoProfile extends PanosObject implements IIpsecCryptoProfi
     super(scope, id, false);
     this.name = props.name ?? id;
     const protocol = props.protocol ?? (props.ahAuthentication !== undefined && props.espEncryption === undefined ? 'ah' : 'esp');
-    this.model = {
-      name: this.name,
-      protocol,
-      espEncryption: props.espEncryption,
-      espAuthentication: props.espAuthentication,
-      ahAuthentication: props.ahAuthentication,
-      dhGroup: props.dhGroup,
-      lifetime: props.lifetime,
-      lifesize: props.lifesize,
-    };
+    this.model = { ...modelFromProps(ipsecCryptoProfile, props), name: this.name, protocol };
     this.checkModel(ipsecCryptoProfile, this.model);
     this.resource = new L1IpsecCryptoProfile(this, 'Default', { ...this.model, provider: this.firewall.provider, dependsOn: this.firewall.anchorDependency });
     this.register(this.resource);
@@ -139,6 +121,4 @@ export class IpsecCryptoProfile extends PanosObject implements IIpsecCryptoProfi
   public override _modelRecord(): Readonly<Record<string, unknown>> {
     return this.model;
   }
-
-
 }

@@ -5,7 +5,7 @@ import type { IIkeCryptoProfile } from './crypto-profiles';
 import type { Ikev1ExchangeMode, IkeVersion, PreSharedKeyStorage } from './enums';
 import { Errors } from './errors';
 import { IkeGateway as L1IkeGateway } from './generated/ike-gateway';
-import { ImportedPanosObject, PanosObject, type IPanosObject, type KindFacts } from './panos-object';
+import { ImportedPanosObject, modelFromProps, PanosObject, type IPanosObject, type KindFacts } from './panos-object';
 import type { ExternalPeer } from './external-peer';
 import { PeerPairing, type PairOptions } from './peer-pairing';
 import { secretSourceOf } from './secret-source';
@@ -130,29 +130,12 @@ export class IkeGateway extends PanosObject implements IIkeGateway {
     else props.preSharedKey?._useWriteOnly(this.node.path);
     const psk = props.preSharedKey?.unsafeUnwrap();
     this.model = {
+      ...modelFromProps(ikeGateway, props),
       name: this.name,
-      version: props.version,
       authentication: psk !== undefined ? 'pre-shared-key' : undefined,
       preSharedKey: psk,
-      localInterface: props.localInterface,
-      localIp: props.localIp,
-      peerIp: props.peerIp,
-      peerFqdn: props.peerFqdn,
-      peerDynamic: props.peerDynamic,
-      localId: props.localId,
-      peerId: props.peerId,
       ikev1CryptoProfile: v1?.name,
       ikev2CryptoProfile: v2?.name,
-      ikev1ExchangeMode: props.ikev1ExchangeMode,
-      ikev1Dpd: props.ikev1Dpd,
-      ikev2Dpd: props.ikev2Dpd,
-      natTraversal: props.natTraversal,
-      natKeepAlive: props.natKeepAlive,
-      fragmentation: props.fragmentation,
-      passiveMode: props.passiveMode,
-      ipv6: props.ipv6,
-      disabled: props.disabled,
-      comment: props.comment,
     };
     this.checkModel(ikeGateway, this.model);
     const { preSharedKey, ...withoutKey } = this.model;

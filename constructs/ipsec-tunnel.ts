@@ -5,7 +5,7 @@ import type { AntiReplayWindow, IpsecMode, ProxyIdProtocol } from './enums';
 import { Errors } from './errors';
 import { IpsecTunnel as L1IpsecTunnel } from './generated/ipsec-tunnel';
 import type { IIkeGateway } from './ike-gateway';
-import { ImportedPanosObject, known, PanosObject, type IPanosObject, type KindFacts } from './panos-object';
+import { ImportedPanosObject, known, modelFromProps, PanosObject, type IPanosObject, type KindFacts } from './panos-object';
 import type { ITunnelInterface } from './tunnel-interface';
 import type { ITunnelMonitorProfile } from './tunnel-monitor-profile';
 
@@ -125,6 +125,7 @@ export class IpsecTunnel extends PanosObject implements IIpsecTunnel {
     }
     const monitor = props.tunnelMonitor;
     this.model = {
+      ...modelFromProps(ipsecTunnel, props),
       name: this.name,
       tunnelInterface: props.tunnelInterface.name,
       autoKey: {
@@ -134,16 +135,9 @@ export class IpsecTunnel extends PanosObject implements IIpsecTunnel {
         proxyIdsV6: props.proxyIdsV6?.map((p) => ({ ...p })),
       },
       ipsecMode: props.mode,
-      antiReplay: props.antiReplay,
-      antiReplayWindow: props.antiReplayWindow,
-      copyTos: props.copyTos,
-      enableGreEncapsulation: props.enableGreEncapsulation,
       tunnelMonitor: monitor
         ? { enable: monitor.enable ?? true, destinationIp: monitor.destinationIp, proxyId: monitor.proxyId, profile: monitor.profile?.name }
         : undefined,
-      disabled: props.disabled,
-      comment: props.comment,
-      ipv6: props.ipv6,
     };
     this.intent = { carriesMulticastRouting: props.carriesMulticastRouting, policyBasedPeer: props.policyBasedPeer };
     this.checkModel(ipsecTunnel, this.model);

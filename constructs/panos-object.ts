@@ -135,6 +135,19 @@ export class ImportedPanosObject<K extends ObjectKind> extends PanosObject {
   }
 }
 
+/**
+ * The model fields whose prop carries the model key's name, taken as given (a prop added next to a table field needs
+ * no further wiring). The construct sets the rest after this spread: the name, references to other constructs,
+ * secrets and props whose shape differs from the model's.
+ */
+export function modelFromProps<M extends { name: string }>(descriptor: PanosObjectDescriptor<M>, props: object): Partial<M> {
+  const given = props as Readonly<Record<string, unknown>>;
+  const out: Record<string, unknown> = {};
+  for (const f of descriptor.fields) if (given[f.key] !== undefined) out[f.key] = given[f.key];
+  // Only keys of the model's own table were copied; each value's type is the prop's, which the construct declares.
+  return out as Partial<M>;
+}
+
 /** True when the value (or anything inside it) is an unresolved cdktf token. */
 export function containsToken(value: unknown): boolean {
   if (value === undefined || value === null) return false;

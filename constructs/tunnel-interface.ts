@@ -1,7 +1,7 @@
 import type { Construct } from 'constructs';
 import { tunnelInterface, type TunnelInterface as TunnelInterfaceModel } from '../src/panos/objects';
 import { TunnelInterface as L1TunnelInterface } from './generated/tunnel-interface';
-import { ImportedPanosObject, PanosObject, type IPanosObject } from './panos-object';
+import { ImportedPanosObject, modelFromProps, PanosObject, type IPanosObject } from './panos-object';
 
 /** A tunnel interface (`tunnel.N`), declared here or already on the device. */
 export interface ITunnelInterface extends IPanosObject {
@@ -54,19 +54,7 @@ export class TunnelInterface extends PanosObject implements ITunnelInterface {
   constructor(scope: Construct, id: string, props: TunnelInterfaceProps) {
     super(scope, id, false);
     this.name = props.name;
-    this.model = {
-      name: props.name,
-      comment: props.comment,
-      ipv4Addresses: props.ipv4Addresses,
-      ipv6Enabled: props.ipv6Enabled,
-      ipv6Addresses: props.ipv6Addresses,
-      mtu: props.mtu,
-      managementProfile: props.managementProfile,
-      netflowProfile: props.netflowProfile,
-      zone: props.zone,
-      virtualRouter: props.virtualRouter,
-      vsys: props.vsys,
-    };
+    this.model = { ...modelFromProps(tunnelInterface, props), name: props.name };
     this.checkModel(tunnelInterface, this.model);
     this.resource = new L1TunnelInterface(this, 'Default', {
       ...this.model,

@@ -2,7 +2,7 @@ import type { Construct } from 'constructs';
 import { tunnelMonitorProfile, type TunnelMonitorProfile as TunnelMonitorProfileModel } from '../src/panos/objects';
 import type { MonitorAction } from './enums';
 import { TunnelMonitorProfile as L1TunnelMonitorProfile } from './generated/tunnel-monitor-profile';
-import { ImportedPanosObject, PanosObject, type IPanosObject } from './panos-object';
+import { ImportedPanosObject, modelFromProps, PanosObject, type IPanosObject } from './panos-object';
 
 /** A tunnel monitor profile, declared here or already on the device. */
 export interface ITunnelMonitorProfile extends IPanosObject {
@@ -37,7 +37,7 @@ export class TunnelMonitorProfile extends PanosObject implements ITunnelMonitorP
   constructor(scope: Construct, id: string, props: TunnelMonitorProfileProps = {}) {
     super(scope, id, false);
     this.name = props.name ?? id;
-    this.model = { name: this.name, action: props.action, interval: props.interval, threshold: props.threshold };
+    this.model = { ...modelFromProps(tunnelMonitorProfile, props), name: this.name };
     this.checkModel(tunnelMonitorProfile, this.model);
     this.resource = new L1TunnelMonitorProfile(this, 'Default', { ...this.model, provider: this.firewall.provider, dependsOn: this.firewall.anchorDependency });
     this.register(this.resource);
