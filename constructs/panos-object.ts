@@ -1,7 +1,7 @@
 import { Token, type TerraformResource } from 'cdktf';
 import { Construct, type IConstruct } from 'constructs';
 import type { ObjectKind, PanosObjectDescriptor } from '../src/panos/objects';
-import { factsOf, UNKNOWN, type Known, type ObjectFacts } from '../src/rules';
+import { ALL_RULES, factsOf, UNKNOWN, type Known, type ObjectFacts } from '../src/rules';
 import { Errors } from './errors';
 import { PanosFirewall } from './panos-firewall';
 
@@ -100,7 +100,7 @@ export abstract class PanosObject extends Construct implements IPanosObject {
     }
     if (problems.length > 0) {
       // Where a rule of RULES.md judges the same fact, its id leads the message, as for synth-time findings.
-      const ruleId = problems.map((p) => PROP_RULES[p.field.split(/[.[]/)[0]!]).find((id) => id !== undefined);
+      const ruleId = problems.map((p) => ruleGuarding(p.field.split(/[.[]/)[0]!)).find((id) => id !== undefined);
       throw Errors.fieldProblems(this.node.path, descriptor.title, problems.map((p) => `prop ${p.field}: ${p.message}`), ruleId);
     }
   }
@@ -111,12 +111,10 @@ export abstract class PanosObject extends Construct implements IPanosObject {
   }
 }
 
-/** Props whose constructor-time check is the same fact a rule judges at synth (the rule's id is reported). */
-const PROP_RULES: Readonly<Record<string, string>> = {
-  antiReplayWindow: 'PANOS-AR-001',
-  name: 'PANOS-REF-007',
-  tunnelInterface: 'PANOS-REF-007',
-};
+/** The rule whose synth-time fact a prop's constructor-time check is (`Rule.guardsProps`), reported with the problem. */
+function ruleGuarding(prop: string): string | undefined {
+  return ALL_RULES.find((r) => r.guardsProps?.includes(prop))?.id;
+}
 
 /** An object that already exists on the device, known by name only (`XXX.fromName`); no resource is created. */
 export class ImportedPanosObject<K extends ObjectKind> extends PanosObject {

@@ -9,6 +9,7 @@ import {
   FACTS_KEY,
   factsOf,
   REFERENCED_KIND,
+  ruleById,
   runRules,
   UNKNOWN as RULES_UNKNOWN,
   versionedFeaturesOf,
@@ -23,8 +24,6 @@ import type { DeviceSession, PlannedObject } from './session';
 /** Unknown marker the rules understand, for models built from plans. */
 export const FACT_UNKNOWN = RULES_UNKNOWN;
 
-/** Rules that need the whole configuration at once; a per-resource plan cannot evaluate them fairly. */
-const WHOLE_CONFIG_RULES = new Set(['PANOS-TM-012']);
 
 /** The address text used for an object in diagnostics: `panosipsec_ipsec_tunnel.<name>`. */
 export function objectAddress(kind: ObjectKind, name: string): string {
@@ -178,7 +177,7 @@ function neighbourhood(view: PlanView, self: PlannedObject): { objects: PlannedO
  */
 function isNameNotPlannedYet(finding: Finding): boolean {
   const kind = REFERENCED_KIND[finding.field as keyof typeof REFERENCED_KIND] as string | undefined;
-  return finding.ruleId === 'PANOS-REF-001' && finding.value !== undefined && kind !== undefined && kind !== 'interface';
+  return ruleById(finding.ruleId)?.findingValue === 'referenced-name' && finding.value !== undefined && kind !== undefined && kind !== 'interface';
 }
 
 /** Runs the rules for one planned object; returns new findings as diagnostics (each finding once per process). */
@@ -192,7 +191,7 @@ export function ruleDiagnostics(session: DeviceSession, self: PlannedObject, dev
   const out: Diagnostic[] = [];
   const take = (list: readonly Finding[], make: (s: string, d: string, p?: (string | number)[]) => Diagnostic): void => {
     for (const finding of list) {
-      if (WHOLE_CONFIG_RULES.has(finding.ruleId) || !relevant.has(finding.path) || isNameNotPlannedYet(finding)) continue;
+      if (ruleById(finding.ruleId)?.wholeConfiguration || !relevant.has(finding.path) || isNameNotPlannedYet(finding)) continue;
       if (session.reportedFindings.has(finding.message)) continue;
       session.reportedFindings.add(finding.message);
       const spec = finding.path === self.path ? descriptorFor(self.kind).fields.find((x) => x.key === finding.field) : undefined;

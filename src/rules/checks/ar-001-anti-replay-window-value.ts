@@ -17,6 +17,7 @@ export const ar001AntiReplayWindowValue: Rule = {
   level: 'error',
   title: 'An IPSec tunnel sets an anti-replay window PAN-OS does not offer',
   source: 'T19',
+  guardsProps: ['antiReplayWindow'],
   explanation:
     `Anti-replay (RFC 6479 sliding window) accepts a window of ${SIZES} packets; ` +
     `the default is ${DEFAULT_WINDOW}. Any other value is rejected by the device.`,

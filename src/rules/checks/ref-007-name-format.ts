@@ -32,6 +32,7 @@ export const ref007NameFormat: Rule = {
   level: 'error',
   title: 'A declared object name breaks PAN-OS length or character limits',
   source: 'X2',
+  guardsProps: ['name', 'tunnelInterface'],
   explanation:
     'PAN-OS rejects names that are too long or contain other characters than letters, digits, space, "_", "-" and ".". ' +
     'Profiles allow 31 characters, gateways and tunnels 63; tunnel interfaces are named tunnel.1 to tunnel.9999.',
