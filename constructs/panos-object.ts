@@ -85,7 +85,7 @@ export abstract class PanosObject extends Construct implements IPanosObject {
    * object model's own checks. Problems about values that are still tokens are skipped: they are checked at plan.
    */
   protected checkModel<M extends { name: string }>(descriptor: PanosObjectDescriptor<M>, model: M): void {
-    const record = model as unknown as Record<string, unknown>;
+    const record: Readonly<Record<string, unknown>> = model;
     const tokenKeys = Object.keys(record).filter((k) => containsToken(record[k]));
     const problems = descriptor
       .validate(model)

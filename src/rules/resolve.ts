@@ -105,7 +105,8 @@ export function resolve<T extends ObjectFacts>(
   if (name === 'default' && isPredefined(kind, name)) {
     const object =
       kind === 'ike-crypto-profile' ? PREDEFINED_IKE_DEFAULT : kind === 'ipsec-crypto-profile' ? PREDEFINED_IPSEC_DEFAULT : undefined;
-    return { status: 'predefined', ...(object ? { object: object as unknown as T } : {}) };
+    // The caller's T is the facts type of `kind`, which is the type of the matching predefined profile.
+    return { status: 'predefined', ...(object ? { object: object as T } : {}) };
   }
   const elsewhere = candidates.find((o) => !o.imported);
   if (elsewhere) return { status: 'other-location', object: elsewhere };

@@ -37,7 +37,9 @@ export function loadServices(): PluginServices {
   const svc = (name: string): ServiceDefinition => {
     const d = def[name];
     if (!d || (d as { format?: string }).format !== undefined) throw new Error(`service ${name} missing from proto/services.json; run npm run generate`);
-    return d as unknown as ServiceDefinition;
+    // proto-loader types a package member as a union of service and message definitions; a member without `format`
+    // is a service, which its loose type cannot express.
+    return d as ServiceDefinition;
   };
   cached = { provider: svc('tfplugin6.Provider'), controller: svc('plugin.GRPCController'), stdio: svc('plugin.GRPCStdio') };
   return cached;

@@ -79,7 +79,7 @@ export function defineObject<const K extends string, const S extends readonly Fi
   const fields = fieldSpecs(spec.fields);
   const ctxOf = (m: { name: string }): CodecContext => ({ title: spec.title, name: m.name });
   const prepare = (model: M): ModelRecord => {
-    const inferred = inferChoices(fields, model as unknown as ModelRecord);
+    const inferred = inferChoices(fields, model as ModelRecord);
     return spec.normalize ? spec.normalize(inferred) : inferred;
   };
   const problemsOf = (m: ModelRecord): FieldProblem[] => {
@@ -102,7 +102,7 @@ export function defineObject<const K extends string, const S extends readonly Fi
       const raw = stripBookkeeping(entry);
       const model: ModelRecord = { name: raw.attrs.name ?? '', ...decodeFields(fields, raw) };
       spec.decodeCustom?.(raw, model);
-      return { model: model as unknown as M, raw };
+      return { model: model as M, raw };
     },
     encode(model: M, target: PanosVersion | string, base?: XmlElement, previous?: M) {
       validateName(nameKind, model.name);

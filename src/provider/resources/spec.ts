@@ -1,4 +1,7 @@
-/** What one PAN-OS object resource declares; the shared engine (object-resource.ts) does the rest. */
+/**
+ * What one PAN-OS object resource declares; the shared engine does the rest: object-schema.ts (schema), object-plan.ts,
+ * object-apply.ts and object-read.ts (plan, apply, read and import).
+ */
 import type { AttributeSchema } from '../../tfplugin';
 import type { FieldSpec, ObjectKind } from '../../panos/objects';
 import type { PanosObjectDescriptor } from '../../panos/objects';
