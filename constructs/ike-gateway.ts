@@ -62,6 +62,11 @@ export interface IkeGatewayProps {
   readonly localInterface: string;
   /** Local address on that interface, usually with prefix length ('198.51.100.1/24'). @default - the interface's first address */
   readonly localIp?: string;
+  /**
+   * Floating address of an HA active/active pair, instead of `localIp`: the address the peer sees and connects to.
+   * @default - none (the gateway uses `localIp`)
+   */
+  readonly floatingIp?: string;
   /** Static peer address (one of peerIp, peerFqdn, peerDynamic). @default - none */
   readonly peerIp?: string;
   /** Peer host name. @default - none */

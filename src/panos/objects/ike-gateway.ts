@@ -109,6 +109,18 @@ const FIELDS = [
     description: 'Local address of the interface, usually with prefix length (198.51.100.1/24). Declaring it replaces a floating-ip the device holds.',
     maxLength: 63,
     conflictsWith: ['floating-ip'],
+    oneofGroup: 'local-address',
+  },
+  {
+    key: 'floatingIp',
+    type: 'string',
+    xmlPath: ['local-address', 'floating-ip'],
+    description:
+      'Floating address of an HA active/active pair, used instead of local_ip (the peer sees this address). Declaring it ' +
+      'replaces an ip the device holds.',
+    maxLength: 63,
+    conflictsWith: ['ip'],
+    oneofGroup: 'local-address',
   },
   { key: 'peerIp', type: 'string', xmlPath: ['peer-address', 'ip'], description: 'Static peer address.', oneofGroup: 'peer-address' },
   {

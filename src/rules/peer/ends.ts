@@ -183,7 +183,8 @@ export function peerEndsOf(facts: StackFacts, owner: string): PeerEnd[] {
   for (const g of facts.ikeGateways ?? []) {
     if (g.imported) continue;
     const label = `IKE gateway ${q(g.name)} (${g.path})`;
-    const localAddress = mapKnown(g.localIp, hostAddress);
+    // An HA active/active gateway sends from its floating address (docs/panos/ike-gateway.md#local-ip).
+    const localAddress = mapKnown(g.localIp ?? g.floatingIp, hostAddress);
     const ike = ikeOffers(g, label, ikeIndex, facts);
     const tunnels = typeof g.name === 'string' ? (tunnelsByGateway.get(`${locationOf(g)}\u0000${g.name}`) ?? []) : [];
     ends.push({
