@@ -6,7 +6,7 @@
  * Nothing here knows cdktf or Terraform: callers map their unresolved values (cdktf tokens, Terraform unknowns) to
  * {@link UNKNOWN}, and a rule that needs an unknown value is simply not applicable.
  */
-import type { DescriptorOf, FactsModelOf, IkeGateway, IpsecTunnel, Lifetime, ObjectKind, ProxyId } from '../panos/objects';
+import type { DescriptorOf, FactsModelOf, IkeGateway, IpsecTunnel, Lifetime, ObjectKind, ProxyId, ReferenceKind } from '../panos/objects';
 
 /**
  * A value that is not known yet (a cdktf token, a Terraform unknown). A rule needing it is not applicable.
@@ -120,7 +120,7 @@ export type TunnelMonitorFacts = Fact<NonNullable<IpsecTunnel['tunnelMonitor']>>
 export type DeclaredFacts = { readonly [K in ObjectKind as DescriptorOf<K>['factsKey']]?: readonly FactsOf<K>[] };
 
 /** Kinds an `existing` entry may name: the managed kinds plus device objects we only reference. */
-export type ExistingKind = ObjectKind | 'interface' | 'zone' | 'virtual-router';
+export type ExistingKind = ReferenceKind;
 
 /** An object that exists on the device already. */
 export interface ExistingObject {

@@ -9,8 +9,9 @@ import { type FieldProblem, InvalidFieldError, VersionGateError } from './errors
 import { entryStep, validateName, type NameKind } from './names';
 import { fieldSpecs, type FieldDef, type ModelOf } from './field-table';
 import { collectVersionIssues, inferChoices, validateFields } from './validate';
+import { referencesIn, referringFields, type ReferringField } from './references';
 import { stripBookkeeping } from './xml-path';
-import type { Location, ObjectDescriptor, ObjectKind, ObjectRef, VersionIssue } from './types';
+import type { Location, ObjectDescriptor, ObjectKind, VersionIssue } from './types';
 
 /** What an object module supplies: its kind, its field table and the few hooks a table cannot express. */
 export interface ObjectSpec<K extends string, S extends readonly FieldDef[], FK extends string, M extends { name: string } = ModelOf<S> & { name: string }> {
@@ -23,7 +24,6 @@ export interface ObjectSpec<K extends string, S extends readonly FieldDef[], FK 
   readonly fields: S;
   /** Xpath of the container of all entries. */
   containerXpath(loc: Location): string;
-  references(model: M): ObjectRef[];
   /** Model clean-up before validation and encoding (for example inferring a variant). */
   normalize?(model: ModelRecord): ModelRecord;
   /** Decodes `custom` fields from the (bookkeeping-free) entry into the model. */
@@ -48,6 +48,8 @@ export interface PanosObjectDescriptor<
   readonly table: S;
   /** Where the rules keep this kind's facts in `StackFacts`. */
   readonly factsKey: FK;
+  /** The fields that name other objects (from the table's `refersTo`). */
+  readonly referringFields: readonly ReferringField[];
   /** Value problems of a model (enum, range, length, required, one-of, variants); empty when fine. */
   validate(model: M): FieldProblem[];
   /** As {@link ObjectDescriptor.encode}; the target may also be given as text (`'11.1.2-h3'`). */
@@ -77,6 +79,7 @@ export function defineObject<const K extends string, const S extends readonly Fi
   const kind = spec.kind as string as ObjectKind;
   const nameKind: NameKind = kind;
   const fields = fieldSpecs(spec.fields);
+  const referring = referringFields(fields);
   const ctxOf = (m: { name: string }): CodecContext => ({ title: spec.title, name: m.name });
   const prepare = (model: M): ModelRecord => {
     const inferred = inferChoices(fields, model as ModelRecord);
@@ -122,6 +125,7 @@ export function defineObject<const K extends string, const S extends readonly Fi
     },
     versionIssues: (model: M, target: PanosVersion | string) => issuesOf(prepare(model), toVersion(target)),
     validate: (model: M) => problemsOf(prepare(model)),
-    references: (model: M) => spec.references(model),
+    referringFields: referring,
+    references: (model: M) => referencesIn(referring, model as ModelRecord),
   };
 }

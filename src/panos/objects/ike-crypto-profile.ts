@@ -54,5 +54,4 @@ const KIND = { kind: 'ike-crypto-profile', title: 'IKE crypto profile', factsKey
 export const ikeCryptoProfile: DescriptorOfSpec<typeof KIND> = defineObject({
   ...KIND,
   containerXpath: (loc) => `${deviceXpath(loc)}/network/ike/crypto-profiles/ike-crypto-profiles`,
-  references: () => [],
 });

@@ -11,7 +11,6 @@ import { COMMENT_FIELD, nameField } from './common-fields';
 import { defineObject, type DescriptorOfSpec } from './descriptor';
 import { deviceXpath } from './location';
 import { boolField, type FieldDef, type ModelOf } from './field-table';
-import type { ObjectRef } from './types';
 import { nameProblems } from './validate';
 import { ensurePath, findPath, removePath, setText } from './xml-path';
 
@@ -100,6 +99,7 @@ const FIELDS = [
     key: 'localInterface',
     type: 'string',
     xmlPath: ['local-address', 'interface'],
+    refersTo: 'interface',
     description: 'Interface the gateway sends and receives IKE on, e.g. ethernet1/1 (not a loopback in transport mode).',
   },
   {
@@ -145,6 +145,7 @@ const FIELDS = [
     key: 'ikev1CryptoProfile',
     type: 'string',
     xmlPath: ['protocol', 'ikev1', 'ike-crypto-profile'],
+    refersTo: 'ike-crypto-profile',
     description:
       'IKE crypto profile of the IKEv1 protocol block, used by version ikev1 and as the fallback of ikev2-preferred. ' +
       'PAN-OS keeps the IKEv1 and IKEv2 blocks separately whatever the version, so each has its own attribute.',
@@ -154,6 +155,7 @@ const FIELDS = [
     key: 'ikev2CryptoProfile',
     type: 'string',
     xmlPath: ['protocol', 'ikev2', 'ike-crypto-profile'],
+    refersTo: 'ike-crypto-profile',
     description: 'IKE crypto profile of the IKEv2 protocol block, used by versions ikev2 and ikev2-preferred (and by transport mode).',
     deviceDefault: 'default',
   },
@@ -228,13 +230,7 @@ const KIND = { kind: 'ike-gateway', title: 'IKE gateway', factsKey: 'ikeGateways
 export const ikeGateway: DescriptorOfSpec<typeof KIND> = defineObject({
   ...KIND,
   containerXpath: (loc) => `${deviceXpath(loc)}/network/ike/gateway`,
-  references: (m) => {
-    const refs: ObjectRef[] = [];
-    if (m.localInterface) refs.push({ kind: 'interface', name: m.localInterface, field: 'localInterface' });
-    if (m.ikev1CryptoProfile) refs.push({ kind: 'ike-crypto-profile', name: m.ikev1CryptoProfile, field: 'ikev1CryptoProfile' });
-    if (m.ikev2CryptoProfile) refs.push({ kind: 'ike-crypto-profile', name: m.ikev2CryptoProfile, field: 'ikev2CryptoProfile' });
-    return refs;
-  },
+
   decodeCustom,
   encodeCustom,
   validateCustom: (m, ctx) => nameProblems('interface', 'localInterface', 'local_interface', m.localInterface, ctx),

@@ -88,5 +88,4 @@ const KIND = { kind: 'ipsec-crypto-profile', title: 'IPSec crypto profile', fact
 export const ipsecCryptoProfile: DescriptorOfSpec<typeof KIND> = defineObject({
   ...KIND,
   containerXpath: (loc) => `${deviceXpath(loc)}/network/ike/crypto-profiles/ipsec-crypto-profiles`,
-  references: () => [],
 });

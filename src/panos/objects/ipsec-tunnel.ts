@@ -9,7 +9,6 @@ import { deviceXpath } from './location';
 import type { ModelRecord } from './codec';
 import type { FieldProblem } from './errors';
 import { boolField, type FieldDef, type ModelOf } from './field-table';
-import type { ObjectRef } from './types';
 import { nameProblems } from './validate';
 
 /**
@@ -76,6 +75,7 @@ const FIELDS = [
     key: 'tunnelInterface',
     type: 'string',
     xmlPath: ['tunnel-interface'],
+    refersTo: 'tunnel-interface',
     description: 'Tunnel interface (tunnel.N) the tunnel is bound to; one tunnel per interface.',
   },
   {
@@ -103,12 +103,14 @@ const FIELDS = [
         type: 'string-list',
         xmlPath: ['ike-gateway'],
         listStyle: 'entry',
+        refersTo: 'ike-gateway',
         description: 'IKE gateways of the tunnel (a second one is a backup peer).',
       },
       {
         key: 'ipsecCryptoProfile',
         type: 'string',
         xmlPath: ['ipsec-crypto-profile'],
+        refersTo: 'ipsec-crypto-profile',
         description: 'IPSec crypto profile name.',
         deviceDefault: 'default',
       },
@@ -160,7 +162,7 @@ const FIELDS = [
       boolField('enable', ['enable'], 'Enable tunnel monitoring.', false),
       { key: 'destinationIp', type: 'string', xmlPath: ['destination-ip'], description: 'Address the probes are sent to.' },
       { key: 'proxyId', type: 'string', xmlPath: ['proxy-id'], description: 'Proxy ID whose addresses source the probes.' },
-      { key: 'profile', type: 'string', xmlPath: ['tunnel-monitor-profile'], description: 'Tunnel monitor profile (action on failure).' },
+      { key: 'profile', type: 'string', xmlPath: ['tunnel-monitor-profile'], refersTo: 'tunnel-monitor-profile', description: 'Tunnel monitor profile (action on failure).' },
     ],
   },
   boolField('disabled', ['disabled'], 'Disable the tunnel.', false),
@@ -174,16 +176,7 @@ const KIND = { kind: 'ipsec-tunnel', title: 'IPSec tunnel', factsKey: 'ipsecTunn
 export const ipsecTunnel: DescriptorOfSpec<typeof KIND> = defineObject({
   ...KIND,
   containerXpath: (loc) => `${deviceXpath(loc)}/network/tunnel/ipsec`,
-  references: (m) => {
-    const refs: ObjectRef[] = [];
-    if (m.tunnelInterface) refs.push({ kind: 'tunnel-interface', name: m.tunnelInterface, field: 'tunnelInterface' });
-    for (const gw of m.autoKey?.ikeGateways ?? []) refs.push({ kind: 'ike-gateway', name: gw, field: 'autoKey.ikeGateways' });
-    if (m.autoKey?.ipsecCryptoProfile) {
-      refs.push({ kind: 'ipsec-crypto-profile', name: m.autoKey.ipsecCryptoProfile, field: 'autoKey.ipsecCryptoProfile' });
-    }
-    if (m.tunnelMonitor?.profile) refs.push({ kind: 'tunnel-monitor-profile', name: m.tunnelMonitor.profile, field: 'tunnelMonitor.profile' });
-    return refs;
-  },
+
   validateCustom: (m, ctx) => [
     ...nameProblems('tunnel-interface', 'tunnelInterface', 'tunnel_interface', m.tunnelInterface, ctx),
     ...proxyIdNameProblems(m, ctx.title),

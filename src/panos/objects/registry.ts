@@ -6,7 +6,7 @@ import { ipsecTunnel } from './ipsec-tunnel';
 import { tunnelInterface } from './tunnel-interface';
 import { tunnelMonitorProfile } from './tunnel-monitor-profile';
 import type { PanosObjectDescriptor } from './descriptor';
-import type { ObjectKind } from './types';
+import { DEVICE_OBJECT_KINDS, type ObjectKind } from './types';
 
 /** Every descriptor, in dependency order (create in this order, delete in reverse). */
 const DESCRIPTORS = [tunnelInterface, tunnelMonitorProfile, ikeCryptoProfile, ipsecCryptoProfile, ikeGateway, ipsecTunnel] as const;
@@ -22,6 +22,14 @@ export const ALL_DESCRIPTORS: readonly PanosObjectDescriptor<{ name: string }>[]
 
 /** Every object kind, in dependency order. */
 export const ALL_KINDS: readonly ObjectKind[] = DESCRIPTORS.map((d) => d.kind);
+
+for (const d of DESCRIPTORS) {
+  for (const rf of d.referringFields) {
+    if (!(ALL_KINDS as readonly string[]).includes(rf.kind) && !(DEVICE_OBJECT_KINDS as readonly string[]).includes(rf.kind)) {
+      throw new Error(`${d.kind}: field ${rf.path.join('.')} refers to ${JSON.stringify(rf.kind)}, which is no object kind`);
+    }
+  }
+}
 
 /** The descriptor of one kind. */
 export function descriptorFor(kind: ObjectKind): PanosObjectDescriptor<{ name: string }> {

@@ -8,7 +8,6 @@ import { COMMENT_FIELD, nameField } from './common-fields';
 import { defineObject, type DescriptorOfSpec } from './descriptor';
 import { deviceXpath } from './location';
 import type { FieldDef, ModelOf } from './field-table';
-import type { ObjectRef } from './types';
 import { nameProblems } from './validate';
 
 export * from './membership';
@@ -58,6 +57,7 @@ const FIELDS = [
     type: 'string',
     xmlPath: [],
     external: true,
+    refersTo: 'zone',
     description: 'Layer3 security zone the interface belongs to (the zone must exist in the vsys).',
   },
   {
@@ -65,6 +65,7 @@ const FIELDS = [
     type: 'string',
     xmlPath: [],
     external: true,
+    refersTo: 'virtual-router',
     description: 'Virtual router the interface belongs to (an interface belongs to at most one router).',
   },
   {
@@ -82,12 +83,7 @@ const KIND = { kind: 'tunnel-interface', title: 'Tunnel interface', factsKey: 't
 export const tunnelInterface: DescriptorOfSpec<typeof KIND> = defineObject({
   ...KIND,
   containerXpath: (loc) => `${deviceXpath(loc)}/network/interface/tunnel/units`,
-  references: (m) => {
-    const refs: ObjectRef[] = [];
-    if (m.zone) refs.push({ kind: 'zone', name: m.zone, field: 'zone' });
-    if (m.virtualRouter) refs.push({ kind: 'virtual-router', name: m.virtualRouter, field: 'virtualRouter' });
-    return refs;
-  },
+
   validateCustom: (m: ModelRecord, ctx) => [
     ...nameProblems('zone', 'zone', 'zone', m.zone, ctx),
     ...nameProblems('virtual-router', 'virtualRouter', 'virtual_router', m.virtualRouter, ctx),

@@ -41,5 +41,4 @@ const KIND = { kind: 'tunnel-monitor-profile', title: 'Tunnel monitor profile', 
 export const tunnelMonitorProfile: DescriptorOfSpec<typeof KIND> = defineObject({
   ...KIND,
   containerXpath: (loc) => `${deviceXpath(loc)}/network/profiles/monitor-profile`,
-  references: () => [],
 });

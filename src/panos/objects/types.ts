@@ -95,6 +95,12 @@ export interface FieldSpec {
    * `ikeGateways`, not `autoKey.ikeGateways`).
    */
   readonly factsInline?: boolean;
+  /**
+   * The field holds the name of another object (a `string`, or each member of a `string-list`): its kind. References
+   * order writes and deletes and are checked by the rules (PANOS-REF-001) and at commit. Typed as text: the kinds
+   * derive from the tables, so a table cannot name their type; the registry checks each value when it loads.
+   */
+  readonly refersTo?: string;
   /** What to do when the target version lacks this field (ends the version-gate message). */
   readonly versionFix?: string;
 }
@@ -116,9 +122,15 @@ export interface VersionIssue {
   readonly message: string;
 }
 
+/** Device objects a field may name that this project does not manage. */
+export const DEVICE_OBJECT_KINDS = ['interface', 'zone', 'virtual-router'] as const;
+
+/** What a field may refer to: an object of this project, or a device object it only names. */
+export type ReferenceKind = ObjectKind | (typeof DEVICE_OBJECT_KINDS)[number];
+
 /** A reference from one object to another (for ordering writes and checking references). */
 export interface ObjectRef {
-  readonly kind: ObjectKind | 'zone' | 'virtual-router' | 'interface';
+  readonly kind: ReferenceKind;
   readonly name: string;
   /** Model key of the referring field. */
   readonly field: string;
