@@ -1,7 +1,12 @@
 /**
  * Named error factories for misuse the constructs detect from props alone (thrown in constructors). Each message
- * starts with the construct path and names the prop, the bad value and the fix. Secrets never appear.
+ * starts with the construct path and names the prop, the bad value and the fix. Secrets never appear. A refused value
+ * carries the id of the rule that judges it (PANOS-VAL-001 for values, PANOS-REF-003 for references across firewalls).
  */
+import { VALUE_RULE } from '../src/rules';
+
+/** X3 (docs/transport-mode.md#x3): an object references only objects of its own firewall and location. */
+const SAME_LOCATION_RULE = 'PANOS-REF-003';
 
 /** Thrown by the constructs for invalid props. */
 export class PanosConstructError extends Error {
@@ -39,11 +44,11 @@ export const Errors = {
     );
   },
   invalidVersion(path: string, prop: string, value: string): PanosConstructError {
-    return new PanosConstructError(path, `${prop} '${value}' is not a PAN-OS version; fix: use major.minor.patch such as '11.0.0' or '10.2.9'`);
+    return new PanosConstructError(path, `${VALUE_RULE.id}: ${prop} '${value}' is not a PAN-OS version; fix: use major.minor.patch such as '11.0.0' or '10.2.9'`);
   },
   invalidProp(path: string, prop: string, value: unknown, problem: string, fix: string): PanosConstructError {
     const shown = value === undefined ? '' : ` ${JSON.stringify(value)}`;
-    return new PanosConstructError(path, `${prop}${shown} ${problem}; fix: ${fix}`);
+    return new PanosConstructError(path, `${VALUE_RULE.id}: ${prop}${shown} ${problem}; fix: ${fix}`);
   },
   fieldProblems(path: string, title: string, messages: readonly string[], ruleId?: string): PanosConstructError {
     return new PanosConstructError(path, `${ruleId !== undefined ? `${ruleId}: ` : ''}invalid ${title} props: ${messages.join(' ')}`);
@@ -51,7 +56,7 @@ export const Errors = {
   crossFirewallReference(path: string, prop: string, target: string): PanosConstructError {
     return new PanosConstructError(
       path,
-      `${prop} references '${target}', which belongs to another PanosFirewall; fix: reference an object of the same ` +
+      `${SAME_LOCATION_RULE}: ${prop} references '${target}', which belongs to another PanosFirewall; fix: reference an object of the same ` +
         'firewall, or import it there with fromName',
     );
   },

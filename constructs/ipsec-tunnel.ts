@@ -1,3 +1,4 @@
+import { Token } from 'cdktf';
 import type { Construct } from 'constructs';
 import { ipsecTunnel, type IpsecTunnel as IpsecTunnelModel } from '../src/panos/objects';
 import type { IIpsecCryptoProfile } from './crypto-profiles';
@@ -66,8 +67,12 @@ export interface IpsecTunnelProps {
   readonly proxyIdsV6?: ProxyId[];
   /** @default true (device default) */
   readonly antiReplay?: boolean;
-  /** @default AntiReplayWindow.PACKETS_1024 (device default) */
-  readonly antiReplayWindow?: AntiReplayWindow;
+  /**
+   * Anti-replay window in packets: 64, 128, 256, 512, 1024, 2048 or 4096, as a number (`512`) or as
+   * `AntiReplayWindow.PACKETS_512` (PAN-OS stores it as text; the HCL attribute `anti_replay_window` is a string).
+   * @default 1024 (device default)
+   */
+  readonly antiReplayWindow?: AntiReplayWindow | number;
   /** Copy the inner ToS to the outer header. @default false (device default) */
   readonly copyTos?: boolean;
   /** GRE inside IPSec (transport mode: needed for multicast, OSPF, PIM). @default false (device default) */
@@ -92,6 +97,12 @@ export interface IpsecTunnelProps {
 
 /** Props of {@link IpsecTunnel.transport}: a transport-mode tunnel has no mode choice and no proxy IDs. */
 export type TransportTunnelProps = Omit<IpsecTunnelProps, 'mode' | 'proxyIds' | 'proxyIdsV6'>;
+
+/** The window as PAN-OS stores it (text); a number, the way a network engineer writes it, is accepted too. */
+function windowText(window: AntiReplayWindow | number | undefined): AntiReplayWindow | undefined {
+  if (typeof window !== 'number') return window;
+  return (Token.isUnresolved(window) ? Token.asString(window) : String(window)) as AntiReplayWindow;
+}
 
 /** IPSec tunnel with auto key (`panosipsec_ipsec_tunnel`). */
 export class IpsecTunnel extends PanosObject implements IIpsecTunnel {
@@ -135,6 +146,7 @@ export class IpsecTunnel extends PanosObject implements IIpsecTunnel {
         proxyIdsV6: props.proxyIdsV6?.map((p) => ({ ...p })),
       },
       ipsecMode: props.mode,
+      antiReplayWindow: windowText(props.antiReplayWindow),
       tunnelMonitor: monitor
         ? { enable: monitor.enable ?? true, destinationIp: monitor.destinationIp, proxyId: monitor.proxyId, profile: monitor.profile?.name }
         : undefined,

@@ -1,7 +1,7 @@
 import { Annotations, Lazy, TerraformStack, type TerraformResource } from 'cdktf';
 import { Construct, type IConstruct } from 'constructs';
 import { parseVersion } from '../src/panos/version';
-import { InvalidAcknowledgementError, validateAcknowledgement, type Acknowledgement, type StackFacts } from '../src/rules';
+import { InvalidAcknowledgementError, usersByPath, validateAcknowledgement, type Acknowledgement, type PairAcknowledgement, type StackFacts } from '../src/rules';
 import { Errors, PanosConstructError } from './errors';
 import type { CommitScope } from './enums';
 import { Commit } from './generated/commit';
@@ -10,7 +10,7 @@ import { PanosipsecProvider } from './generated/provider';
 import { PanosLocation } from './location';
 import type { PanosObject } from './panos-object';
 import { PeerPairing } from './peer-pairing';
-import { evaluateFirewall, firewallFacts, type Evaluation, type FirewallSnapshot } from './rules-run';
+import { acknowledgementKey, evaluateFirewall, firewallFacts, unmatchedAcknowledgementMessage, type Evaluation, type FirewallSnapshot } from './rules-run';
 import type { SecretValue } from './secret-value';
 
 /** Props of {@link PanosFirewall}. Connection settings left unset fall back to PANOS_* variables in the provider. */
@@ -103,6 +103,8 @@ export class PanosFirewall extends Construct {
   private readonly resources: { readonly key: string; readonly resource: TerraformResource }[] = [];
   private readonly acks: AckEntry[] = [];
   private evaluation?: Evaluation;
+  /** Keys of the acknowledgements that cover at least one finding (set with {@link evaluation}). */
+  private matchedAcks = new Set<string>();
   private facts?: StackFacts;
 
   constructor(scope: Construct, id: string, props: PanosFirewallProps = {}) {
@@ -179,15 +181,20 @@ export class PanosFirewall extends Construct {
     this.evaluation = undefined;
     this.facts = undefined;
     PeerPairing.of(this).invalidate();
-    const listed = (o: IConstruct): { rule: string; reason: string; scope: string }[] =>
-      this.acks.filter((a) => a.owner === o).map((a) => ({ rule: a.ack.ruleId, reason: a.ack.reason, scope: a.ack.path ?? this.node.path }));
-    // Visible in cdk.tf.json: on the acknowledging object's resource, and all of them on the commit resource.
+    // Visible in cdk.tf.json: on the acknowledging object's resource, and all of them on the commit resource. Only
+    // acknowledgements that cover a finding are recorded as accepted (known once the rules ran, hence lazy).
+    const listed = (o?: IConstruct): { rule: string; reason: string; scope: string }[] | undefined => {
+      this.evaluate();
+      const list = this.acks
+        .filter((a) => (o === undefined || a.owner === o) && this.matchedAcks.has(acknowledgementKey(a.ack)))
+        .map((a) => ({ rule: a.ack.ruleId, reason: a.ack.reason, scope: a.ack.path ?? this.node.path }));
+      return list.length > 0 ? list : undefined;
+    };
     const resource = ownResource(owner);
-    if (resource) resource.addOverride('//.acknowledged_rules', listed(owner));
-    this.commit.addOverride(
-      '//.acknowledged_rules',
-      this.acks.map((a) => ({ rule: a.ack.ruleId, reason: a.ack.reason, scope: a.ack.path ?? this.node.path })),
-    );
+    if (resource && this.acks.filter((a) => a.owner === owner).length === 1) {
+      resource.addOverride('//.acknowledged_rules', Lazy.anyValue({ produce: () => listed(owner) }));
+    }
+    if (this.acks.length === 1) this.commit.addOverride('//.acknowledged_rules', Lazy.anyValue({ produce: () => listed() }));
   }
 
   /** @internal Called by every object construct once its resource (if any) exists. */
@@ -226,8 +233,27 @@ export class PanosFirewall extends Construct {
   }
 
   private evaluate(): Evaluation {
-    if (!this.evaluation) this.evaluation = evaluateFirewall(this.snapshot(), this._facts());
-    return this.evaluation;
+    if (this.evaluation) return this.evaluation;
+    const facts = this._facts();
+    const evaluation = evaluateFirewall(this.snapshot(), facts);
+    this.evaluation = evaluation;
+    if (this.acks.length === 0) return evaluation;
+    // An acknowledgement that covers no finding (stack rules here, pair rules across firewalls) is reported and not
+    // recorded as accepted: it would otherwise claim a risk was accepted that the rules never found.
+    const pair = PeerPairing.of(this).results;
+    const matched = new Set<string>();
+    for (const a of evaluation.findings.acknowledged) for (const ack of a.by) matched.add(acknowledgementKey(ack));
+    for (const a of pair.acknowledged) {
+      for (const ack of a.by as readonly PairAcknowledgement[]) if (ack.owner === this.node.path) matched.add(acknowledgementKey(ack));
+    }
+    this.matchedAcks = matched;
+    const left = [...evaluation.findings.warnings, ...evaluation.findings.infos, ...pair.warnings, ...pair.infos];
+    const users = usersByPath(facts);
+    for (const { ack, owner } of this.acks) {
+      if (matched.has(acknowledgementKey(ack))) continue;
+      Annotations.of(owner).addWarning(unmatchedAcknowledgementMessage(ack, ack.path ?? this.node.path, left, users));
+    }
+    return evaluation;
   }
 
   private snapshot(): FirewallSnapshot {

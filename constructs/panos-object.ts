@@ -1,9 +1,10 @@
 import { Token, type TerraformResource } from 'cdktf';
 import { Construct, type IConstruct } from 'constructs';
 import type { ObjectKind, PanosObjectDescriptor } from '../src/panos/objects';
-import { ALL_RULES, factsOf, UNKNOWN, type Known, type ObjectFacts } from '../src/rules';
+import { factsOf, UNKNOWN, valueRuleId, type Known, type ObjectFacts } from '../src/rules';
 import { Errors } from './errors';
 import { PanosFirewall } from './panos-firewall';
+import { PROPS } from './vocabulary';
 
 /** What every PAN-OS object construct (declared or imported) offers. */
 export interface IPanosObject extends IConstruct {
@@ -99,9 +100,9 @@ export abstract class PanosObject extends Construct implements IPanosObject {
       }
     }
     if (problems.length > 0) {
-      // Where a rule of RULES.md judges the same fact, its id leads the message, as for synth-time findings.
-      const ruleId = problems.map((p) => ruleGuarding(p.field.split(/[.[]/)[0]!)).find((id) => id !== undefined);
-      throw Errors.fieldProblems(this.node.path, descriptor.title, problems.map((p) => `prop ${p.field}: ${p.message}`), ruleId);
+      // The id of the rule judging the first problem leads the message, as for synth-time findings.
+      const ruleId = valueRuleId(problems[0]!.field);
+      throw Errors.fieldProblems(this.node.path, descriptor.title, problems.map((p) => PROPS.reword(p.message)), ruleId);
     }
   }
 
@@ -109,11 +110,6 @@ export abstract class PanosObject extends Construct implements IPanosObject {
   protected sameFirewall(prop: string, other: IPanosObject | undefined): void {
     if (other !== undefined && other.firewall !== this.firewall) throw Errors.crossFirewallReference(this.node.path, prop, other.node.path);
   }
-}
-
-/** The rule whose synth-time fact a prop's constructor-time check is (`Rule.guardsProps`), reported with the problem. */
-function ruleGuarding(prop: string): string | undefined {
-  return ALL_RULES.find((r) => r.guardsProps?.includes(prop))?.id;
 }
 
 /** An object that already exists on the device, known by name only (`XXX.fromName`); no resource is created. */

@@ -20,6 +20,7 @@ import {
   type StackFacts,
 } from '../src/rules';
 import { Errors } from './errors';
+import { PROPS } from './vocabulary';
 
 /** Options of `IkeGateway.pairWith`. */
 export interface PairOptions {
@@ -62,7 +63,7 @@ function inStack(c: IConstruct): boolean {
 /** `[path] ` is added by cdktf to a validation message; the finding's message starts with it already. */
 function messageFor(f: Finding, targetPath: string): string {
   const prefix = `[${targetPath}] `;
-  return f.message.startsWith(prefix) ? f.message.slice(prefix.length) : f.message;
+  return PROPS.reword(f.message.startsWith(prefix) ? f.message.slice(prefix.length) : f.message);
 }
 
 /** The pairing registry of one cdktf App. */

@@ -8,9 +8,9 @@ import { Annotations } from 'cdktf';
 import type { IConstruct } from 'constructs';
 import {
   FACTS_KEY,
-  pathMatches,
   runRules,
   versionedFeaturesOf,
+  type AcknowledgedFinding,
   type Acknowledgement,
   type Finding,
   type ObjectFacts,
@@ -18,6 +18,7 @@ import {
   type VersionedFeatureFacts,
 } from '../src/rules';
 import { containsToken, type PanosObject } from './panos-object';
+import { PROPS } from './vocabulary';
 
 /** What a firewall hands to {@link evaluateFirewall}. */
 export interface FirewallSnapshot {
@@ -34,7 +35,12 @@ export interface Evaluation {
   /** Error messages for the construct at `path`, without the `[path] ` prefix cdktf adds itself. */
   errorsFor(path: string, isFirewall: boolean): string[];
   /** Every finding, for tests and tools. */
-  readonly findings: { readonly errors: readonly Finding[]; readonly warnings: readonly Finding[]; readonly infos: readonly Finding[] };
+  readonly findings: {
+    readonly errors: readonly Finding[];
+    readonly warnings: readonly Finding[];
+    readonly infos: readonly Finding[];
+    readonly acknowledged: readonly AcknowledgedFinding[];
+  };
 }
 
 /** Builds the stack facts of a firewall. */
@@ -57,10 +63,58 @@ export function firewallFacts(s: FirewallSnapshot): StackFacts {
   };
 }
 
-/** Message text for an annotation or validation on the construct at `targetPath`. */
-function messageFor(f: Finding, targetPath: string): string {
+/** Identity of an acknowledgement across the copies the pair engine makes (rule, scope and reason). */
+export function acknowledgementKey(a: Acknowledgement): string {
+  return `${a.ruleId}\u0000${a.path ?? ''}\u0000${a.reason.trim()}`;
+}
+
+/**
+ * Why an acknowledgement covers no finding, for the warning that says so: the rule's findings that are left (stack
+ * and pair findings of this firewall), where they are, and for a finding on an object the acknowledging construct
+ * uses, which other users of that object do not acknowledge it.
+ */
+export function unmatchedAcknowledgementMessage(
+  ack: Acknowledgement,
+  scope: string,
+  left: readonly Finding[],
+  users: ReadonlyMap<string, ReadonlySet<string>>,
+): string {
+  const ancestors = (path: string): Set<string> => {
+    const out = new Set<string>();
+    const queue = [path];
+    for (let cur = queue.pop(); cur !== undefined; cur = queue.pop()) {
+      for (const u of users.get(cur) ?? []) {
+        if (out.has(u)) continue;
+        out.add(u);
+        queue.push(u);
+      }
+    }
+    return out;
+  };
+  const mine = left.filter((f) => f.ruleId === ack.ruleId);
+  let why: string;
+  if (mine.length === 0) {
+    why = `${ack.ruleId} finds nothing on ${scope}, on the objects it uses or anywhere else in this firewall's declaration`;
+  } else {
+    const places = [...new Set(mine.map((f) => f.path))].slice(0, 5).map((p) => {
+      const above = ancestors(p);
+      if (!above.has(scope)) return `${p} (which ${scope} does not use)`;
+      const others = [...above].filter((u) => u !== scope && !(users.get(u)?.size) && !u.startsWith(`${scope}/`));
+      return `${p} (also used by ${others.join(', ') || 'another object'}, which does not acknowledge it)`;
+    });
+    why = `its findings are on ${places.join('; ')}`;
+  }
+  return (
+    `acknowledgement of ${ack.ruleId} on ${scope} ('${ack.reason.trim()}') covers no finding: ${why}; it is not recorded as ` +
+    'accepted in cdk.tf.json; fix: remove it, or acknowledge the rule on the construct whose finding it is (or on every ' +
+    'construct that uses a shared object, or on the PanosFirewall)'
+  );
+}
+
+/** Message text for an annotation or validation on the construct at `targetPath`, in the props' words. */
+export function messageFor(f: Finding, targetPath: string): string {
   const prefix = `[${targetPath}] `;
-  return f.message.startsWith(prefix) ? f.message.slice(prefix.length) : f.message;
+  return PROPS.reword(f.message.startsWith(prefix) ? f.message.slice(prefix.length) : f.message);
 }
 
 /**
@@ -92,20 +146,21 @@ export function evaluateFirewall(s: FirewallSnapshot, facts: StackFacts = firewa
     Annotations.of(target).addInfo(messageFor(f, target.node.path));
   }
   // One line per acknowledgement, not per finding, so 1,000 acknowledged tunnels print one line.
-  const counts = new Map<string, { ack: Acknowledgement; owner: IConstruct; count: number }>();
-  for (const { finding, reason } of results.acknowledged) {
-    const entry = s.acknowledgements.find(
-      (a) => a.ack.ruleId === finding.ruleId && a.ack.reason === reason && pathMatches(finding.path, a.ack.path),
-    );
-    if (!entry) continue;
-    const key = `${entry.ack.ruleId}\u0000${entry.ack.path ?? ''}\u0000${entry.ack.reason}`;
-    const c = counts.get(key) ?? { ack: entry.ack, owner: entry.owner, count: 0 };
-    c.count += 1;
-    counts.set(key, c);
+  const entries = new Map(s.acknowledgements.map((a) => [a.ack, a] as const));
+  const counts = new Map<string, { entry: FirewallSnapshot['acknowledgements'][number]; count: number }>();
+  for (const { by } of results.acknowledged) {
+    for (const ack of by) {
+      const entry = entries.get(ack);
+      if (!entry) continue;
+      const key = acknowledgementKey(ack);
+      const c = counts.get(key) ?? { entry, count: 0 };
+      c.count += 1;
+      counts.set(key, c);
+    }
   }
-  for (const c of counts.values()) {
-    Annotations.of(c.owner).addInfo(
-      `${c.ack.ruleId} acknowledged for ${c.count} finding${c.count === 1 ? '' : 's'} under ${c.ack.path ?? firewallPath}: ${c.ack.reason}`,
+  for (const { entry, count } of counts.values()) {
+    Annotations.of(entry.owner).addInfo(
+      `${entry.ack.ruleId} acknowledged for ${count} finding${count === 1 ? '' : 's'} under ${entry.ack.path ?? firewallPath}: ${entry.ack.reason}`,
     );
   }
   return {

@@ -41,7 +41,6 @@ export function tunnelsHcl(n: number, opts: TunnelsHclOptions = {}): string {
   const kinds = ['panosipsec_tunnel_interface.t', 'panosipsec_ike_crypto_profile.ike', 'panosipsec_ipsec_crypto_profile.ipsec', 'panosipsec_ike_gateway.gw', 'panosipsec_ipsec_tunnel.tm'];
   return `${HEADER}
 provider "panosipsec" {
-  commit_poll_interval_ms = 50
 ${(opts.providerLines ?? []).map((l) => `  ${l}`).join('\n')}
 }
 

@@ -11,6 +11,8 @@ import { registerDeployCommands } from './deploy-commands';
 import { registerInitCommand } from './init-command';
 import { registerLabCommand } from './lab-command';
 import { registerStatusCommand } from './status-command';
+import { registerPairCheckCommand } from './pair-check-command';
+import { registerGraphCommand } from './graph-command';
 
 /** Builds the command-line program (exported for tests). */
 export function buildProgram(): Command {
@@ -24,6 +26,8 @@ export function buildProgram(): Command {
   registerDowngradeCheckCommand(program);
   registerDriftCommand(program);
   registerStatusCommand(program);
+  registerPairCheckCommand(program);
+  registerGraphCommand(program);
   registerDeployCommands(program);
   registerInstallProviderCommand(program);
   return program;

@@ -1,7 +1,10 @@
 /**
- * The user's whole cycle against the embedded simulator, step by step with banners: deploy, a no-change plan, an
- * out-of-band change, drift found, deploy repairs it, no drift, the downgrade check, destroy, and the device back
- * where it started. Used by `npm run demo` and by the cdktf end-to-end test, which asserts every step.
+ * The user's whole cycle against simulated firewalls, step by step with banners. For an app with two firewalls (the
+ * default, examples/transport-bgp) on a two-device lab that negotiates: deploy both stacks, `status` up, a no-change
+ * plan, one side's IPSec crypto proposal changed out of band through the XML API, `status` down with the reason,
+ * `pair-check` naming the mismatch, `drift` finding the change, deploy repairs it, `status` up again, the downgrade
+ * check, destroy, and both devices back where they started. For a one-stack app (`--app`) the same cycle on one
+ * simulator without the pair steps. Used by `npm run demo` and by the cdktf end-to-end test, which asserts every step.
  *
  * The example app is copied into a fresh work dir under the package's `.demo-work/` (inside the package so the app's
  * `import … from 'cdktf-panos-ipsec'` still resolves through the package's self-reference); cdktf keeps local state
@@ -9,9 +12,12 @@
  * runs never share state, and the work dir is removed at the end.
  */
 import { randomBytes } from 'node:crypto';
-import { cpSync, mkdirSync, mkdtempSync, readdirSync, rmSync } from 'node:fs';
+import { cpSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
-import { startSimulator, type Simulator } from '../sim';
+import { startLab, type Lab, type Simulator } from '../sim';
+import { PanosClient } from '../panos/client';
+import { runPairCheck } from './pair-check-run';
+import { runStatus } from './status-run';
 import { connectionEnvFor } from '../panos/connection-env';
 import { packageRoot } from '../util/package-info';
 import { runCdktf, type CdktfVerb } from './deploy';
@@ -23,6 +29,7 @@ import { childrenNamed, parseXml, serializeXml, type XmlElement } from '../panos
 
 const DEVICE = "/config/devices/entry[@name='localhost.localdomain']";
 const TUNNELS = `${DEVICE}/network/tunnel/ipsec`;
+const IPSEC_PROFILES = `${DEVICE}/network/ike/crypto-profiles/ipsec-crypto-profiles`;
 
 /** One step's outcome. */
 export interface DemoStep {
@@ -46,7 +53,12 @@ export interface DemoOptions {
   readonly io?: Io;
   /** Stop at the first step whose exit code is not the expected one. @default true */
   readonly stopOnFailure?: boolean;
-  /** Stack to run. @default 'fw-a' for the default example, else the app's only stack */
+  /**
+   * Stacks to deploy, one lab device each (named after the stack). Two or more: the pair steps run.
+   * @default ['fw-a', 'fw-b'] for the default example, else the app's only stack
+   */
+  readonly stacks?: readonly string[];
+  /** One stack to run (the same as `stacks: [stack]`). */
   readonly stack?: string;
   /** Extra environment for every step (wins over the simulator's PANOS_* settings). */
   readonly env?: NodeJS.ProcessEnv;
@@ -108,6 +120,24 @@ export async function changeTunnelOutOfBand(sim: Simulator): Promise<string> {
   return what;
 }
 
+/**
+ * Changes the IPSec crypto proposal of the device's first IPSec crypto profile that is not predefined, through the
+ * XML API as another admin would, and commits: ESP authentication `none` becomes `sha256` (anything else becomes
+ * `none`). Transport mode's commit checks allow that, and the peer no longer finds a common proposal. Returns what
+ * was changed.
+ */
+export async function changeIpsecProposalOutOfBand(client: PanosClient): Promise<string> {
+  const container = await client.show(IPSEC_PROFILES);
+  const entry = childrenNamed(container, 'entry').find((e) => !['default', 'Suite-B-GCM-128', 'Suite-B-GCM-256'].includes(e.attrs.name ?? '') && childrenNamed(e, 'esp').length > 0);
+  if (!entry) throw new Error('the device holds no ESP IPSec crypto profile of its own to change: did the deploy create one?');
+  const name = entry.attrs.name ?? '';
+  const now = childrenNamed(childrenNamed(childrenNamed(entry, 'esp')[0], 'authentication')[0], 'member').map((m) => m.text.trim());
+  const next = now.length === 1 && now[0] === 'none' ? 'sha256' : 'none';
+  await client.edit(`${IPSEC_PROFILES}/entry[@name='${name}']/esp/authentication`, `<authentication><member>${next}</member></authentication>`);
+  await client.commit({ pollIntervalMs: 50 });
+  return `IPSec crypto profile "${name}": ESP authentication ${now.join(', ') || '(none)'} -> ${next}`;
+}
+
 function captured(io: Io): Io & { text: () => string } {
   let text = '';
   return {
@@ -120,7 +150,7 @@ function captured(io: Io): Io & { text: () => string } {
   };
 }
 
-/** Runs the cycle; resolves with every step's outcome. Stops the simulator and removes temp files on every path. */
+/** Runs the cycle; resolves with every step's outcome. Stops the lab and removes temp files on every path. */
 export async function runDemo(o: DemoOptions = {}): Promise<DemoResult> {
   const io = o.io ?? stdio;
   const sourceDir = resolve(o.appDir ?? join(packageRoot(), 'examples', 'transport-bgp'));
@@ -133,26 +163,28 @@ export async function runDemo(o: DemoOptions = {}): Promise<DemoResult> {
     if (/\.tfstate|^cdktf\.out$|^\.terraform|^node_modules$/.test(f)) continue;
     cpSync(join(sourceDir, f), join(appDir, f), { recursive: true });
   }
-  const sim = await startSimulator({ panosVersion: o.panosVersion ?? '11.1.0', commitDurationMs: o.commitMs ?? 1500 });
+  const stacks: (string | undefined)[] = o.stacks !== undefined ? [...o.stacks] : o.stack !== undefined ? [o.stack] : o.appDir === undefined ? ['fw-a', 'fw-b'] : [undefined];
+  const paired = stacks.length >= 2;
+  const lab: Lab = await startLab({
+    devices: stacks.map((name, i) => ({ name: name ?? `fw-${i + 1}`, panosVersion: o.panosVersion ?? '11.1.0' })),
+    commitDurationMs: o.commitMs ?? 1500,
+  });
   const cleanup = async (): Promise<void> => {
-    await sim.close();
+    await lab.close();
     rmSync(work, { recursive: true, force: true });
   };
   const unregister = onInterrupt(cleanup);
   const steps: DemoStep[] = [];
-  // The examples read their pre-shared key from TF_VAR_bgp_psk; a random one keeps the demo self-contained.
+  const inventory = join(work, 'lab.json');
+  writeFileSync(inventory, JSON.stringify(lab.describe()));
+  // The examples read their pre-shared key from TF_VAR_bgp_psk; a random one keeps the demo self-contained (both
+  // firewalls get the same one, as the example expects).
   // cdktf points Terraform's plugin cache at ~/.terraform.d/plugin-cache unless TF_PLUGIN_CACHE_DIR is set; the provider
   // built from this tree carries the package's version but not necessarily the published bytes, so it is cached in
   // the work dir, never next to the user's installed providers (where a same-version copy would fail their lock files).
-  const env: NodeJS.ProcessEnv = {
-    TF_VAR_bgp_psk: randomBytes(18).toString('base64url'),
-    ...process.env,
-    TF_PLUGIN_CACHE_DIR: join(work, 'plugin-cache'),
-    ...connectionEnvFor(sim),
-    ...o.env,
-  };
-  const stack = o.stack ?? (o.appDir === undefined ? 'fw-a' : undefined);
-  const common = { dir: appDir, ...(stack !== undefined ? { stack } : {}), output: join(work, 'cdktf.out'), mirror: join(work, 'mirror'), env };
+  const base: NodeJS.ProcessEnv = { TF_VAR_bgp_psk: randomBytes(18).toString('base64url'), ...process.env, TF_PLUGIN_CACHE_DIR: join(work, 'plugin-cache') };
+  const envOf = (i: number): NodeJS.ProcessEnv => ({ ...base, ...connectionEnvFor(lab.devices[i]!), ...o.env });
+  const commonOf = (i: number) => ({ dir: appDir, ...(stacks[i] !== undefined ? { stack: stacks[i] } : {}), output: join(work, 'cdktf.out'), mirror: join(work, 'mirror'), env: envOf(i) });
   let n = 0;
   const step = async (title: string, expected: number, run: () => Promise<number | { code: number; output: string }>): Promise<boolean> => {
     banner(io, ++n, title);
@@ -163,42 +195,80 @@ export async function runDemo(o: DemoOptions = {}): Promise<DemoResult> {
     io.out(`--> exit ${actual} (expected ${expected}) ${ok ? 'OK' : 'UNEXPECTED'}\n`);
     return ok || o.stopOnFailure === false;
   };
-  const cdktf = (verb: CdktfVerb) => () => runCdktf(verb, { ...common, stream: 'inherit', progress: (l) => io.out(`    [device] ${l}\n`) });
+  const label = (i: number): string => stacks[i] ?? 'the stack';
+  const cdktf = (verb: CdktfVerb, i: number) => () => runCdktf(verb, { ...commonOf(i), stream: 'inherit', progress: (l) => io.out(`    [${lab.devices[i]!.name}] ${l}\n`) });
+  const each = async (title: (s: string) => string, verb: CdktfVerb): Promise<boolean> => {
+    for (let i = 0; i < stacks.length; i++) if (!(await step(title(label(i)), 0, cdktf(verb, i)))) return false;
+    return true;
+  };
+  const status = (wait: string, chart?: string) => async () => {
+    const c = captured(io);
+    const code = await runStatus({ inventory, wait, interval: '0.5', ...(chart !== undefined ? { mermaid: chart } : {}) }, base, c);
+    if (chart !== undefined) io.out(`\nstatus --mermaid ${chart}:\n${readFileSync(chart, 'utf8')}`);
+    return { code, output: c.text() + (chart !== undefined ? readFileSync(chart, 'utf8') : '') };
+  };
+  const pairCheck = async () => {
+    const c = captured(io);
+    return { code: await runPairCheck({ inventory }, base, c), output: c.text() };
+  };
+  // The changed side: the second firewall when there are two, else the only one.
+  const changed = paired ? 1 : 0;
   let configRestored: boolean | undefined;
   try {
-    io.out(`PAN-OS ${sim.panosVersion} simulator at ${sim.url}; app ${appDir}; work dir ${work}\n`);
-    const before = canonicalRunning(sim);
-    const go =
-      (await step('deploy (cdktf deploy)', 0, cdktf('deploy'))) &&
-      (await step('plan: nothing to change (cdktf diff)', 0, cdktf('plan'))) &&
-      (await step('out-of-band change on the device, committed', 0, async () => {
-        io.out(`changed: ${await changeTunnelOutOfBand(sim)}\n`);
+    io.out(`Lab of ${lab.devices.map((d) => `${d.name} (PAN-OS ${d.panosVersion}, ${d.url}, ethernet1/1 ${d.interfaces['ethernet1/1']})`).join(', ')}; app ${appDir}; work dir ${work}\n`);
+    const before = lab.devices.map((d) => canonicalRunning(d.sim));
+    let go = await each((s) => `deploy ${s} (cdktf deploy)`, 'deploy');
+    if (go && paired) go = await step('panos-ipsec status --inventory lab.json: the tunnel is up on both firewalls', 0, status('30', join(work, 'status.md')));
+    if (go && paired) go = await step('panos-ipsec pair-check --inventory lab.json: both ends compatible', 0, pairCheck);
+    go = go && (await step(`plan ${label(0)}: nothing to change (cdktf diff)`, 0, cdktf('plan', 0)));
+    if (go) {
+      go = await step(`out-of-band change on ${lab.devices[changed]!.name} through the XML API, committed`, 0, async () => {
+        if (!paired) {
+          io.out(`changed: ${await changeTunnelOutOfBand(lab.devices[0]!.sim)}\n`);
+          return 0;
+        }
+        const client = new PanosClient({ ...connectionEnvToClient(lab.devices[changed]!) });
+        try {
+          io.out(`changed: ${await changeIpsecProposalOutOfBand(client)}\n`);
+        } finally {
+          await client.close();
+        }
         return 0;
-      })) &&
-      (await step('panos-ipsec drift: finds the change', 2, async () => {
+      });
+    }
+    if (go && paired) go = await step('panos-ipsec status: the tunnel is down, with the reason', 4, status('0'));
+    if (go && paired) go = await step('panos-ipsec pair-check: the two ends are not compatible', 3, pairCheck);
+    go =
+      go &&
+      (await step(`panos-ipsec drift (${label(changed)}): finds the change`, 2, async () => {
         const c = captured(io);
-        return { code: await runDrift(common, env, c), output: c.text() };
+        return { code: await runDrift(commonOf(changed), envOf(changed), c), output: c.text() };
       })) &&
-      (await step('deploy repairs the drift', 0, cdktf('deploy'))) &&
-      (await step('panos-ipsec drift: nothing left', 0, async () => {
+      (await step(`deploy ${label(changed)} repairs the drift`, 0, cdktf('deploy', changed))) &&
+      (await step(`panos-ipsec drift (${label(changed)}): nothing left`, 0, async () => {
         const c = captured(io);
-        return { code: await runDrift(common, env, c), output: c.text() };
-      })) &&
-      (await step('panos-ipsec downgrade-check --to 10.2.9: the transport tunnel blocks it', 3, async () => {
+        return { code: await runDrift(commonOf(changed), envOf(changed), c), output: c.text() };
+      }));
+    if (go && paired) go = await step('panos-ipsec status: the tunnel is up again', 0, status('30'));
+    go =
+      go &&
+      (await step(`panos-ipsec downgrade-check --to 10.2.9 (${lab.devices[0]!.name}): the transport tunnel blocks it`, 3, async () => {
         const c = captured(io);
-        const code = await runDowngradeCheck({ to: '10.2.9' }, env, c);
+        const code = await runDowngradeCheck({ to: '10.2.9' }, envOf(0), c);
         const json = captured({ out: () => undefined, err: () => undefined });
-        await runDowngradeCheck({ to: '10.2.9', json: true }, env, json);
+        await runDowngradeCheck({ to: '10.2.9', json: true }, envOf(0), json);
         const doc = JSON.parse(json.text()) as DowngradeCheckDocument;
         const namesTransport = doc.blockers?.some((b) => b.kind === 'ipsec-tunnel' && b.value === 'transport') ?? false;
         return { code: namesTransport ? code : -1, output: c.text() };
       })) &&
-      (await step('destroy (cdktf destroy)', 0, cdktf('destroy')));
+      (await each((s) => `destroy ${s} (cdktf destroy)`, 'destroy'));
     if (go) {
-      const after = canonicalRunning(sim);
-      configRestored = after === before;
-      await step('running config equals the one before deploy', 0, async () => {
-        if (!configRestored) io.out(`before:\n${before}\nafter:\n${after}\n`);
+      const after = lab.devices.map((d) => canonicalRunning(d.sim));
+      configRestored = after.every((a, i) => a === before[i]);
+      await step(`running config of ${paired ? 'each firewall' : 'the firewall'} equals the one before deploy`, 0, async () => {
+        after.forEach((a, i) => {
+          if (a !== before[i]) io.out(`${lab.devices[i]!.name} before:\n${before[i]}\nafter:\n${a}\n`);
+        });
         return configRestored ? 0 : 1;
       });
     }
@@ -209,4 +279,10 @@ export async function runDemo(o: DemoOptions = {}): Promise<DemoResult> {
   const ok = steps.length > 0 && steps.every((s) => s.ok) && configRestored === true;
   io.out(`\n${ok ? 'DEMO OK' : 'DEMO FAILED'}: ${steps.filter((s) => s.ok).length}/${steps.length} steps gave the expected exit code.\n`);
   return { ok, steps, ...(configRestored !== undefined ? { configRestored } : {}) };
+}
+
+/** Client settings for a lab device (the simulator speaks plain HTTP on 127.0.0.1). */
+function connectionEnvToClient(d: { url: string; apiKey: string }): ConstructorParameters<typeof PanosClient>[0] {
+  const u = new URL(d.url);
+  return { hostname: u.hostname, port: Number(u.port), protocol: u.protocol === 'https:' ? 'https' : 'http', apiKey: d.apiKey };
 }

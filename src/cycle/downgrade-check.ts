@@ -7,7 +7,7 @@ import { connectionFromEnv, ConnectionConfigError } from '../panos/connection-en
 import { describeLocation } from '../panos/objects/location';
 import type { Location } from '../panos/objects/types';
 import { InvalidVersionError, parseVersion } from '../panos/version';
-import { checkDowngrade, readDeviceObjects, type DowngradeReport } from './downgrade';
+import { checkDowngrade, readDeviceObjects, type DowngradeReport } from '../panos/downgrade';
 import { stdio, type Io } from './io';
 import { formatTable } from './table';
 

@@ -36,28 +36,43 @@ export class CandidateView {
   readonly references = new ReferenceIndex();
 
   /**
-   * @param list one bulk read of a kind's candidate entries
+   * @param list one bulk read of the candidate entries of some kinds (those {@link readTogether} groups), by kind
    * @param one a read of one candidate entry
+   * @param readTogether the kinds one bulk read brings along with `kind` (`kind` included)
    */
   constructor(
-    private readonly list: (kind: ObjectKind) => Promise<readonly CandidateEntry[]>,
+    private readonly list: (kinds: readonly ObjectKind[]) => Promise<ReadonlyMap<ObjectKind, readonly CandidateEntry[]>>,
     private readonly one: (kind: ObjectKind, name: string) => Promise<CandidateEntry | undefined>,
+    private readonly readTogether: (kind: ObjectKind) => readonly ObjectKind[] = (kind) => [kind],
   ) {}
 
-  /** The entries of a kind by name, read once per process (a failed read is retried on the next call). */
+  /**
+   * The entries of a kind by name, read once per process (a failed read is retried on the next call). The kinds read
+   * along with it are registered at the same moment, so a write of this process can never fall between the read and
+   * the view of another kind of the same read.
+   */
   entries(kind: ObjectKind): Promise<Map<string, CandidateEntry>> {
-    let p = this.reads.get(kind);
-    if (!p) {
-      p = this.list(kind).then((list) => {
+    const known = this.reads.get(kind);
+    if (known) return known;
+    const group = [kind, ...this.readTogether(kind).filter((k) => k !== kind && !this.reads.has(k))];
+    const read = this.list(group);
+    for (const k of group) {
+      const p = read.then((byKind) => {
+        const list = byKind.get(k) ?? [];
         const map = new Map(list.map((d) => [d.model.name, d]));
-        this.loaded.set(kind, map);
-        for (const d of list) this.references.set(objectKey(kind, d.model.name), referencesOf(kind, d.model as Model));
+        this.loaded.set(k, map);
+        for (const d of list) this.references.set(objectKey(k, d.model.name), referencesOf(k, d.model as Model));
         return map;
       });
-      this.reads.set(kind, p);
-      p.catch(() => this.reads.delete(kind));
+      this.reads.set(k, p);
+      p.catch(() => this.reads.delete(k));
     }
-    return p;
+    return this.reads.get(kind) as Promise<Map<string, CandidateEntry>>;
+  }
+
+  /** True when the kind's entries have been asked for in this process (read or being read). */
+  requested(kind: ObjectKind): boolean {
+    return this.reads.has(kind);
   }
 
   /** One entry, or undefined. */

@@ -35,7 +35,7 @@ export function providerConfigSchema(): Schema {
         commit_scope: opt(cty.string, 'admin (commit only this API admin\'s changes, a partial commit) or full. Default: admin.'),
         commit_timeout_seconds: opt(cty.number, 'How long to wait for a commit job to finish. Default: 600.'),
         commit_description: opt(cty.string, 'Description of commits made by the provider. Default: "cdktf-panos-ipsec".'),
-        commit_poll_interval_ms: opt(cty.number, 'Interval between commit job polls in milliseconds. Default: 2000.'),
+        commit_poll_interval_ms: opt(cty.number, 'Longest interval between commit job polls in milliseconds: the first poll comes 100 ms after the commit, then the waits follow the job\'s progress, backing off to this. Default: 2000.'),
         config_lock: opt(cty.bool, 'Hold a PAN-OS config lock from the first write until the commit. Default: false.'),
         downgrade_target_version: opt(cty.string,
           'PAN-OS version (e.g. 10.2.9) the device may be downgraded to; plans fail when the configuration would block it.'),

@@ -2,7 +2,7 @@
 import { UserError, newObject, type DataResult, type ValueObject } from '../tfplugin';
 import { formatVersion, parseVersion } from '../panos/version';
 import { OBJECT_RESOURCES } from './resources/all';
-import { objectAddress } from './plan-rules';
+import { checkDowngrade } from '../panos/downgrade';
 import type { DeviceSession } from './session';
 
 /** Reads `panosipsec_system_info`. */
@@ -18,19 +18,14 @@ export async function readSystemInfo(session: DeviceSession): Promise<DataResult
 
 /**
  * Lists what the running config holds that `target` cannot: one sentence per field, from the descriptors'
- * version gates over one bulk read per object kind.
+ * version gates over one bulk read per object kind. The objects are the device's (any of them may have been made
+ * outside Terraform), so each is named as the device object it is, with the vendor's advice for the downgrade.
  */
 export async function downgradeBlockers(session: DeviceSession, target: string): Promise<string[]> {
-  const version = parseVersion(target);
-  const out: string[] = [];
-  for (const spec of OBJECT_RESOURCES) {
-    for (const d of await session.runningObjects(spec.kind)) {
-      for (const issue of spec.descriptor.versionIssues(d.model, version)) {
-        out.push(`${objectAddress(spec.kind, d.model.name)}: ${issue.message}`);
-      }
-    }
-  }
-  return out;
+  const sets = await Promise.all(
+    OBJECT_RESOURCES.map(async (spec) => ({ kind: spec.kind, location: session.location, objects: await session.runningObjects(spec.kind) })),
+  );
+  return checkDowngrade({ target, sets }).blockers.map((b) => b.message);
 }
 
 /** Reads `panosipsec_downgrade_check`. */

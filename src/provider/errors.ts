@@ -9,6 +9,7 @@
 import { errorDiagnostic, type Diagnostic } from '../tfplugin';
 import { isPanosApiError, CommitFailedError, CommitTimeoutError, type PanosApiError } from '../panos/client';
 import { InvalidFieldError, InvalidNameError, VersionGateError } from '../panos/objects';
+import { valueRuleId, versionRuleId } from '../rules';
 import { tfPathSteps } from './model-values';
 import { NotConfiguredError } from './session';
 import { NotAttemptedError } from './not-attempted';
@@ -50,14 +51,20 @@ export function errorToDiagnostics(err: unknown, address: string, what: string):
 
 function fullDiagnostics(err: unknown, address: string, what: string): Diagnostic[] {
   if (err instanceof VersionGateError) {
-    return err.issues.map((i) =>
-      errorDiagnostic('Field Not Supported By PAN-OS Version', `${address}: ${i.message}`, tfPathSteps(i.tfName)));
+    return err.issues.map((i) => {
+      const id = versionRuleId(i.kind, i.field);
+      return errorDiagnostic(`Rule ${id}`, `[${address}] ${id}: ${i.message}`, tfPathSteps(i.tfName));
+    });
   }
   if (err instanceof InvalidFieldError) {
-    return err.problems.map((p) => errorDiagnostic('Invalid Field Value', `${address}: ${p.message}`, tfPathSteps(p.tfName)));
+    return err.problems.map((p) => {
+      const id = valueRuleId(p.field);
+      return errorDiagnostic(`Rule ${id}`, `[${address}] ${id}: ${p.message}`, tfPathSteps(p.tfName));
+    });
   }
   if (err instanceof InvalidNameError) {
-    return [errorDiagnostic('Invalid Name', `${address}: ${err.message}`, ['name'])];
+    const id = valueRuleId('name');
+    return [errorDiagnostic(`Rule ${id}`, `[${address}] ${id}: ${err.message}`, ['name'])];
   }
   if (err instanceof NotConfiguredError) {
     return [errorDiagnostic('Provider Not Configured', `${address}: ${err.message}`)];

@@ -4,7 +4,7 @@
  * and what uses it.
  */
 import { errorDiagnostic, warningDiagnostic, type Diagnostic } from '../tfplugin';
-import { descriptorFor, type ObjectKind } from '../panos/objects';
+import type { ObjectKind } from '../panos/objects';
 import {
   FACTS_KEY,
   factsOf,
@@ -19,15 +19,22 @@ import {
 } from '../rules';
 import { resourceTypeName } from './address';
 import { ReferenceIndex, objectKey, referencesOf } from './references';
+import { tfPathSteps } from './model-values';
+import { HCL } from './vocabulary';
 import type { DeviceSession, PlannedObject } from './session';
 
 /** Unknown marker the rules understand, for models built from plans. */
 export const FACT_UNKNOWN = RULES_UNKNOWN;
 
 
-/** The address text used for an object in diagnostics: `panosipsec_ipsec_tunnel.<name>`. */
+/**
+ * How diagnostics name a managed object: its resource type and `name` attribute, `panosipsec_ike_gateway with name
+ * "gw-bad001"`. Terraform never tells a provider the resource address (`panosipsec_ike_gateway.gw["bad001"]`); it
+ * prints the address itself under every diagnostic that carries an attribute path. So this text must not look like an
+ * address of its own (`panosipsec_ike_gateway.gw-bad001` would be a wrong one).
+ */
 export function objectAddress(kind: ObjectKind, name: string): string {
-  return `${resourceTypeName(kind)}.${name}`;
+  return `${resourceTypeName(kind)} with name ${JSON.stringify(name)}`;
 }
 
 /** Builds the facts from the planned registry plus device objects (planned objects win over the device's). */
@@ -194,8 +201,10 @@ export function ruleDiagnostics(session: DeviceSession, self: PlannedObject, dev
       if (ruleById(finding.ruleId)?.wholeConfiguration || !relevant.has(finding.path) || isNameNotPlannedYet(finding)) continue;
       if (session.reportedFindings.has(finding.message)) continue;
       session.reportedFindings.add(finding.message);
-      const spec = finding.path === self.path ? descriptorFor(self.kind).fields.find((x) => x.key === finding.field) : undefined;
-      out.push(make(`Rule ${finding.ruleId}`, finding.message, spec ? [spec.tfName] : undefined));
+      // In HCL words; the attribute path only for the planned object's own field (Terraform shows it under `with`).
+      const attribute = finding.path === self.path ? HCL.nameOf(self.kind, finding.field) : undefined;
+      const known = attribute !== undefined && attribute.split('.').every((a) => /^[a-z0-9_]+$/.test(a));
+      out.push(make(`Rule ${finding.ruleId}`, HCL.reword(finding.message), known ? tfPathSteps(attribute) : undefined));
     }
   };
   take(results.errors, errorDiagnostic);

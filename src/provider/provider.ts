@@ -16,6 +16,7 @@ import { COMMIT_ANCHOR_RESOURCE, COMMIT_RESOURCE, DOWNGRADE_CHECK_DATA_SOURCE, S
 import { resolveSettings } from './config';
 import { readDowngradeCheck, readSystemInfo } from './data-sources';
 import { errorToDiagnostics } from './errors';
+import { objectAddress } from './plan-rules';
 import { objectResourceSpec } from './resources/all';
 import { applyAnchor, applyCommit, planAnchor, planCommit } from './resources/commit';
 import { applyObject } from './resources/object-apply';
@@ -48,7 +49,7 @@ export class PanosIpsecProvider implements ProviderServer {
   async readResource(typeName: string, state: ValueObject, priv: Buffer): Promise<StateResult> {
     const spec = objectResourceSpec(typeName);
     if (!spec) return { state, private: priv };
-    const address = `${typeName}.${String(state.name)}`;
+    const address = objectAddress(spec.kind, String(state.name));
     try {
       return await readObject(spec, this.session(), state, priv);
     } catch (err) {
@@ -82,6 +83,13 @@ export class PanosIpsecProvider implements ProviderServer {
   }
 
   async importResourceState(typeName: string, id: string): Promise<ImportResult> {
+    if (typeName === COMMIT_RESOURCE || typeName === COMMIT_ANCHOR_RESOURCE) {
+      throw new UserError('Resource Cannot Be Imported',
+        `${typeName} cannot be imported: it stands for a commit this provider makes (after the other resources' writes, ` +
+          `or when a destroy removes them), not for an object on the device, so there is nothing to read into state ` +
+          `(import id ${JSON.stringify(id)} ignored). Fix: remove the import (the \`terraform import\` command or the ` +
+          `import block); keep the resource in the configuration and \`terraform apply\` creates it.`);
+    }
     return importObject(this.spec(typeName), this.session(), id);
   }
 

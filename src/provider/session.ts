@@ -6,6 +6,7 @@
  */
 import { PanosClient, stripBookkeeping, type ConfigOp, type SystemInfo } from '../panos/client';
 import {
+  ALL_DESCRIPTORS,
   descriptorFor,
   type Decoded,
   type Location,
@@ -17,7 +18,7 @@ import {
   zonesXpath,
   deviceXpath,
 } from '../panos/objects';
-import { childrenNamed } from '../panos/xml';
+import { child, childrenNamed } from '../panos/xml';
 import type { Logger } from '../tfplugin';
 import { CandidateView, type CandidateEntry } from './candidate-view';
 import type { ProviderSettings } from './config';
@@ -47,6 +48,22 @@ export interface PlannedObject {
 export interface WrittenObject {
   readonly kind: ObjectKind;
   readonly name: string;
+}
+
+/**
+ * Nodes read whole when several managed kinds are asked for, relative to the device (or template) node: the IKE node
+ * holds the IKE and IPSec crypto profiles and the IKE gateways and nothing large besides (GlobalProtect app crypto
+ * profiles), so one `get` of it brings three kinds in one request (docs/panos/xml-api.md#get-subtree).
+ */
+const SHARED_READ_NODES = ['network/ike'] as const;
+
+/** Every managed object kind. */
+const MANAGED_KINDS = ALL_DESCRIPTORS.map((d) => d.kind);
+
+/** The shared node (absolute xpath) `kind`'s container lies under, if any. */
+function sharedNodeOf(loc: Location, kind: ObjectKind): string | undefined {
+  const container = descriptorFor(kind).containerXpath(loc);
+  return SHARED_READ_NODES.map((n) => `${deviceXpath(loc)}/${n}`).find((n) => container.startsWith(`${n}/`));
 }
 
 /** Raised when a resource needs the device but no hostname is configured. */
@@ -84,8 +101,9 @@ export class DeviceSession {
   constructor(readonly settings: ProviderSettings, readonly log: Logger) {
     this.batcher = new WriteBatcher(() => this.client(), log, () => Math.max(2, this.writersPeak));
     this.candidate = new CandidateView(
-      (kind) => this.readCandidate(kind),
+      (kinds) => this.readCandidate(kinds),
       (kind, name) => this.client().getObject(descriptorFor(kind), this.location, name),
+      (kind) => this.readTogether(kind),
     );
   }
 
@@ -133,11 +151,34 @@ export class DeviceSession {
     return p;
   }
 
-  /** One bulk `get` of a kind's candidate entries, decoded, each with the admin of its own uncommitted change. */
-  private async readCandidate(kind: ObjectKind): Promise<CandidateEntry[]> {
-    const desc = descriptorFor(kind);
-    const container = await this.client().get(desc.containerXpath(this.location));
-    return childrenNamed(container, 'entry').map((e) => ({ ...desc.decode(stripBookkeeping(e)), changedBy: e.attrs.admin }));
+  /**
+   * The managed kinds whose containers lie under the same shared node as `kind`'s ({@link SHARED_READ_NODES}), `kind`
+   * first; just `kind` when its container is under none.
+   */
+  private readTogether(kind: ObjectKind): ObjectKind[] {
+    const node = sharedNodeOf(this.location, kind);
+    if (node === undefined) return [kind];
+    return [kind, ...MANAGED_KINDS.filter((k) => k !== kind && sharedNodeOf(this.location, k) === node)];
+  }
+
+  /**
+   * One bulk `get` of the kinds' candidate entries, decoded, each with the admin of its own uncommitted change: one
+   * request for a kind alone, or one request of the shared node that holds all of `kinds` (see {@link readTogether}).
+   */
+  private async readCandidate(kinds: readonly ObjectKind[]): Promise<Map<ObjectKind, CandidateEntry[]>> {
+    const loc = this.location;
+    const node = kinds.length > 1 ? sharedNodeOf(loc, kinds[0]) : undefined;
+    const top = await this.client().get(node ?? descriptorFor(kinds[0]).containerXpath(loc));
+    const out = new Map<ObjectKind, CandidateEntry[]>();
+    for (const kind of kinds) {
+      const desc = descriptorFor(kind);
+      let container = top;
+      if (node !== undefined) {
+        for (const step of desc.containerXpath(loc).slice(node.length + 1).split('/')) container = container && child(container, step);
+      }
+      out.set(kind, childrenNamed(container, 'entry').map((e) => ({ ...desc.decode(stripBookkeeping(e)), changedBy: e.attrs.admin })));
+    }
+    return out;
   }
 
   /** Records an object planned for a create or update (replacing an earlier plan of the same object). */
@@ -145,6 +186,14 @@ export class DeviceSession {
     const key = objectKey(o.kind, o.name);
     this.planned.set(key, o);
     this.plannedReferences.set(key, referencesOf(o.kind, o.model));
+  }
+
+  /**
+   * Forgets the membership maps once this process has changed a membership, so a later read in the same process (a
+   * refresh after an apply, the plan-time rules) reads the device again instead of the maps from before the write.
+   */
+  forgetMemberships(): void {
+    this.memberships = undefined;
   }
 
   /** Zone, virtual-router and vsys-import membership of interfaces (candidate config), three requests per process. */

@@ -3,6 +3,7 @@
  * Pure: returns text; `test/rules/write-rules-md.ts` writes the file.
  */
 import { ACKNOWLEDGEMENT_RULE } from './engine';
+import { VALUE_RULE } from './value-rule';
 import { ALL_RULES, PAIR_RULES } from './registry';
 import { ALL_PAIR_SOURCES, ALL_SOURCES, type PairSource, type Rule } from './types';
 import type { PairRule } from './peer/types';
@@ -23,6 +24,7 @@ export const PAIR_SOURCE_TITLES: Readonly<Record<PairSource, string>> = {
   N12: 'Proxy IDs',
   N13: 'Lifetimes',
   N14: 'Anti-replay',
+  N15: 'Who starts the negotiation',
 };
 
 /** The docs page stating the facts behind the pair rules. */
@@ -67,6 +69,10 @@ export function renderRulesMarkdown(rules: readonly Rule[] = ALL_RULES, pairRule
     '',
     'Levels: **error** fails synth and plan; **warning** and **info** are printed and can be acknowledged.',
     'Every message reads `[<path>] <rule id>: <what is wrong, naming the prop and the bad value>; allowed: <values>; fix: <fix>`.',
+    'This catalogue names fields as the object model does (`ipsecMode`, `antiReplayWindow`); each front end rewords its',
+    'messages into what its user wrote: construct props at synth (`mode`, `proxyIds[1].name`), HCL attributes at plan',
+    '(`ipsec_mode`, `auto_key.proxy_ids[1].name`, `min_panos_version`). Advice for one front end is written',
+    '`(constructs: …)` or `(HCL: …)` in a fix and shown only there.',
     '',
     '## Acknowledgements',
     '',
@@ -74,6 +80,21 @@ export function renderRulesMarkdown(rules: readonly Rule[] = ALL_RULES, pairRule
     'prefix (a construct path or resource address). Acknowledged findings are not printed as warnings; they are listed',
     'with their reasons in the synthesized output so every accepted risk stays visible and explained. Errors cannot be',
     `acknowledged: an acknowledgement naming an error rule, an unknown id or no reason is itself an error (\`${ACKNOWLEDGEMENT_RULE.id}\`).`,
+    '',
+    'What an acknowledgement covers:',
+    '',
+    '- on a `PanosFirewall` (no path): every finding of that rule on the firewall\'s objects, and the pair findings where',
+    '  the firewall holds either end;',
+    '- on an object construct (`tunnel.acknowledge(…)`, its construct path): the findings on that construct, and the',
+    '  findings on the objects it uses as they affect it: a tunnel covers its IPSec crypto profile, tunnel interface,',
+    '  monitor profile, gateways and their IKE crypto profiles; a gateway covers its IKE crypto profiles. A finding on an',
+    '  object that several declared objects use is covered only when every one of them is covered (acknowledges the rule',
+    '  itself or through what uses it): a weak profile shared with a tunnel that did not accept the risk keeps warning;',
+    '- a pair finding is covered by an acknowledgement on either end.',
+    '',
+    'An acknowledgement that covers no finding is reported at synth as a warning on the construct that made it, naming',
+    'its path, the rule id and why nothing matched (where that rule\'s findings are, and which other user of a shared',
+    'object does not acknowledge it); it is not recorded as accepted in the synthesized output.',
     '',
     '## Catalogue',
     '',
@@ -83,6 +104,7 @@ export function renderRulesMarkdown(rules: readonly Rule[] = ALL_RULES, pairRule
     '| Id | Level | Cause | Why | Fix | Source |',
     '|---|---|---|---|---|---|',
     ...rules.map(row),
+    row(VALUE_RULE),
     row(ACKNOWLEDGEMENT_RULE),
     '',
     '## Coverage by source item',

@@ -1,9 +1,16 @@
 /**
  * Runs rules over facts and applies acknowledgements. Warnings and infos can be acknowledged by rule id with a
  * written reason (optionally for one path prefix); errors cannot.
+ *
+ * What an acknowledgement with a path covers: the findings on that path (and below it), and the findings on the
+ * objects the object at that path uses, as they affect it: a tunnel's acknowledgement covers a finding on its crypto
+ * profile, gateway or the gateway's IKE profile when every declared object using that one is covered too (a profile
+ * shared with a tunnel that does not acknowledge the rule keeps warning). Without a path it covers the whole stack.
  */
 import type { Acknowledgement, StackFacts } from './facts';
 import { makeFinding } from './finding';
+import { contentOf } from './resolve';
+import { referencesOf, resolveReference } from './references';
 import { ALL_RULES, ruleInfoById } from './registry';
 import type { Finding, Rule, RuleInfo } from './types';
 
@@ -69,8 +76,56 @@ export interface RuleResults {
   readonly errors: Finding[];
   readonly warnings: Finding[];
   readonly infos: Finding[];
-  /** Warnings and infos matched by a valid acknowledgement, with its reason. */
-  readonly acknowledged: { readonly finding: Finding; readonly reason: string }[];
+  /** Warnings and infos matched by a valid acknowledgement, with its reason and the acknowledgements covering it. */
+  readonly acknowledged: AcknowledgedFinding[];
+}
+
+/** A finding covered by acknowledgements. */
+export interface AcknowledgedFinding {
+  readonly finding: Finding;
+  /** The reason of the first covering acknowledgement. */
+  readonly reason: string;
+  /** Every acknowledgement that covers the finding (several when users of a shared object each acknowledge it). */
+  readonly by: readonly Acknowledgement[];
+}
+
+/** Object path → paths of the declared objects that use it by name (a profile → its gateways or tunnels). */
+export function usersByPath(facts: StackFacts): Map<string, Set<string>> {
+  const users = new Map<string, Set<string>>();
+  for (const ref of referencesOf(facts)) {
+    if (ref.kind === 'interface') continue;
+    const target = contentOf(resolveReference(facts, ref));
+    if (!target || target.path === ref.from.path) continue;
+    let set = users.get(target.path);
+    if (!set) users.set(target.path, (set = new Set()));
+    set.add(ref.from.path);
+  }
+  return users;
+}
+
+/**
+ * The acknowledgements covering a finding of `ruleId` at `path`: those whose path matches it, else (when the object is
+ * used by others) the union over its users, provided every user is covered. Undefined when not covered.
+ */
+function coveringAcknowledgements(
+  path: string,
+  ruleId: string,
+  valid: readonly Acknowledgement[],
+  users: () => Map<string, Set<string>>,
+  seen: ReadonlySet<string> = new Set(),
+): Acknowledgement[] | undefined {
+  const direct = valid.filter((a) => a.ruleId === ruleId && pathMatches(path, a.path));
+  if (direct.length > 0) return direct;
+  if (!valid.some((a) => a.ruleId === ruleId)) return undefined;
+  const list = [...(users().get(path) ?? [])].filter((u) => !seen.has(u));
+  if (list.length === 0) return undefined;
+  const out = new Set<Acknowledgement>();
+  for (const u of list) {
+    const c = coveringAcknowledgements(u, ruleId, valid, users, new Set([...seen, path]));
+    if (!c) return undefined;
+    for (const a of c) out.add(a);
+  }
+  return [...out];
 }
 
 /** Evaluates the rules over `facts` and sorts the findings by level, applying the facts' acknowledgements. */
@@ -102,10 +157,12 @@ export function runRules(facts: StackFacts, options: RunRulesOptions = {}): Rule
     }
   }
 
+  let graph: Map<string, Set<string>> | undefined;
+  const users = (): Map<string, Set<string>> => (graph ??= usersByPath(facts));
   for (const rule of rules) {
     for (const finding of rule.evaluate(facts)) {
-      const ack = finding.level === 'error' ? undefined : valid.find((a) => a.ruleId === finding.ruleId && pathMatches(finding.path, a.path));
-      if (ack) results.acknowledged.push({ finding, reason: ack.reason.trim() });
+      const by = finding.level === 'error' ? undefined : coveringAcknowledgements(finding.path, finding.ruleId, valid, users);
+      if (by) results.acknowledged.push({ finding, reason: by[0].reason.trim(), by });
       else if (finding.level === 'error') results.errors.push(finding);
       else if (finding.level === 'warning') results.warnings.push(finding);
       else results.infos.push(finding);

@@ -21,6 +21,8 @@ export {
 export { REFERENCED_KIND } from './references';
 export { ANTI_REPLAY_WINDOWS } from './checks/ar-001-anti-replay-window-value';
 export { RULE_NAME_MAX_LENGTH, nameProblem } from './checks/ref-007-name-format';
+export { versionRuleId } from './checks/ref-006-version-features';
+export { VALUE_RULE, valueRuleId } from './value-rule';
 export type {
   ExplicitPair,
   IkeOffer,
@@ -50,3 +52,4 @@ export {
   type DevicePair,
   type DevicePairCheck,
 } from './peer/device';
+export { allFieldNames, vocabulary, type FieldNames, type PropNames, type Vocabulary } from './vocabulary';

@@ -53,6 +53,7 @@ import { peer015ProxyIdsMirror } from './checks/peer-015-proxy-ids-mirror';
 import { peer016Lifetimes } from './checks/peer-016-lifetimes';
 import { peer017AntiReplay } from './checks/peer-017-anti-replay';
 import { peer018FarEndUnpaired } from './checks/peer-018-far-end-unpaired';
+import { peer019NobodyInitiates } from './checks/peer-019-nobody-initiates';
 
 /** Every rule, in catalogue order. */
 export const ALL_RULES: readonly Rule[] = [
@@ -109,6 +110,7 @@ export const PAIR_RULES: readonly PairRule[] = [
   peer015ProxyIdsMirror,
   peer016Lifetimes,
   peer017AntiReplay,
+  peer019NobodyInitiates,
 ];
 
 /** The rule with this id, or undefined. */

@@ -16,14 +16,15 @@ export type RuleSource =
 /**
  * The item of `docs/peer-compatibility.md` a pair rule (`PANOS-PEER-…`, both ends of a tunnel) enforces: N1 IKE version,
  * N2 IKEv1 exchange mode, N3 IKE proposals, N4 IPSec proposals, N5 PFS, N6 IPSec mode, N7 GRE, N8 addresses,
- * N9 authentication, N10 identities, N11 NAT traversal, N12 proxy IDs, N13 lifetimes, N14 anti-replay.
+ * N9 authentication, N10 identities, N11 NAT traversal, N12 proxy IDs, N13 lifetimes, N14 anti-replay, N15 who
+ * initiates.
  */
 export type PairSource =
-  | 'N1' | 'N2' | 'N3' | 'N4' | 'N5' | 'N6' | 'N7' | 'N8' | 'N9' | 'N10' | 'N11' | 'N12' | 'N13' | 'N14';
+  | 'N1' | 'N2' | 'N3' | 'N4' | 'N5' | 'N6' | 'N7' | 'N8' | 'N9' | 'N10' | 'N11' | 'N12' | 'N13' | 'N14' | 'N15';
 
 /** Every pair-rule source item, in document order. */
 export const ALL_PAIR_SOURCES: readonly PairSource[] = [
-  'N1', 'N2', 'N3', 'N4', 'N5', 'N6', 'N7', 'N8', 'N9', 'N10', 'N11', 'N12', 'N13', 'N14',
+  'N1', 'N2', 'N3', 'N4', 'N5', 'N6', 'N7', 'N8', 'N9', 'N10', 'N11', 'N12', 'N13', 'N14', 'N15',
 ];
 
 /** Source of a finding: a rule's item, or `-` for the engine's own findings (invalid acknowledgements). */

@@ -76,7 +76,7 @@ describe('PanosFirewall wiring', () => {
 
   test('fails when minPanosVersion is not a version', () => {
     const stack = new TerraformStack(Testing.app(), 's');
-    expect(() => new PanosFirewall(stack, 'fw', { minPanosVersion: 'eleven' })).toThrow(/\[s\/fw\] minPanosVersion 'eleven' is not a PAN-OS version/);
+    expect(() => new PanosFirewall(stack, 'fw', { minPanosVersion: 'eleven' })).toThrow(/\[s\/fw\] PANOS-VAL-001: minPanosVersion 'eleven' is not a PAN-OS version/);
   });
 
   test('GIVEN the full transport stack WHEN synthesized THEN it matches the snapshot and holds no secret', () => {

@@ -196,7 +196,7 @@ describe('secrets', () => {
   });
 
   test.each([
-    [{ preSharedKeyVersion: 0 }, /\[fw1\/gw-bgp\] preSharedKeyVersion 0 is not a whole number from 1 up; fix:/],
+    [{ preSharedKeyVersion: 0 }, /\[fw1\/gw-bgp\] PANOS-VAL-001: preSharedKeyVersion 0 is not a whole number from 1 up; fix:/],
     [{ preSharedKeyVersion: 1.5 }, /preSharedKeyVersion 1\.5 is not a whole number/],
     [{ preSharedKeyVersion: 2, preSharedKeyStorage: PreSharedKeyStorage.STATE }, /preSharedKeyVersion 2 only applies to the write-only key.*fix: remove preSharedKeyVersion/],
     [{ preSharedKeyVersion: 2, preSharedKey: undefined }, /preSharedKeyVersion 2 is set but there is no preSharedKey/],

@@ -40,6 +40,7 @@ const CASES: readonly Case[] = [
   { name: 'a local identity the peer does not expect', rule: 'PANOS-PEER-012', a: { gateway: { localId: { type: 'fqdn', id: 'hq.example.net' } } }, b: { gateway: { peerId: { type: 'fqdn', id: 'fw-a.example.net' } } }, at: 'b' },
   { name: 'a declared NAT without NAT-T', rule: 'PANOS-PEER-014', base: 'tunnel', a: { gateway: { natTraversal: true } }, explicit: { natBetween: true }, at: 'b' },
   { name: 'proxy IDs that do not mirror', rule: 'PANOS-PEER-015', base: 'tunnel', a: { tunnel: { proxyIds: [{ name: 'lan', local: '10.1.0.0/16', remote: '10.2.0.0/16' }] } }, b: { tunnel: { proxyIds: [{ name: 'lan', local: '10.1.0.0/16', remote: '10.2.0.0/16' }] } } },
+  { name: 'both gateways passive', rule: 'PANOS-PEER-019', a: { gateway: { passiveMode: true } }, b: { gateway: { passiveMode: true } } },
   { name: 'IKEv1 proxy IDs on one end only', rule: 'PANOS-PEER-015', base: 'tunnel', a: { gateway: { version: 'ikev1' }, tunnel: { proxyIds: [{ name: 'lan', local: '10.1.0.0/16', remote: '10.2.0.0/16' }] } }, b: { gateway: { version: 'ikev1' } } },
 ];
 
@@ -239,7 +240,7 @@ describe('a far end that is not PAN-OS', () => {
     const app = Testing.app();
     const stack = new TerraformStack(app, 's');
     expect(() => new ExternalPeer(stack, 'x', { ...strongSwan(), ike: { encryption: [], authentication: ['sha256'], dhGroups: ['group20'] } })).toThrow(
-      /\[s\/x\] ike\.encryption \[\] is empty/,
+      /\[s\/x\] PANOS-VAL-001: ike\.encryption \[\] is empty/,
     );
   });
 });

@@ -33,7 +33,11 @@ describe('synth-time rules', () => {
 
   test('fails when a transport tunnel is in a stack targeting PAN-OS 10.2 (PANOS-TM-001 at the tunnel path)', () => {
     const { stack } = transportStack({ firewall: { minPanosVersion: '10.2.0' } });
-    expect(synthError(stack)).toContain('[fw1/bgp] PANOS-TM-001:');
+    const message = synthError(stack);
+    expect(message).toContain('[fw1/bgp] PANOS-TM-001:');
+    // In the props' words: the prop is mode, not the model's ipsecMode or the HCL ipsec_mode.
+    expect(message).toMatch(/sets mode 'transport'.*omit mode/);
+    expect(message).not.toMatch(/ipsecMode|ipsec_mode/);
   });
 
   test('fails when a downgrade target below 11.0 is declared with a transport tunnel (PANOS-TM-002)', () => {
@@ -127,12 +131,75 @@ describe('acknowledgements', () => {
   });
 });
 
+describe('what an acknowledgement on a construct covers', () => {
+  /** A tunnel-mode tunnel on weak profiles (3des, sha1, group2): PANOS-WC-001 findings sit on the profiles. */
+  function weakTunnel(stack: TerraformStack, id: string, profiles?: { ike: IkeCryptoProfile; ipsec: IpsecCryptoProfile }) {
+    const ike = profiles?.ike ?? new IkeCryptoProfile(stack, `${id}-ike`, { dhGroups: ['group2'], authentication: ['sha1'], encryption: ['3des'] });
+    const ipsec = profiles?.ipsec ?? new IpsecCryptoProfile(stack, `${id}-ipsec`, { espEncryption: ['3des'], espAuthentication: ['sha1'], dhGroup: 'group2' });
+    const n = 40 + id.charCodeAt(0);
+    const gateway = new IkeGateway(stack, `${id}-gw`, { version: IkeVersion.IKEV2, cryptoProfile: ike, localInterface: 'ethernet1/1', peerIp: `203.0.113.${n}` });
+    const tunnelInterface = new TunnelInterface(stack, `${id}-if`, { name: `tunnel.${n}`, zone: 'vpn', virtualRouter: 'default' });
+    return { ike, ipsec, tunnel: new IpsecTunnel(stack, id, { tunnelInterface, gateway, cryptoProfile: ipsec }) };
+  }
+  const warnings = (stack: TerraformStack): string[] =>
+    stack.node.findAll().flatMap((c) => annotations(c, 'warn'));
+
+  test('GIVEN weak findings on the profiles a tunnel uses WHEN the tunnel acknowledges PANOS-WC-001 THEN they are covered, summarised and recorded', () => {
+    const { stack } = transportStack();
+    const { tunnel } = weakTunnel(stack, 'legacy');
+    tunnel.acknowledge('PANOS-WC-001', 'the legacy peer only speaks 3des until its replacement');
+    expect(synthError(stack)).toBe('');
+    expect(warnings(stack).filter((w) => w.includes('PANOS-WC-001'))).toEqual([]);
+    expect(annotations(tunnel, 'info').join('\n')).toMatch(/PANOS-WC-001 acknowledged for \d+ findings under fw1\/legacy/);
+    expect(fullJson(stack).resource.panosipsec_ipsec_tunnel!.legacy!['//']).toMatchObject({
+      acknowledged_rules: [{ rule: 'PANOS-WC-001', scope: 'fw1/legacy' }],
+    });
+  });
+
+  test('GIVEN a weak profile shared by two tunnels WHEN only one acknowledges THEN the finding still warns and the acknowledgement is reported, not recorded', () => {
+    const { stack } = transportStack();
+    const a = weakTunnel(stack, 'a');
+    const b = weakTunnel(stack, 'b', { ike: a.ike, ipsec: a.ipsec });
+    a.tunnel.acknowledge('PANOS-WC-001', 'peer a is legacy');
+    expect(synthError(stack)).toBe('');
+    expect(annotations(a.ipsec, 'warn').join('\n')).toContain('PANOS-WC-001');
+    const reported = annotations(a.tunnel, 'warn').join('\n');
+    expect(reported).toContain('acknowledgement of PANOS-WC-001 on fw1/a');
+    expect(reported).toContain('covers no finding');
+    expect(reported).toContain('fw1/b');
+    expect(b.tunnel).toBeDefined();
+    const json = fullJson(stack);
+    expect(json.resource.panosipsec_ipsec_tunnel!.a!['//'] ?? {}).not.toHaveProperty('acknowledged_rules');
+    expect(Object.values(json.resource.panosipsec_commit!)[0]!['//'] ?? {}).not.toHaveProperty('acknowledged_rules');
+  });
+
+  test('GIVEN both users of the shared profile acknowledge THEN the finding is covered by both', () => {
+    const { stack } = transportStack();
+    const a = weakTunnel(stack, 'a');
+    const b = weakTunnel(stack, 'b', { ike: a.ike, ipsec: a.ipsec });
+    a.tunnel.acknowledge('PANOS-WC-001', 'peer a is legacy');
+    b.tunnel.acknowledge('PANOS-WC-001', 'peer b is legacy');
+    expect(synthError(stack)).toBe('');
+    expect(warnings(stack).filter((w) => w.includes('PANOS-WC-001'))).toEqual([]);
+  });
+
+  test('GIVEN an acknowledgement of a rule that finds nothing WHEN synthesized THEN a warning names the path, the rule and why, and nothing is recorded', () => {
+    const { stack, tunnel } = transportStack();
+    tunnel.acknowledge('PANOS-TM-018', 'single ToS class');
+    expect(synthError(stack)).toBe('');
+    expect(annotations(tunnel, 'warn').join('\n')).toMatch(
+      /acknowledgement of PANOS-TM-018 on fw1\/bgp .*covers no finding: PANOS-TM-018 finds nothing on fw1\/bgp.*not recorded as accepted/,
+    );
+    expect(fullJson(stack).resource.panosipsec_ipsec_tunnel!.bgp!['//'] ?? {}).not.toHaveProperty('acknowledged_rules');
+  });
+});
+
 describe('misuse visible from props alone', () => {
   test('fails when a prop value is outside the object model (anti-replay window 100)', () => {
     const { stack, tunnel } = transportStack();
     const props = { tunnelInterface: new TunnelInterface(stack, 'if3', { name: 'tunnel.30' }), gateway: tunnel.firewall && transportGateway(stack) };
     expect(() => IpsecTunnel.transport(stack, 'bad', { ...props, antiReplayWindow: '100' as '64' })).toThrow(
-      /\[fw1\/bad\] PANOS-AR-001: invalid IPSec tunnel props: prop antiReplayWindow: .*100.*64, 128/,
+      /\[fw1\/bad\] PANOS-AR-001: invalid IPSec tunnel props: IPSec tunnel "bad": antiReplayWindow = "100" is not an allowed value.*64, 128/,
     );
   });
 
@@ -161,7 +228,35 @@ describe('misuse visible from props alone', () => {
   test('fails when a reference crosses firewalls', () => {
     const { stack, tunnelInterface, gateway } = transportStack();
     const second = new PanosFirewall(stack, 'fw2', { providerAlias: 'fw2' });
-    expect(() => IpsecTunnel.transport(second, 't', { tunnelInterface, gateway })).toThrow(/belongs to another PanosFirewall/);
+    expect(() => IpsecTunnel.transport(second, 't', { tunnelInterface, gateway })).toThrow(/^\[fw1\/fw2\/t\] PANOS-REF-003: tunnelInterface .*belongs to another PanosFirewall/);
+  });
+
+  test('fails when an IKE lifetime is out of range, under PANOS-VAL-001 and naming the prop', () => {
+    const { stack } = transportStack();
+    expect(() => new IkeCryptoProfile(stack, 'long', { dhGroups: ['group20'], authentication: ['sha384'], encryption: ['aes-256-gcm'], lifetime: { unit: 'hours', value: 70000 } })).toThrow(
+      /^\[fw1\/long\] PANOS-VAL-001: .*lifetime\.value .*70000.* 1-65535/,
+    );
+  });
+
+  test('fails when two proxy IDs share a name, under PANOS-VAL-001 and naming the prop', () => {
+    const { stack, tunnel } = transportStack();
+    const tunnelInterface = new TunnelInterface(stack, 'if4', { name: 'tunnel.40', zone: 'vpn', virtualRouter: 'default' });
+    const proxyIds = [{ name: 'lan', local: '10.0.0.0/24' }, { name: 'lan', local: '10.0.1.0/24' }];
+    expect(() => new IpsecTunnel(stack, 'dup', { tunnelInterface, gateway: transportGateway(stack), proxyIds })).toThrow(
+      /^\[fw1\/dup\] PANOS-VAL-001: [^_]*proxyIds\[1\]\.name = "lan" is used twice[^_]*$/,
+    );
+    expect(tunnel).toBeDefined();
+  });
+
+  test('GIVEN an anti-replay window as the number 1024 (from JavaScript) WHEN synthesized THEN it is accepted and written as PAN-OS text', () => {
+    const { stack } = transportStack();
+    const tunnelInterface = new TunnelInterface(stack, 'if5', { name: 'tunnel.50', zone: 'vpn', virtualRouter: 'default' });
+    const plain: Record<string, unknown> = { tunnelInterface, gateway: transportGateway(stack), antiReplayWindow: 1024 };
+    new IpsecTunnel(stack, 'num', plain as unknown as ConstructorParameters<typeof IpsecTunnel>[2]);
+    expect(synthJson(stack).resource.panosipsec_ipsec_tunnel!['num']).toMatchObject({ anti_replay_window: '1024' });
+    expect(() => new IpsecTunnel(stack, 'odd', { tunnelInterface: new TunnelInterface(stack, 'if6', { name: 'tunnel.60' }), gateway: transportGateway(stack), antiReplayWindow: 1000 })).toThrow(
+      /PANOS-AR-001: .*antiReplayWindow.*1000.*64, 128, 256, 512, 1024, 2048, 4096/,
+    );
   });
 });
 

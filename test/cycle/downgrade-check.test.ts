@@ -1,6 +1,6 @@
 import { startSimulator, type Simulator } from '../../src/sim';
 import { runDowngradeCheck, type DowngradeCheckDocument } from '../../src/cycle/downgrade-check';
-import { checkDowngrade } from '../../src/cycle/downgrade';
+import { checkDowngrade } from '../../src/panos/downgrade';
 import { captureIo, simEnv, writeTunnelOutOfBand } from './fixtures';
 
 describe('panos-ipsec downgrade-check against the simulator', () => {

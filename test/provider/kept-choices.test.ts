@@ -93,6 +93,6 @@ describe('GIVEN a simulator holding a certificate gateway and a manual-key tunne
     expect((gwPlan.planned as ValueObject).authentication).toBe('pre-shared-key');
     const tunnel = resource('panosipsec_ipsec_tunnel', { name: 'tun-new', tunnel_interface: 'tunnel.23' });
     const tPlan = await p.planResourceChange('panosipsec_ipsec_tunnel', null, tunnel, tunnel);
-    expect(tPlan.diagnostics.map((d) => d.detail).join('\n')).toMatch(/PANOS-REF-001: auto-key IPSec tunnel 'tun-new' has no ikeGateways/);
+    expect(tPlan.diagnostics.map((d) => d.detail).join('\n')).toMatch(/PANOS-REF-001: auto-key IPSec tunnel 'tun-new' has no auto_key.ike_gateways; fix: set auto_key.ike_gateways/);
   });
 });

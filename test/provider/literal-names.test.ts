@@ -111,7 +111,7 @@ describe('GIVEN a PAN-OS 11.1 simulator and one provider process applying resour
       const refused = await commit(fresh, '2');
       expect(refused.diagnostics.map((d) => d.summary)).toEqual(['Reference To A Missing Object']);
       expect(refused.diagnostics[0].detail).toContain(
-        'panosipsec_ipsec_tunnel.tm-orphan: auto_key.ike_gateways names the IKE gateway "gw-nowhere", which is not in the device\'s candidate configuration',
+        'panosipsec_ipsec_tunnel with name "tm-orphan": auto_key.ike_gateways names the IKE gateway "gw-nowhere", which is not in the device\'s candidate configuration',
       );
       expect(s.counters.snapshot().commits).toBe(commitsBefore);
     } finally {

@@ -32,14 +32,15 @@ describe('GIVEN a committed transport tunnel on a PAN-OS 11.1 simulator, and a n
   });
 
   /** Plans one changed resource alone, as Terraform does when only its configuration changed. */
-  async function planChange(type: string, change: Record<string, Value>): Promise<{ errors: string[]; rules: string[] }> {
+  async function planChange(type: string, change: Record<string, Value>): Promise<{ errors: string[]; rules: string[]; warnings: string[] }> {
     const p = await startProvider(s);
     try {
       const config = resource(type, { ...(set.find(([t]) => t === type)?.[1] as Record<string, Value>), ...change });
       const prior = states.get(type) as ValueObject;
       const plan = await p.planResourceChange(type, prior, { ...config, id: prior.id, revision: prior.revision }, config);
       const errors = plan.diagnostics.filter((d) => d.severity === 'error');
-      return { errors: errors.map((d) => d.detail ?? ''), rules: errors.map((d) => d.summary) };
+      const warnings = plan.diagnostics.filter((d) => d.severity === 'warning').map((d) => `${d.summary}: ${d.detail ?? ''}`);
+      return { errors: errors.map((d) => d.detail ?? ''), rules: errors.map((d) => d.summary), warnings };
     } finally {
       await p.shutdown();
     }
@@ -70,5 +71,13 @@ describe('GIVEN a committed transport tunnel on a PAN-OS 11.1 simulator, and a n
   test('WHEN only the gateway changes in a way transport mode allows (its peer address) THEN the plan has no error', async () => {
     const { errors } = await planChange('panosipsec_ike_gateway', { peer_ip: '203.0.113.77' });
     expect(errors).toEqual([]);
+  });
+
+  test('WHEN only the tunnel changes (not its tunnel interface) THEN no PANOS-REF-005 claims the interface has no zone or router', async () => {
+    // The interface is on the device only, in zone 'trust' and virtual router 'default' (memberships PAN-OS stores
+    // outside the interface entry); the rules must see them.
+    const { errors, warnings } = await planChange('panosipsec_ipsec_tunnel', { anti_replay_window: '1024' });
+    expect(errors).toEqual([]);
+    expect(warnings.filter((w) => w.includes('PANOS-REF-005'))).toEqual([]);
   });
 });

@@ -29,7 +29,7 @@ describe('GIVEN a PAN-OS 11.1 simulator', () => {
       const plan = await p.planResourceChange('panosipsec_ipsec_tunnel', null, tunnel, tunnel);
       const tm5 = plan.diagnostics.find((d) => d.detail?.includes('PANOS-TM-005'));
       expect(tm5).toMatchObject({ severity: 'error', summary: 'Rule PANOS-TM-005' });
-      expect(tm5?.detail).toContain('panosipsec_ike_gateway.gw-5');
+      expect(tm5?.detail).toContain('panosipsec_ike_gateway with name "gw-5"');
     } finally {
       await p.shutdown();
     }
@@ -65,7 +65,7 @@ describe('GIVEN a PAN-OS 11.1 simulator', () => {
       expect(commitPlan.diagnostics).toHaveLength(1);
       expect(commitPlan.diagnostics[0]).toMatchObject({ severity: 'error', summary: 'Reference To A Missing Object' });
       expect(commitPlan.diagnostics[0].detail).toContain(
-        'panosipsec_ike_gateway.gw-9: ikev2_crypto_profile names the IKE crypto profile "ike-nowhere", which is neither on the device nor declared in this configuration',
+        'panosipsec_ike_gateway with name "gw-9": ikev2_crypto_profile names the IKE crypto profile "ike-nowhere", which is neither on the device nor declared in this configuration',
       );
       expect(commitPlan.diagnostics[0].detail).toContain('declare a panosipsec_ike_crypto_profile with name = "ike-nowhere"');
     } finally {
@@ -154,6 +154,38 @@ describe('GIVEN a PAN-OS 11.1 simulator', () => {
       expect(s.counters.snapshot().requests).toBeLessThanOrEqual(10);
     } finally {
       await p.shutdown();
+    }
+  });
+  test('WHEN 10 tunnels are planned in one provider process and applied in the next THEN each process reads each object kind once, in 3 requests, the memberships once in 3, and the system info once', async () => {
+    const sets = Array.from({ length: 10 }, (_, i) => transportSet(60 + i, { psk: 'plain' }));
+    const reads = (): { config: number; info: number } => {
+      const by = s.counters.snapshot().byAction;
+      return { config: (by['config:get'] ?? 0) + (by['config:show'] ?? 0), info: by['op:show-system-info'] ?? 0 };
+    };
+    const plan = await startProvider(s);
+    try {
+      s.counters.reset();
+      for (const set of sets) {
+        for (const [type, config] of set) {
+          const r = await plan.planResourceChange(type, null, config, config);
+          expect(r.diagnostics.filter((d) => d.severity === 'error')).toEqual([]);
+        }
+      }
+      // The IKE node brings both crypto profile kinds and the gateways; tunnel interfaces and tunnels one each; the
+      // zones, virtual routers and vsys imports once (the device's other tunnel interfaces are judged with them).
+      expect(reads()).toEqual({ config: 6, info: 1 });
+    } finally {
+      await plan.shutdown();
+    }
+    const apply = await startProvider(s);
+    try {
+      s.counters.reset();
+      for (const set of sets) for (const [type, config] of set) await planApply(apply, type, null, config);
+      // A new process reads again: the creates must not land on a name taken since the plan (takeover.ts).
+      expect(reads()).toEqual({ config: 6, info: 1 });
+      await planApply(apply, 'panosipsec_commit', null, resource('panosipsec_commit', { triggers: obj({ a: 'reads' }) }));
+    } finally {
+      await apply.shutdown();
     }
   });
 });

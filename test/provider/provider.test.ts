@@ -211,10 +211,10 @@ describe('GIVEN a PAN-OS 10.2 simulator', () => {
     const plan = await p.planResourceChange('panosipsec_ipsec_tunnel', null, config, config);
     const err = plan.diagnostics.find((d) => d.severity === 'error' && d.path?.[0] === 'ipsec_mode');
     expect(err).toBeDefined();
-    expect(err?.detail).toContain('panosipsec_ipsec_tunnel.tm-3');
+    expect(err?.detail).toContain('panosipsec_ipsec_tunnel with name "tm-3"');
     expect(err?.detail).toContain('10.2.9');
     expect(err?.detail).toContain('11.0.0');
-    expect(err?.detail).toMatch(/Fix: /);
+    expect(err?.detail).toMatch(/fix: /);
     expect(writeCount(s)).toBe(0);
     expect(s.counters.snapshot().commits).toBe(0);
   });

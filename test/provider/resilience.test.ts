@@ -85,7 +85,7 @@ describe('GIVEN a PAN-OS 11.1 simulator', () => {
       const results = await Promise.all(configs.map((c, i) => p.applyResourceChange('panosipsec_ike_crypto_profile', null, plans[i].planned, c, plans[i].private)));
       const failed = results.map((r, i) => (r.diagnostics.some((d) => d.severity === 'error') ? names[i] : undefined)).filter(Boolean);
       expect(failed).toEqual(['ike-bad-2']);
-      expect(text(results[1].diagnostics)).toContain('panosipsec_ike_crypto_profile.ike-bad-2');
+      expect(text(results[1].diagnostics)).toContain('panosipsec_ike_crypto_profile with name "ike-bad-2"');
       expect(text(results[1].diagnostics)).toContain("dh-group 'group20' is not supported by this model");
       expect(results[1].state).toBeNull();
       for (const name of ['ike-ok-1', 'ike-ok-3']) {

@@ -37,7 +37,7 @@ describe('pair rules in RULES.md', () => {
     }
   });
 
-  it('GIVEN the registry THEN pair rule ids are unique, well formed and every item N1-N14 is covered', () => {
+  it('GIVEN the registry THEN pair rule ids are unique, well formed and every item N1-N15 is covered', () => {
     const all = [...ALL_RULES.map((r) => r.id), ...PAIR_RULES.map((r) => r.id)];
     expect(new Set(all).size).toBe(all.length);
     for (const r of PAIR_RULES) expect(r.id).toMatch(/^PANOS-PEER-\d{3}$/);

@@ -41,6 +41,18 @@ describe('pairing devices', () => {
     expect(results.infos[0]!.message).toContain('cannot be compared');
   });
 
+  it('fails when both gateways are passive: PANOS-PEER-019, neither starts IKE', () => {
+    const { results } = check({ gateway: { passiveMode: true } }, { gateway: { passiveMode: true } });
+    const f = only(results.errors, 'PANOS-PEER-019');
+    expect(f).toMatchObject({ path: P.gwA, field: 'passiveMode', peerPath: P.gwB });
+    expect(f.message).toContain('neither starts IKE');
+  });
+
+  it('GIVEN one passive gateway and one that initiates THEN PANOS-PEER-019 stays silent', () => {
+    const { results } = check({}, { gateway: { passiveMode: true } });
+    expect(results.errors.map((f) => f.ruleId)).not.toContain('PANOS-PEER-019');
+  });
+
   it('GIVEN the local address written with and without prefix, and IPv6 spelt differently THEN they still pair', () => {
     const a = device('fw-a', '2001:db8::1', '2001:0db8:0:0::2');
     const b = device('fw-b', '2001:db8:0::2', '2001:db8::0:1');

@@ -28,7 +28,7 @@ export interface PanosipsecProviderConfig {
   */
   readonly commitDescription?: string;
   /**
-  * Interval between commit job polls in milliseconds. Default: 2000.
+  * Longest interval between commit job polls in milliseconds: the first poll comes 100 ms after the commit, then the waits follow the job's progress, backing off to this. Default: 2000.
   *
   * Docs at Terraform Registry: {@link https://cdktf-panos-ipsec.dev/providers/panos/panosipsec/0.1.0/docs#commit_poll_interval_ms PanosipsecProvider#commit_poll_interval_ms}
   */

@@ -5,18 +5,11 @@
  * peer address of the other) share one edge; a peer outside the inventory is a round node. A `.md` file gets a
  * fenced block, which GitHub and GitLab render in job summaries and pull requests.
  */
+import { flowchartFileContent, renderFlowchart, type FlowGateway, type FlowLink } from '../mermaid/flowchart';
 import { shortReason, type DeviceStatus, type StatusReport, type TunnelStatus } from './status-model';
 
-const UP = '#2e7d32';
-const DOWN = '#c62828';
-
-/** Text inside a quoted Mermaid label: `"` has to be an entity; `<`, `>` would be read as HTML. */
-function label(s: string): string {
-  return s.replace(/"/g, '#quot;').replace(/</g, '#lt;').replace(/>/g, '#gt;');
-}
-
 interface Gw {
-  readonly id: string;
+  readonly key: string;
   readonly device: DeviceStatus;
   readonly name: string;
   readonly local: string;
@@ -33,36 +26,26 @@ function edgeLabel(a: TunnelStatus, b: TunnelStatus | undefined): string {
   return `${names} · ${a.mode} · ${tail}`;
 }
 
-/** The flowchart text (no fences). */
+/** The flowchart text (no fences), drawn by the chart `graph` shares (src/cycle/mermaid/flowchart.ts). */
 export function renderStatusMermaid(r: StatusReport): string {
-  const out = ['flowchart LR'];
   const gws = new Map<string, Gw>();
   const gwOf = (di: number, d: DeviceStatus, t: TunnelStatus): Gw => {
     const k = `${di}\u0000${t.gateway}`;
     let g = gws.get(k);
     if (!g) {
-      g = { id: `d${di}g${[...gws.values()].filter((x) => x.device === d).length}`, device: d, name: t.gateway || '(no gateway)', local: t.local, up: t.ike.state === 'up' };
+      g = { key: k, device: d, name: t.gateway || '(no gateway)', local: t.local, up: t.ike.state === 'up' };
       gws.set(k, g);
     }
     g.up = g.up && t.ike.state === 'up';
     return g;
   };
-  // Devices and gateways first, so every node sits in its subgraph.
   r.devices.forEach((d, di) => {
     for (const t of d.tunnels) gwOf(di, d, t);
-  });
-  r.devices.forEach((d, di) => {
-    out.push(`  subgraph d${di}["${label(d.error !== undefined ? `${d.name} (unreadable)` : d.name)}"]`);
-    const mine = [...gws.values()].filter((g) => g.device === d);
-    if (mine.length === 0) out.push(`    d${di}empty["${label(d.error !== undefined ? 'could not be read' : 'no tunnels')}"]`);
-    for (const g of mine) out.push(`    ${g.id}["${label(g.name)}<br/>${label(g.local)}"]`);
-    out.push('  end');
   });
 
   const reachable = (d: DeviceStatus, t: TunnelStatus): string => (d.natAddress !== undefined && t.local !== '' ? d.natAddress : t.local);
   const used = new Set<TunnelStatus>();
-  const peers = new Map<string, string>();
-  const links: { up: boolean }[] = [];
+  const links: FlowLink[] = [];
   r.devices.forEach((d, di) => {
     for (const t of d.tunnels) {
       if (used.has(t)) continue;
@@ -77,33 +60,28 @@ export function renderStatusMermaid(r: StatusReport): string {
         if (u) match = { di: ei, d: e, t: u };
       });
       const up = t.up && (match?.t.up ?? true);
-      if (match) {
-        used.add(match.t);
-        out.push(`  ${from.id} <-->|"${label(edgeLabel(t, match.t))}"| ${gwOf(match.di, match.d, match.t).id}`);
-      } else {
-        let p = peers.get(t.peer);
-        if (!p) {
-          p = `p${peers.size}`;
-          peers.set(t.peer, p);
-          out.push(`  ${p}(("${label(t.peer || 'unknown peer')}"))`);
-        }
-        out.push(`  ${from.id} -->|"${label(edgeLabel(t, undefined))}"| ${p}`);
-      }
-      links.push({ up });
+      if (match) used.add(match.t);
+      links.push({
+        from: from.key,
+        to: match ? { gateway: gwOf(match.di, match.d, match.t).key } : { peer: t.peer },
+        label: edgeLabel(t, match?.t),
+        state: up ? 'up' : 'down',
+      });
     }
   });
 
-  out.push(`  classDef up fill:#e8f5e9,stroke:${UP},color:#1b5e20`);
-  out.push(`  classDef down fill:#ffebee,stroke:${DOWN},color:#b71c1c`);
-  const cls = (up: boolean): string[] => [...gws.values()].filter((g) => g.up === up).map((g) => g.id);
-  if (cls(true).length > 0) out.push(`  class ${cls(true).join(',')} up`);
-  if (cls(false).length > 0) out.push(`  class ${cls(false).join(',')} down`);
-  links.forEach((l, i) => out.push(`  linkStyle ${i} stroke:${l.up ? UP : DOWN},stroke-width:2px${l.up ? '' : ',stroke-dasharray:5 4'}`));
-  return `${out.join('\n')}\n`;
+  const node = (g: Gw): FlowGateway => ({ key: g.key, name: g.name, local: g.local, state: g.up ? 'up' : 'down' });
+  return renderFlowchart({
+    devices: r.devices.map((d) => ({
+      name: d.error !== undefined ? `${d.name} (unreadable)` : d.name,
+      gateways: [...gws.values()].filter((g) => g.device === d).map(node),
+      empty: d.error !== undefined ? 'could not be read' : 'no tunnels',
+    })),
+    links,
+  });
 }
 
 /** The file content: a fenced block for Markdown files, the bare chart otherwise. */
 export function mermaidFileContent(r: StatusReport, file: string): string {
-  const chart = renderStatusMermaid(r);
-  return /\.(md|markdown)$/i.test(file) ? `\`\`\`mermaid\n${chart}\`\`\`\n` : chart;
+  return flowchartFileContent(renderStatusMermaid(r), file);
 }

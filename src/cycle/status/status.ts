@@ -25,7 +25,8 @@ export function singleDevice(connection: ClientOptions): InventoryDevice {
   return { name: connection.hostname, address, connection };
 }
 
-function describeError(err: unknown, d: InventoryDevice): string {
+/** A device's read error with the fix (the client's own, or one naming the device and its address). */
+export function describeError(err: unknown, d: InventoryDevice): string {
   const message = err instanceof Error ? err.message : String(err);
   // The client's connection and authentication errors carry their own fix already.
   if (/\bFix:/.test(message)) return message;

@@ -2,7 +2,8 @@
  * Commit and job polling. A commit is never sent twice blindly (a second commit job may commit other admins' changes,
  * or commit twice): when its answer is lost, the job list says whether the device queued it, and only when it did
  * not is the commit sent again. Then `show jobs id` is polled until status FIN. Only the job's `result` says whether
- * it worked; the envelope says success either way.
+ * it worked; the envelope says success either way. Polls come soon after the commit and back off to the configured
+ * interval ({@link nextPollDelay}).
  */
 import { child, childrenNamed, escapeText, textAt, type XmlElement } from '../xml';
 import { isSuccess, messageLines, type Envelope } from './envelope';
@@ -24,7 +25,11 @@ export interface JobProgress {
 
 /** Polling options. */
 export interface WaitOptions {
-  /** @default 2000 (PAN-OS advises polling no faster) */
+  /**
+   * The longest wait between two polls: polling starts {@link FIRST_POLL_MS} after the job is queued and backs off to
+   * this (see {@link nextPollDelay}).
+   * @default 2000 (PAN-OS advises polling no faster)
+   */
   readonly pollIntervalMs?: number;
   /** @default 600000 (10 minutes) */
   readonly timeoutMs?: number;
@@ -61,6 +66,34 @@ export interface JobOutcome {
 }
 
 const DEFAULT_POLL_MS = 2000;
+/** The first poll of a job, this long after it was queued: a small commit is over in a few hundred milliseconds. */
+export const FIRST_POLL_MS = 100;
+/** The shortest wait between two polls (when the job reports itself nearly done). */
+export const MIN_POLL_MS = 50;
+
+/** What one poll saw, for {@link nextPollDelay}. */
+export interface PollSeen {
+  /** Milliseconds since the job was queued (its id answered). */
+  readonly elapsedMs: number;
+  /** `PEND` or `ACT`. */
+  readonly status: string;
+  /** The job's own progress, 0–100, when it reports a number. */
+  readonly progress?: number;
+}
+
+/**
+ * How long to wait before the next poll of a running job: never more than `intervalMs`, never less than
+ * {@link MIN_POLL_MS} (unless `intervalMs` is smaller). While the job reports progress p (1–99) the wait is the time
+ * it would still need at the rate seen so far, elapsed × (100 − p) / p, so a job that keeps its pace is seen finished
+ * just after its end with two or three polls; a job that speeds up is seen at the next poll, at most one interval late,
+ * as with a fixed interval. Without a usable progress (queued, 0, or a build that reports none) the wait doubles the
+ * time elapsed (polls at 100, 200, 400, 800 ms …): a job that ends at t is seen by 2t, a 300 ms job within 100 ms.
+ */
+export function nextPollDelay(seen: PollSeen, intervalMs: number): number {
+  const p = seen.status === 'ACT' ? seen.progress : undefined;
+  const wait = p !== undefined && p > 0 && p < 100 ? (seen.elapsedMs * (100 - p)) / p : seen.elapsedMs;
+  return Math.max(1, Math.min(intervalMs, Math.max(MIN_POLL_MS, Math.ceil(wait))));
+}
 const DEFAULT_TIMEOUT_MS = 600_000;
 const NO_CHANGES = /There are no changes to commit/i;
 
@@ -200,8 +233,10 @@ export async function validate(client: PanosClient, options: WaitOptions): Promi
 export async function waitForJob(client: PanosClient, jobId: number, options: WaitOptions): Promise<JobOutcome> {
   const interval = Math.max(1, options.pollIntervalMs ?? DEFAULT_POLL_MS);
   const timeoutMs = options.timeoutMs ?? DEFAULT_TIMEOUT_MS;
-  const deadline = Date.now() + timeoutMs;
+  const queuedAt = Date.now();
+  const deadline = queuedAt + timeoutMs;
   let last: JobProgress | undefined;
+  await sleep(Math.min(interval, FIRST_POLL_MS, timeoutMs));
   for (;;) {
     const result = await pollJob(client, jobId);
     const job = child(result, 'job');
@@ -231,7 +266,7 @@ export async function waitForJob(client: PanosClient, jobId: number, options: Wa
     if (left <= 0) {
       throw new CommitTimeoutError({ jobId, timeoutMs, lastStatus: last.status, lastProgress: last.progress, redactor: client.transport.redactor });
     }
-    await sleep(Math.min(interval, left));
+    await sleep(Math.min(nextPollDelay({ elapsedMs: Date.now() - queuedAt, status: last.status, progress: last.progress }, interval), left));
   }
 }
 

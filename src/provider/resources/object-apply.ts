@@ -150,6 +150,7 @@ export async function applyObject(
     }
     const missing = await awaitReferencedObjects(session, spec, model);
     await session.write(ops, address, writeOrder(spec.kind, 'write'));
+    if (spec.memberships) session.forgetMemberships();
     diagnostics.push(...missing.map((r) => missingReferenceWarning(address, r)));
     session.candidate.noteWritten(spec.kind, name, element);
     session.written.set(entryKey, { kind: spec.kind, name });
@@ -219,6 +220,7 @@ async function deleteObject(spec: ObjectResourceSpec, session: DeviceSession, pr
     await Promise.all(referringKinds(spec.kind, ALL_KINDS).map((k) => session.candidate.entries(k)));
     await session.candidate.until(() => session.candidate.referrers(spec.kind, name).size === 0, REFERENCE_IDLE_MS, REFERENCE_MAX_MS);
     await session.write(ops, address, writeOrder(spec.kind, 'delete'));
+    if (spec.memberships) session.forgetMemberships();
     session.candidate.noteDeleted(spec.kind, name);
     session.written.delete(key);
     session.creating.delete(key);

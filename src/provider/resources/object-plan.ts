@@ -15,6 +15,7 @@ import {
   type ValueObject,
 } from '../../tfplugin';
 import { inferChoices } from '../../panos/objects';
+import { valueRuleId, versionRuleId } from '../../rules';
 import { FACT_UNKNOWN, objectAddress, ruleDiagnostics } from '../plan-rules';
 import { modelFromValue, tfPathSteps } from '../model-values';
 import { errorToDiagnostics } from '../errors';
@@ -115,9 +116,12 @@ export async function planObject(
   try {
     const info = await session.systemInfo();
     for (const issue of spec.descriptor.versionIssues(model as { name: string }, info.version)) {
-      diagnostics.push(errorDiagnostic('Field Not Supported By PAN-OS Version',
-        `${address}: ${issue.tfName} is set${issue.value !== undefined ? ` to ${JSON.stringify(issue.value)}` : ''}, but the device runs ` +
-          `PAN-OS ${info.swVersion} and ${issue.tfName} needs PAN-OS ${issue.minVersion} or later. ${issue.message}`,
+      // Said once, under the rule that judges the same fact at synth; the fix is the field's own (the descriptor's).
+      const ruleId = versionRuleId(spec.kind, issue.field);
+      const fix = issue.message.split('. Fix: ')[1]?.replace(/\.$/, '') ?? `remove ${issue.tfName} or upgrade the device to PAN-OS ${issue.minVersion} or later`;
+      diagnostics.push(errorDiagnostic(`Rule ${ruleId}`,
+        `[${address}] ${ruleId}: ${issue.tfName}${issue.value !== undefined ? ` = ${JSON.stringify(issue.value)}` : ''} needs PAN-OS ` +
+          `${issue.minVersion} or later, but the device runs PAN-OS ${info.swVersion}; fix: ${fix}`,
         tfPathSteps(issue.tfName)));
     }
     // At apply Terraform plans each create again, after the creates before it: one of those may have this name.
@@ -133,7 +137,8 @@ export async function planObject(
   }
   if (!containsUnknown(proposed)) {
     for (const p of spec.descriptor.validate(model as { name: string })) {
-      diagnostics.push(errorDiagnostic('Invalid Field Value', `${address}: ${p.message}`, tfPathSteps(p.tfName)));
+      const ruleId = valueRuleId(p.field);
+      diagnostics.push(errorDiagnostic(`Rule ${ruleId}`, `[${address}] ${ruleId}: ${p.message}`, tfPathSteps(p.tfName)));
     }
   }
   const self: PlannedObject = {

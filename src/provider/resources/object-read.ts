@@ -5,7 +5,8 @@
  * between the declaration and what would be committed.
  */
 import { UserError, newObject, type ImportResult, type StateResult, type ValueObject } from '../../tfplugin';
-import { membershipOf, type Decoded, type Location } from '../../panos/objects';
+import { describeLocation, membershipOf, type Decoded, type Location, type ObjectKind } from '../../panos/objects';
+import { referencesOf, referringKinds } from '../references';
 import { OBJECT_RESOURCES } from './all';
 import { maskToManaged, modelFromValue, valueFromModel, type Model } from '../model-values';
 import { FACT_UNKNOWN, objectAddress } from '../plan-rules';
@@ -77,6 +78,9 @@ export function parseImportId(id: string, typeName: string): { location?: Locati
     return { location: loc, name };
   }
   if (/^vsys\d+:/.test(id)) return { location: { type: 'vsys', vsys: parts[0] }, name: parts.slice(1).join(':') };
+  // PAN-OS names hold no ':' (docs/panos/README.md#name-characters): an id with one that is none of the qualified
+  // forms is a mistyped location, not a name to look up.
+  if (parts.length > 1) bad(`starts with ${JSON.stringify(`${parts[0]}:`)}, which is no location (vsys1, template or template-stack)`);
   return { name: id };
 }
 
@@ -108,8 +112,10 @@ export async function importObject(spec: ObjectResourceSpec, session: DeviceSess
   const { location, name } = parseImportId(id, spec.typeName);
   if (location && !sameLocation(location, session.location)) {
     throw new UserError('Import Location Mismatch',
-      `${spec.typeName}: import id ${JSON.stringify(id)} names a different location than the provider's configuration ` +
-        `(${JSON.stringify(session.location)}). Fix: import through a provider configured for that location.`);
+      `${spec.typeName}: import id ${JSON.stringify(id)} names ${describeLocation(location)}, but the provider is configured for ` +
+        `${describeLocation(session.location)}. Fix: import through a provider configured for that location (its vsys, ` +
+        `template or template_stack attribute), or import ${JSON.stringify(importIdFor(session.location, name))} if the ` +
+        'object is in the provider\'s location.');
   }
   const found = await deviceModel(spec, session, name);
   if (!found) {
@@ -132,28 +138,66 @@ export async function importObject(spec: ObjectResourceSpec, session: DeviceSess
   return { resources: [{ state, ...(priv ? { private: priv } : {}) }] };
 }
 
-/** Device objects as rule facts, one list per process (see {@link deviceObjectsForRules}). */
-const deviceFacts = new WeakMap<DeviceSession, Promise<PlannedObject[]>>();
+/** Rule facts of the device's objects, per kind, and the combined list last handed out, per process. */
+interface DeviceFacts {
+  readonly byKind: Map<ObjectKind, Promise<PlannedObject[]>>;
+  list?: { readonly kinds: string; readonly objects: PlannedObject[] };
+}
+
+const deviceFacts = new WeakMap<DeviceSession, DeviceFacts>();
+
+/** Kinds whose objects refer to other objects (the others are only ever referred to). */
+const REFERRING_KINDS = OBJECT_RESOURCES.map((r) => r.kind).filter((k) => OBJECT_RESOURCES.some((r) => referringKinds(r.kind, [k]).length > 0));
+
+async function factsOfKind(session: DeviceSession, spec: ObjectResourceSpec): Promise<PlannedObject[]> {
+  const entries = await session.candidate.entries(spec.kind);
+  // Zone, virtual router and vsys import sit outside the interface entry: without them every device interface
+  // would look unplaced to the rules (a false PANOS-REF-005 on a plan that does not touch the interface). An entry
+  // planned in this process is judged by its plan (which takes precedence), so the reads are needed only when some
+  // device entry of the kind is not planned here.
+  const unplanned = [...entries.values()].some((d) => !session.planned.has(`${spec.kind}:${d.model.name}`));
+  const memberships = spec.memberships && unplanned ? await session.membershipMaps() : undefined;
+  return [...entries.values()].map((d) => {
+    const model = memberships ? { ...d.model, ...membershipOf(d.model.name, memberships) } : d.model;
+    const v = valueFromModel(resourceFields(spec), model as Model);
+    return { kind: spec.kind, name: d.model.name, path: objectAddress(spec.kind, d.model.name), model: modelFromValue(resourceFields(spec), v, { unknownAs: FACT_UNKNOWN }) };
+  });
+}
 
 /**
- * The candidate's objects of every kind as rule facts, built once per process from the bulk reads. Later writes of
- * the process are not in this list; the rules see them as planned objects, which take precedence.
+ * The candidate's objects as rule facts, built from the bulk reads (each kind once per process). Later writes of the
+ * process are not in this list; the rules see them as planned objects, which take precedence.
+ *
+ * The rules judge an object with what it refers to and what refers to it (plan-rules.ts, `neighbourhood`), so the
+ * kinds that refer to others are always read, and a kind that is only referred to (crypto profiles, tunnel
+ * interfaces, monitor profiles) only once a planned or device object of this process refers to it: a kind nobody
+ * names cannot be in any neighbourhood, and its read would be one request for nothing.
  */
-export function deviceObjectsForRules(session: DeviceSession): Promise<PlannedObject[]> {
-  let p = deviceFacts.get(session);
-  if (!p) {
-    p = Promise.all(OBJECT_RESOURCES.map(async (spec) => ({ spec, list: [...(await session.candidate.entries(spec.kind)).values()] }))).then((lists) => {
-      const out: PlannedObject[] = [];
-      for (const { spec, list } of lists) {
-        for (const d of list) {
-          const v = valueFromModel(resourceFields(spec), d.model as Model);
-          out.push({ kind: spec.kind, name: d.model.name, path: objectAddress(spec.kind, d.model.name), model: modelFromValue(resourceFields(spec), v, { unknownAs: FACT_UNKNOWN }) });
-        }
-      }
-      return out;
-    });
-    deviceFacts.set(session, p);
-    p.catch(() => deviceFacts.delete(session));
+export async function deviceObjectsForRules(session: DeviceSession): Promise<PlannedObject[]> {
+  let state = deviceFacts.get(session);
+  if (!state) deviceFacts.set(session, (state = { byKind: new Map() }));
+  const facts = state;
+  const want = (kind: ObjectKind): Promise<PlannedObject[]> => {
+    let p = facts.byKind.get(kind);
+    if (!p) {
+      p = factsOfKind(session, OBJECT_RESOURCES.find((r) => r.kind === kind) as ObjectResourceSpec);
+      facts.byKind.set(kind, p);
+      p.catch(() => facts.byKind.delete(kind));
+    }
+    return p;
+  };
+  const named = new Set<ObjectKind>(REFERRING_KINDS);
+  for (const o of session.planned.values()) for (const r of referencesOf(o.kind, o.model)) named.add(r.kind);
+  // What the device's objects name, until nothing new is named (two rounds at most: tunnel, gateway, profile).
+  for (let size = 0; size !== named.size; ) {
+    size = named.size;
+    for (const lists of await Promise.all([...named].map(want))) {
+      for (const d of lists) for (const r of referencesOf(d.kind, d.model)) named.add(r.kind);
+    }
   }
-  return p;
+  const kinds = OBJECT_RESOURCES.map((r) => r.kind).filter((k) => named.has(k));
+  const key = kinds.join(',');
+  // The same list object while the kinds are the same: plan-rules.ts indexes each list once.
+  if (facts.list?.kinds !== key) facts.list = { kinds: key, objects: (await Promise.all(kinds.map(want))).flat() };
+  return facts.list.objects;
 }

@@ -15,7 +15,9 @@ export const ref001ReferencesResolve: Rule = {
     'PAN-OS refuses a commit whose references dangle. A tunnel references its IKE gateways, IPSec crypto profile, ' +
     'tunnel interface and monitor profile; a gateway its IKE crypto profile and local interface. Each must be declared ' +
     'in the stack or imported by name as already existing on the device.',
-  fix: 'declare the referenced object in the same stack, or import it by name (fromName / data source) if it exists on the device',
+  fix:
+    'declare the referenced object in the same stack or configuration, or correct the name if the object exists on the ' +
+    'device (constructs: import it with fromName; HCL: a quoted name is looked up on the device)',
   evaluate(facts: StackFacts): Finding[] {
     const findings: Finding[] = [];
     for (const ref of referencesOf(facts)) {

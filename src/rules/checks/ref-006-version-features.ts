@@ -3,6 +3,14 @@ import type { StackFacts } from '../facts';
 import { makeFinding, q } from '../finding';
 import { isBelow, isValidVersion, versionFloor } from '../resolve';
 
+/**
+ * The rule that judges a versioned field: `ipsecMode` of a tunnel has its own, more specific rule (PANOS-TM-001);
+ * every other field is PANOS-REF-006's. The provider's plan-time version gate reports under the same ids.
+ */
+export function versionRuleId(objectKind: string, field: string): 'PANOS-TM-001' | 'PANOS-REF-006' {
+  return objectKind === 'ipsec-tunnel' && field === 'ipsecMode' ? 'PANOS-TM-001' : 'PANOS-REF-006';
+}
+
 /** X6: a field the declared minimum version does not know is an error. */
 export const ref006VersionFeatures: Rule = {
   id: 'PANOS-REF-006',
@@ -17,8 +25,7 @@ export const ref006VersionFeatures: Rule = {
     const floor = versionFloor(facts);
     if (!floor) return [];
     return (facts.versionedFeatures ?? [])
-      // ipsecMode has its own, more specific rule (PANOS-TM-001).
-      .filter((f) => !(f.objectKind === 'ipsec-tunnel' && f.field === 'ipsecMode'))
+      .filter((f) => versionRuleId(f.objectKind, f.field) === 'PANOS-REF-006')
       .filter((f) => isValidVersion(f.minVersion) && isBelow(floor.version, f.minVersion))
       .map((f) =>
         makeFinding(ref006VersionFeatures, {

@@ -12,7 +12,7 @@ export const tm020TransportMulticastNote: Rule = {
   explanation:
     "Transport mode reuses the packet's IP header and cannot double-encapsulate, so OSPF or PIM over this tunnel would " +
     'need enableGreEncapsulation; unicast control traffic such as BGP on the physical interface is fine.',
-  fix: 'nothing, unless multicast routing must cross: then set enableGreEncapsulation (declare the intent to make it an error)',
+  fix: 'nothing, unless multicast routing must cross: then set enableGreEncapsulation (constructs: declare carriesMulticastRouting to make this an error or silence it)',
   evaluate(facts: StackFacts): Finding[] {
     return transportTunnels(facts)
       .filter(

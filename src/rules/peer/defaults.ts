@@ -25,6 +25,7 @@ function lifetimeOf(text: unknown): LifetimeFacts {
 export const PEER_DEFAULTS = {
   ikeVersion: tableField(ikeGateway.table, 'version').deviceDefault,
   ikev1ExchangeMode: tableField(ikeGateway.table, 'ikev1ExchangeMode').deviceDefault,
+  passiveMode: tableField(ikeGateway.table, 'passiveMode').deviceDefault,
   ikev1CryptoProfile: tableField(ikeGateway.table, 'ikev1CryptoProfile').deviceDefault,
   ikev2CryptoProfile: tableField(ikeGateway.table, 'ikev2CryptoProfile').deviceDefault,
   ikeLifetime: lifetimeOf(tableField(ikeCryptoProfile.table, 'lifetime').deviceDefault),

@@ -196,6 +196,7 @@ export function peerEndsOf(facts: StackFacts, owner: string): PeerEnd[] {
       label,
       version: oneOf(g.version, IKE_VERSIONS) ?? PEER_DEFAULTS.ikeVersion,
       ikev1ExchangeMode: oneOf(g.ikev1ExchangeMode, IKEV1_EXCHANGE_MODES) ?? PEER_DEFAULTS.ikev1ExchangeMode,
+      passive: g.passiveMode ?? PEER_DEFAULTS.passiveMode,
       localAddress,
       peerAddress: mapKnown(g.peerIp, hostAddress),
       peerFqdn: g.peerFqdn,

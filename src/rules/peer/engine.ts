@@ -77,8 +77,8 @@ export function runPairRules(pairing: Pairing, options: RunPairRulesOptions = {}
   };
   for (const rule of rules) {
     for (const finding of rule.evaluate(pairing)) {
-      const ack = finding.level === 'error' ? undefined : valid.find((a) => covers(a, finding));
-      if (ack) results.acknowledged.push({ finding, reason: ack.reason.trim() });
+      const by = finding.level === 'error' ? [] : valid.filter((a) => covers(a, finding));
+      if (by.length > 0) results.acknowledged.push({ finding, reason: by[0].reason.trim(), by });
       else if (finding.level === 'error') results.errors.push(finding);
       else if (finding.level === 'warning') results.warnings.push(finding);
       else results.infos.push(finding);

@@ -98,6 +98,11 @@ export interface PeerEnd {
   readonly label: string;
   readonly version: Known<PeerIkeVersion>;
   readonly ikev1ExchangeMode: Known<PeerIkev1ExchangeMode>;
+  /**
+   * Responder only (PAN-OS passive mode): never starts IKE. `undefined` when not stated (a far end says nothing of
+   * it), so the rule that needs it does not apply.
+   */
+  readonly passive?: Known<boolean>;
   /** Its own address, without prefix length and normalized; `undefined` when not declared. */
   readonly localAddress: Known<string>;
   /** The static peer address it connects to, normalized; `undefined` for FQDN or dynamic peers. */

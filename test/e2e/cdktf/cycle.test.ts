@@ -29,29 +29,42 @@ function capture(): Io & { text: () => string } {
 describe('cdktf cycle against the simulator (real terraform)', () => {
   beforeAll(() => requireTerraform());
 
-  test('GIVEN the transport app WHEN deploy, plan, out-of-band change, drift, deploy, drift, downgrade-check, destroy THEN each exit code is as expected and the device is back as before', async () => {
+  test('GIVEN examples/transport-bgp on a two-device lab WHEN the demo deploys both firewalls, breaks one IPSec proposal out of band and repairs it THEN status, pair-check, drift, downgrade-check and destroy give every expected exit code and both devices are back as before', async () => {
     const io = capture();
-    const result = await runDemo({ appDir: APP, commitMs: 200, io, env: { TF_VAR_bgp_psk: 'e2e-cycle-psk-0123' } });
+    const result = await runDemo({ commitMs: 200, io, env: { TF_VAR_bgp_psk: 'e2e-cycle-psk-0123' } });
     const got = result.steps.map((s) => [s.title, s.actual]);
-    if (!result.ok) process.stderr.write(io.text().slice(-6000));
+    if (!result.ok) process.stderr.write(io.text().slice(-8000));
     expect(got).toEqual([
-      ['deploy (cdktf deploy)', 0],
-      ['plan: nothing to change (cdktf diff)', 0],
-      ['out-of-band change on the device, committed', 0],
-      ['panos-ipsec drift: finds the change', 2],
-      ['deploy repairs the drift', 0],
-      ['panos-ipsec drift: nothing left', 0],
-      ['panos-ipsec downgrade-check --to 10.2.9: the transport tunnel blocks it', 3],
-      ['destroy (cdktf destroy)', 0],
-      ['running config equals the one before deploy', 0],
+      ['deploy fw-a (cdktf deploy)', 0],
+      ['deploy fw-b (cdktf deploy)', 0],
+      ['panos-ipsec status --inventory lab.json: the tunnel is up on both firewalls', 0],
+      ['panos-ipsec pair-check --inventory lab.json: both ends compatible', 0],
+      ['plan fw-a: nothing to change (cdktf diff)', 0],
+      ['out-of-band change on fw-b through the XML API, committed', 0],
+      ['panos-ipsec status: the tunnel is down, with the reason', 4],
+      ['panos-ipsec pair-check: the two ends are not compatible', 3],
+      ['panos-ipsec drift (fw-b): finds the change', 2],
+      ['deploy fw-b repairs the drift', 0],
+      ['panos-ipsec drift (fw-b): nothing left', 0],
+      ['panos-ipsec status: the tunnel is up again', 0],
+      ['panos-ipsec downgrade-check --to 10.2.9 (fw-a): the transport tunnel blocks it', 3],
+      ['destroy fw-a (cdktf destroy)', 0],
+      ['destroy fw-b (cdktf destroy)', 0],
+      ['running config of each firewall equals the one before deploy', 0],
     ]);
     expect(result.configRestored).toBe(true);
-    expect(result.steps[3].output).toMatch(/panosipsec_ipsec_tunnel\.bgp: changed/);
-    expect(result.steps[3].output).toMatch(/anti_replay_window\s+"4096"\s+"512"/);
-    expect(result.steps[6].output).toMatch(/IPSec tunnel\s+bgp\s+ipsec_mode\s+transport\s+11\.0\.0/);
+    const out = (title: RegExp): string => result.steps.find((s) => title.test(s.title))?.output ?? '';
+    expect(out(/tunnel is up on both/)).toMatch(/fw-a\s+bgp\s+gw-bgp\s+198\.51\.100\.2\s+transport\s+up\s+up/);
+    expect(out(/tunnel is up on both/)).toMatch(/fw-b\s+bgp\s+gw-bgp\s+198\.51\.100\.1\s+transport\s+up\s+up/);
+    expect(out(/tunnel is up on both/)).toContain('```mermaid\nflowchart LR\n');
+    expect(out(/tunnel is down/)).toMatch(/ESP authentication mismatch/);
+    expect(out(/not compatible/)).toMatch(/PANOS-PEER-005: .*espAuthentication|PANOS-PEER-005: [^\n]*sha256/);
+    expect(out(/finds the change/)).toMatch(/panosipsec_ipsec_crypto_profile\.[^:]+: changed/);
+    expect(out(/finds the change/)).toMatch(/esp_authentication/);
+    expect(out(/downgrade-check/)).toMatch(/IPSec tunnel\s+bgp\s+ipsec_mode\s+transport\s+11\.0\.0/);
     expect(io.text()).not.toContain('e2e-cycle-psk-0123');
-    process.stdout.write('REAL-TERRAFORM TESTS RAN (cdktf cycle)\n');
-  }, 240_000);
+    process.stdout.write('REAL-TERRAFORM TESTS RAN (cdktf cycle, two-device demo)\n');
+  }, 480_000);
 
   test('fails when a transport tunnel is planned by terraform with a provider downgrade_target_version of 10.2.9: the plan stops with PANOS-TM-002', async () => {
     // Synth passes (no target declared in the app); the target is then set in the synthesized provider block, as a

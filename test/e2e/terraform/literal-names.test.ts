@@ -56,7 +56,7 @@ describe('GIVEN HCL whose tunnels name their interface, gateway and profiles by 
     ws.writeMain(fs.readFileSync(mainTf, 'utf8').replace('ike_gateways         = ["lit-gw-${each.key}"]', 'ike_gateways         = [each.key == "a" ? "lit-gw-missing" : "lit-gw-${each.key}"]'));
     const plan = unwrapped((await ws.expectRun(['plan', '-input=false'], 1)).out);
     expect(plan).toContain('Error: Reference To A Missing Object');
-    expect(plan).toContain('panosipsec_ipsec_tunnel.lit-a: auto_key.ike_gateways names the IKE gateway "lit-gw-missing", which is neither on the device nor declared in this configuration');
+    expect(plan).toContain('panosipsec_ipsec_tunnel with name "lit-a": auto_key.ike_gateways names the IKE gateway "lit-gw-missing", which is neither on the device nor declared in this configuration');
     expect(plan).toContain('declare a panosipsec_ike_gateway with name = "lit-gw-missing"');
     // `apply` plans first: the same error, and still nothing written.
     expect(unwrapped((await ws.expectRun(['apply', '-auto-approve', '-input=false'], 1)).out)).toContain('Error: Reference To A Missing Object');

@@ -25,7 +25,7 @@ describe('GIVEN a transport tunnel configuration and a provider with an API key 
   test('WHEN it is planned THEN the info finding of the GRE transport tunnel is shown as a warning saying info', async () => {
     const plan = await ws.expect(['plan', '-input=false'], 0);
     expect(plan.out).toMatch(/Warning: Rule PANOS-TM-016 \(info\)/);
-    expect(plan.out).toContain('panosipsec_ipsec_tunnel.tm-0');
+    expect(plan.out).toContain('panosipsec_ipsec_tunnel with name "tm-0"');
   });
 
   test('WHEN it is applied with TF_LOG=warn THEN the warning about a full commit is in Terraform\'s log at WARN, parsed (not a raw DEBUG line)', async () => {

@@ -28,14 +28,14 @@ describe('GIVEN the transport-mode set and a PAN-OS 10.2 simulator', () => {
     const plan = await ws.expectRun(['plan', '-input=false'], 1);
     // Terraform wraps long lines; judge the message as one paragraph.
     const text = plan.out.replace(/\s+/g, ' ');
-    expect(text).toContain('Error: Field Not Supported By PAN-OS Version');
+    expect(text).toContain('Error: Rule PANOS-TM-001');
     // The diagnostic carries the attribute path, so Terraform points at the resource block and the offending line.
     expect(text).toContain('with panosipsec_ipsec_tunnel.tm, on main.tf line');
     expect(text).toContain('ipsec_mode = "transport"');
     expect(text).toContain('tm-peer-a');
     expect(text).toContain('PAN-OS 10.2.9');
     expect(text).toContain('11.0.0');
-    expect(text).toMatch(/Fix: .*(remove ipsec_mode|upgrade the device)/);
+    expect(text).toMatch(/fix: .*(remove ipsec_mode|upgrade the device)/);
 
     const apply = await ws.expectRun(['apply', '-auto-approve', '-input=false'], 1);
     expect(apply.out.replace(/\s+/g, ' ')).toContain('ipsec_mode');

@@ -7,6 +7,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { PanosClient } from '../../../src/panos/client';
 import { runStatus } from '../../../src/cycle/status-run';
+import { runPairCheck } from '../../../src/cycle/pair-check-run';
+import type { PairCheckDocument } from '../../../src/cycle/pair-check/pair-check-render';
 import type { Lab, LabDevice } from '../../../src/sim';
 import type { StatusReport } from '../../../src/cycle/status/status-model';
 
@@ -121,6 +123,27 @@ export async function status(lab: Lab, extra: { junit?: string; mermaid?: string
     let err = '';
     const code = await runStatus({ inventory, json: true, ...extra }, {}, { out: (s) => void (out += s), err: (s) => void (err += s) });
     return { code, report: JSON.parse(out) as StatusReport, err };
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+}
+
+/** Runs `panos-ipsec pair-check --inventory <lab>` (JSON, and text when `text` is set) and returns its exit code and output. */
+export async function pairCheck(lab: Lab, o: { text?: boolean } = {}): Promise<{ code: number; doc: PairCheckDocument; text: string; err: string }> {
+  const dir = mkdtempSync(join(tmpdir(), 'lab-pair-check-'));
+  try {
+    const inventory = join(dir, 'inventory.json');
+    writeFileSync(inventory, JSON.stringify(lab.describe()));
+    const run = async (json: boolean): Promise<{ code: number; out: string; err: string }> => {
+      let out = '';
+      let err = '';
+      const code = await runPairCheck({ inventory, json }, {}, { out: (s) => void (out += s), err: (s) => void (err += s) });
+      return { code, out, err };
+    };
+    const j = await run(true);
+    const t = o.text ? await run(false) : { code: j.code, out: '', err: '' };
+    expect(t.code).toBe(j.code);
+    return { code: j.code, doc: JSON.parse(j.out) as PairCheckDocument, text: t.out, err: j.err };
   } finally {
     rmSync(dir, { recursive: true, force: true });
   }

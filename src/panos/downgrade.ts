@@ -6,10 +6,10 @@
  * It reuses the descriptors' version gates (`FieldSpec.minVersion`), so a field gated for writes is also a
  * downgrade blocker, with no second table to keep in step.
  */
-import { compareVersions, formatVersion, toVersion, type PanosVersion } from '../panos/version';
-import { describeLocation } from '../panos/objects/location';
-import { ALL_DESCRIPTORS, descriptorFor } from '../panos/objects/registry';
-import type { Decoded, Location, ObjectDescriptor, ObjectKind, VersionIssue } from '../panos/objects/types';
+import { compareVersions, formatVersion, toVersion, type PanosVersion } from './version';
+import { describeLocation } from './objects/location';
+import { ALL_DESCRIPTORS, descriptorFor } from './objects/registry';
+import type { Decoded, Location, ObjectDescriptor, ObjectKind, VersionIssue } from './objects/types';
 
 /** Objects of one kind read at one location. */
 export interface ObjectSet {

@@ -1,0 +1,79 @@
+/**
+ * The declared topology of a synthesized cdktf app, read from `cdktf.out`: each firewall (a stack's provider
+ * configuration, or each aliased one when a stack holds several) becomes a device configuration in the object
+ * model's vocabulary, so the pair rules' pairing (src/rules/peer) can pair its gateways with the others' exactly as
+ * it does for running devices. References between resources (`${panosipsec_ike_crypto_profile.x.name}`) resolve to
+ * the referenced resource's name; secrets are never read.
+ */
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { ikeCryptoProfile, ikeGateway, ipsecCryptoProfile, ipsecTunnel, type ObjectDescriptor } from '../../panos/objects';
+import { modelFromValue } from '../../provider/model-values';
+import type { ValueObject } from '../../tfplugin';
+import type { DeviceConfiguration } from '../../rules/peer/device';
+import type { SynthStack } from '../cdktf-app';
+
+type Json = Record<string, unknown>;
+
+/** The resource types read, and the device configuration field each fills. */
+const KINDS = [
+  ['panosipsec_ike_crypto_profile', ikeCryptoProfile, 'ikeCryptoProfiles'],
+  ['panosipsec_ipsec_crypto_profile', ipsecCryptoProfile, 'ipsecCryptoProfiles'],
+  ['panosipsec_ike_gateway', ikeGateway, 'ikeGateways'],
+  ['panosipsec_ipsec_tunnel', ipsecTunnel, 'ipsecTunnels'],
+] as const;
+
+/** Secret attributes (sensitive in the schema, write-only, or the manual-key block) are dropped before anything else. */
+function secret(desc: ObjectDescriptor<{ name: string }>, attribute: string): boolean {
+  return attribute.endsWith('_wo') || attribute.startsWith('pre_shared_key') || attribute === 'manual_key' || desc.fields.some((f) => f.tfName === attribute && f.sensitive === true);
+}
+
+const REFERENCE = /^\$\{(panosipsec_[a-z_]+)\.([^.}]+)\.name\}$/;
+
+/** Replaces `${type.resource.name}` with the referenced resource's literal name, everywhere in `value`. */
+function resolveNames(value: unknown, resources: Json): unknown {
+  if (typeof value === 'string') {
+    const m = REFERENCE.exec(value);
+    const target = m ? ((resources[m[1]!] as Json | undefined)?.[m[2]!] as Json | undefined) : undefined;
+    return target && typeof target.name === 'string' ? target.name : value;
+  }
+  if (Array.isArray(value)) return value.map((v) => resolveNames(v, resources));
+  if (value && typeof value === 'object') return Object.fromEntries(Object.entries(value as Json).map(([k, v]) => [k, resolveNames(v, resources)]));
+  return value;
+}
+
+/** The firewall a resource belongs to: its stack, and the provider alias when it uses one. */
+function deviceName(stack: string, provider: unknown, aliased: boolean): string {
+  const alias = typeof provider === 'string' && provider.includes('.') ? provider.slice(provider.indexOf('.') + 1) : undefined;
+  return aliased ? `${stack}/${alias ?? 'default'}` : stack;
+}
+
+/** The device configurations one synthesized stack declares. */
+export function declaredDevices(stack: string, doc: Json): DeviceConfiguration[] {
+  const resources = (doc.resource ?? {}) as Json;
+  const providers = new Set<string>();
+  for (const [type] of KINDS) for (const r of Object.values((resources[type] ?? {}) as Json)) providers.add(String((r as Json).provider ?? 'panosipsec'));
+  const aliased = providers.size > 1;
+  const devices = new Map<string, { name: string } & Record<(typeof KINDS)[number][2], unknown[]>>();
+  for (const [type, desc, field] of KINDS) {
+    for (const raw of Object.values((resources[type] ?? {}) as Json)) {
+      const r = raw as Json;
+      const name = deviceName(stack, r.provider, aliased);
+      let d = devices.get(name);
+      if (!d) {
+        d = { name, ikeCryptoProfiles: [], ipsecCryptoProfiles: [], ikeGateways: [], ipsecTunnels: [] };
+        devices.set(name, d);
+      }
+      const spec = desc as unknown as ObjectDescriptor<{ name: string }>;
+      const attrs = Object.fromEntries(Object.entries(r).filter(([k]) => !secret(spec, k) && k !== '//' && k !== 'depends_on' && k !== 'provider'));
+      const value = resolveNames(attrs, resources) as ValueObject;
+      d[field].push(modelFromValue(spec.fields, value));
+    }
+  }
+  return [...devices.values()] as unknown as DeviceConfiguration[];
+}
+
+/** Reads every stack's `cdk.tf.json`. */
+export function readDeclaredDevices(stacks: readonly SynthStack[]): DeviceConfiguration[] {
+  return stacks.flatMap((s) => declaredDevices(s.name, JSON.parse(readFileSync(join(s.workingDirectory, 'cdk.tf.json'), 'utf8')) as Json));
+}
