@@ -5,7 +5,7 @@
  * applies share one multi-config request, ordered so that references resolve.
  */
 import { randomBytes } from 'node:crypto';
-import { newObject, valuesEqual, warningDiagnostic, type Diagnostic, type StateResult, type ValueObject } from '../../tfplugin';
+import { newObject, warningDiagnostic, type Diagnostic, type StateResult, type ValueObject } from '../../tfplugin';
 import type { ConfigOp } from '../../panos/client';
 import {
   descriptorFor,
@@ -23,7 +23,7 @@ import { objectAddress } from '../plan-rules';
 import { objectKey, referencesOf, referringKinds, writeOrder, type ObjectRef } from '../references';
 import type { DeviceSession } from '../session';
 import { OBJECT_RESOURCES } from './all';
-import { decodePrivate, encodePrivate, privateForWrittenKey, storedPrivate } from './private-state';
+import { decodePrivate, encodePrivate, storedPrivate } from './private-state';
 import { resourceFields, type ObjectResourceSpec } from './spec';
 import { writeOnlyAttributes } from './object-plan';
 import { alreadyExistsDiagnostic, keepsOnDestroy, nameInUse, predefinedDestroyWarning } from './takeover';
@@ -63,21 +63,6 @@ export function membershipOps(iface: string, loc: Location, before: Membership |
   move(before?.virtualRouter, after?.virtualRouter, (vr) => virtualRouterInterfacesXpath(loc, vr));
   if (!after) move(before?.vsys, undefined, importXpath);
   return ops;
-}
-
-/**
- * True when the pre-shared key must be sent: on a create, when the declared plaintext key changed, when the
- * write-only key's version changed, or when the gateway switches to pre-shared-key authentication. Otherwise the
- * key the device stores is left alone (a read that found it changed on the device clears the state's key, so the
- * next apply sends the declared one again).
- */
-function keyToWrite(prior: ValueObject | null, planned: ValueObject): boolean {
-  if (prior === null) return true;
-  return (
-    !valuesEqual(prior.pre_shared_key, planned.pre_shared_key) ||
-    !valuesEqual(prior.pre_shared_key_wo_version, planned.pre_shared_key_wo_version) ||
-    (prior.authentication !== 'pre-shared-key' && planned.authentication === 'pre-shared-key')
-  );
 }
 
 /**
@@ -129,15 +114,7 @@ export async function applyObject(
       claimed = true;
     }
     const base = bases.get(name)?.raw;
-    delete model.preSharedKey;
-    if (spec.preSharedKey && keyToWrite(prior, planned)) {
-      const key = typeof config?.pre_shared_key_wo === 'string' ? config.pre_shared_key_wo : typeof planned.pre_shared_key === 'string' ? planned.pre_shared_key : undefined;
-      if (key !== undefined) {
-        session.client().addSecret(key);
-        model.preSharedKey = key;
-        priv = privateForWrittenKey(key);
-      }
-    }
+    priv = spec.hooks?.applySecrets?.(session, model, prior, planned, config) ?? priv;
     const version = (await session.systemInfo()).version;
     const element = desc.encode(model, version, base, previous);
     const ops: ConfigOp[] = [{ action: 'edit', xpath: desc.entryXpath(loc, name), element }];

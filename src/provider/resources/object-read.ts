@@ -11,7 +11,6 @@ import { OBJECT_RESOURCES } from './all';
 import { maskToManaged, modelFromValue, valueFromModel, type Model } from '../model-values';
 import { FACT_UNKNOWN, objectAddress } from '../plan-rules';
 import type { DeviceSession, PlannedObject } from '../session';
-import { checkStoredKey, decodePrivate, encodePrivate, secretDigest, storedKeyFingerprint } from './private-state';
 import { resourceFields, type ObjectResourceSpec } from './spec';
 
 /** The device's entry of an object as a model, memberships of tunnel interfaces included. */
@@ -26,8 +25,7 @@ async function deviceModel(spec: ObjectResourceSpec, session: DeviceSession, nam
 export async function readObject(spec: ObjectResourceSpec, session: DeviceSession, state: ValueObject, priv: Buffer): Promise<StateResult> {
   const name = state.name;
   if (typeof name !== 'string') return { state };
-  // A later request of this run (a commit that fails) may echo the key back: it must be masked there too.
-  if (spec.preSharedKey && typeof state.pre_shared_key === 'string') session.client().addSecret(state.pre_shared_key);
+  spec.hooks?.beforeRead?.(session, state);
   const found = await deviceModel(spec, session, name);
   if (!found) return { state: null, private: priv };
   const fields = resourceFields(spec);
@@ -42,21 +40,7 @@ export async function readObject(spec: ObjectResourceSpec, session: DeviceSessio
     // The vsys import defaults to the location's vsys: unmanaged means "whatever the provider imported".
     out.vsys = state.vsys === null ? null : (device.vsys ?? null);
   }
-  let nextPriv = priv;
-  if (spec.preSharedKey) {
-    // The device never returns the plaintext: keep the declared key unless the stored one changed.
-    out.pre_shared_key = state.pre_shared_key ?? null;
-    const declared = typeof state.pre_shared_key === 'string' ? state.pre_shared_key : undefined;
-    const stored = (found.model as Model).preSharedKeyEncrypted;
-    const check = checkStoredKey(decodePrivate(priv), declared, typeof stored === 'string' ? stored : undefined);
-    if (check.next) nextPriv = encodePrivate(check.next);
-    if (check.changed) {
-      // The key changed on the device: show the declared key as a change, without a perpetual diff afterwards.
-      if (state.pre_shared_key !== null) out.pre_shared_key = null;
-      if (state.pre_shared_key_wo_version !== null) out.pre_shared_key_wo_version = null;
-    }
-    out.pre_shared_key_wo = null;
-  }
+  const nextPriv = spec.hooks?.readSecrets?.(out, state, found.model as Model, priv) ?? priv;
   return { state: out, private: nextPriv };
 }
 
@@ -130,11 +114,7 @@ export async function importObject(spec: ObjectResourceSpec, session: DeviceSess
   // The default import vsys is what an undeclared vsys means; leaving it null keeps a config that omits it free of
   // changes. Choices (authentication, key_type, protocol) keep the device's value: they are optional and computed.
   if (spec.memberships && state.vsys === (session.location.vsys ?? 'vsys1')) state.vsys = null;
-  const stored = (found.model as Model).preSharedKeyEncrypted;
-  const fingerprint = typeof stored === 'string' ? storedKeyFingerprint(stored) : undefined;
-  const priv = spec.preSharedKey && typeof stored === 'string'
-    ? encodePrivate(fingerprint !== undefined ? { pskHash: fingerprint } : { pskDigest: secretDigest(stored) })
-    : undefined;
+  const priv = spec.hooks?.importPrivate?.(found.model as Model);
   return { resources: [{ state, ...(priv ? { private: priv } : {}) }] };
 }
 

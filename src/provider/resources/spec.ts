@@ -2,9 +2,34 @@
  * What one PAN-OS object resource declares; the shared engine does the rest: object-schema.ts (schema), object-plan.ts,
  * object-apply.ts and object-read.ts (plan, apply, read and import).
  */
-import type { AttributeSchema } from '../../tfplugin';
+import type { AttributeSchema, Diagnostic, ValueObject } from '../../tfplugin';
+import type { Model } from '../model-values';
+import type { DeviceSession } from '../session';
+import type { ObjectPrivate } from './private-state';
 import type { FieldSpec, ObjectKind } from '../../panos/objects';
 import type { PanosObjectDescriptor } from '../../panos/objects';
+
+/**
+ * What a resource does beyond its field table, called by the shared engine at fixed points of plan, apply, read and
+ * import (object-plan.ts, object-apply.ts, object-read.ts). A resource file shows its special cases here.
+ */
+export interface ObjectResourceHooks {
+  /** Plan: what the configuration declares outside the model that the model must reflect (write-only values). */
+  planDeclared?(model: Model, config: ValueObject | null): void;
+  /** Plan: problems of the configuration its table cannot express. */
+  planProblems?(config: ValueObject | null, address: string): Diagnostic[];
+  /**
+   * Apply: puts into the model what state does not hold and this write must send (a secret); returns the private
+   * state to keep when the write changes it.
+   */
+  applySecrets?(session: DeviceSession, model: Model, prior: ValueObject | null, planned: ValueObject, config: ValueObject | null): ObjectPrivate | undefined;
+  /** Read: registers the state's secrets with the client before any request, so every later message masks them. */
+  beforeRead?(session: DeviceSession, state: ValueObject): void;
+  /** Read: the secret attributes of the read state (the device never returns them); returns the next private state. */
+  readSecrets?(out: ValueObject, state: ValueObject, device: Model, priv: Buffer): Buffer;
+  /** Import: the private state of an imported object. */
+  importPrivate?(device: Model): Buffer | undefined;
+}
 
 /** A PAN-OS object resource type. */
 export interface ObjectResourceSpec {
@@ -14,8 +39,8 @@ export interface ObjectResourceSpec {
   readonly descriptor: PanosObjectDescriptor<{ name: string }>;
   /** Attributes beyond the descriptor's fields. */
   readonly extraAttributes?: Readonly<Record<string, AttributeSchema>>;
-  /** The object carries a pre-shared key (plain, write-only and encrypted forms). */
-  readonly preSharedKey?: boolean;
+  /** Special cases of plan, apply, read and import. @default - none: the table says everything */
+  readonly hooks?: ObjectResourceHooks;
   /** zone / virtual_router / vsys are memberships stored outside the entry (tunnel interfaces). */
   readonly memberships?: boolean;
 }
