@@ -5,7 +5,7 @@
  * between the declaration and what would be committed.
  */
 import { UserError, newObject, type ImportResult, type StateResult, type ValueObject } from '../../tfplugin';
-import { describeLocation, membershipOf, type Decoded, type Location, type ObjectKind } from '../../panos/objects';
+import { describeLocation, type Decoded, type Location, type ObjectKind } from '../../panos/objects';
 import { referencesOf, referringKinds } from '../references';
 import { OBJECT_RESOURCES } from './all';
 import { maskToManaged, modelFromValue, valueFromModel, type Model } from '../model-values';
@@ -13,12 +13,10 @@ import { FACT_UNKNOWN, objectAddress } from '../plan-rules';
 import type { DeviceSession, PlannedObject } from '../session';
 import { resourceFields, type ObjectResourceSpec } from './spec';
 
-/** The device's entry of an object as a model, memberships of tunnel interfaces included. */
+/** The device's entry of an object as a model, with what the resource keeps outside it (its hooks' withOutside). */
 async function deviceModel(spec: ObjectResourceSpec, session: DeviceSession, name: string): Promise<Decoded<{ name: string }> | undefined> {
   const found = await session.candidate.deviceEntry(spec.kind, name);
-  if (!found || !spec.memberships) return found;
-  const m = membershipOf(name, await session.membershipMaps());
-  return { raw: found.raw, model: { ...found.model, ...m } };
+  return found && spec.hooks?.withOutside ? spec.hooks.withOutside(session, name, found) : found;
 }
 
 /** Reads one object resource; null state when the object is gone. */
@@ -36,10 +34,7 @@ export async function readObject(spec: ObjectResourceSpec, session: DeviceSessio
   // Optional and computed: always the device's value, so a declaration that leaves it out keeps it.
   for (const f of fields) if (f.keepWhenUnset) out[f.tfName] = device[f.tfName] ?? null;
   out.name = name;
-  if (spec.memberships) {
-    // The vsys import defaults to the location's vsys: unmanaged means "whatever the provider imported".
-    out.vsys = state.vsys === null ? null : (device.vsys ?? null);
-  }
+  spec.hooks?.readState?.(out, state, session, device);
   const nextPriv = spec.hooks?.readSecrets?.(out, state, found.model as Model, priv) ?? priv;
   return { state: out, private: nextPriv };
 }
@@ -111,9 +106,8 @@ export async function importObject(spec: ObjectResourceSpec, session: DeviceSess
   state.id = name;
   state.revision = 'imported';
   for (const [attr] of Object.entries(spec.extraAttributes ?? {})) state[attr] = null;
-  // The default import vsys is what an undeclared vsys means; leaving it null keeps a config that omits it free of
-  // changes. Choices (authentication, key_type, protocol) keep the device's value: they are optional and computed.
-  if (spec.memberships && state.vsys === (session.location.vsys ?? 'vsys1')) state.vsys = null;
+  // Choices (authentication, key_type, protocol) keep the device's value: they are optional and computed.
+  spec.hooks?.readState?.(state, null, session, { ...state });
   const priv = spec.hooks?.importPrivate?.(found.model as Model);
   return { resources: [{ state, ...(priv ? { private: priv } : {}) }] };
 }
@@ -136,9 +130,9 @@ async function factsOfKind(session: DeviceSession, spec: ObjectResourceSpec): Pr
   // planned in this process is judged by its plan (which takes precedence), so the reads are needed only when some
   // device entry of the kind is not planned here.
   const unplanned = [...entries.values()].some((d) => !session.planned.has(`${spec.kind}:${d.model.name}`));
-  const memberships = spec.memberships && unplanned ? await session.membershipMaps() : undefined;
+  const outside = spec.hooks?.factsOutside && unplanned ? await spec.hooks.factsOutside(session) : undefined;
   return [...entries.values()].map((d) => {
-    const model = memberships ? { ...d.model, ...membershipOf(d.model.name, memberships) } : d.model;
+    const model = outside ? { ...d.model, ...outside(d.model.name) } : d.model;
     const v = valueFromModel(resourceFields(spec), model as Model);
     return { kind: spec.kind, name: d.model.name, path: objectAddress(spec.kind, d.model.name), model: modelFromValue(resourceFields(spec), v, { unknownAs: FACT_UNKNOWN }) };
   });

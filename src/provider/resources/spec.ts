@@ -6,7 +6,8 @@ import type { AttributeSchema, Diagnostic, ValueObject } from '../../tfplugin';
 import type { Model } from '../model-values';
 import type { DeviceSession } from '../session';
 import type { ObjectPrivate } from './private-state';
-import type { FieldSpec, ObjectKind } from '../../panos/objects';
+import type { ConfigOp } from '../../panos/client';
+import type { Decoded, FieldSpec, Location, ObjectKind } from '../../panos/objects';
 import type { PanosObjectDescriptor } from '../../panos/objects';
 
 /**
@@ -29,6 +30,24 @@ export interface ObjectResourceHooks {
   readSecrets?(out: ValueObject, state: ValueObject, device: Model, priv: Buffer): Buffer;
   /** Import: the private state of an imported object. */
   importPrivate?(device: Model): Buffer | undefined;
+  /** Read: the device's entry plus what the object keeps outside it (a tunnel interface's memberships). */
+  withOutside?(session: DeviceSession, name: string, found: Decoded<{ name: string }>): Promise<Decoded<{ name: string }>>;
+  /**
+   * Read (`state` as it was) and import (`state` null): the attributes whose device value (`device`) means "not
+   * managed".
+   */
+  readState?(out: ValueObject, state: ValueObject | null, session: DeviceSession, device: ValueObject): void;
+  /**
+   * Rule facts of device entries: what each keeps outside its entry, read only when some entry is not planned in this
+   * process (a planned object's facts come from its plan).
+   */
+  factsOutside?(session: DeviceSession): Promise<(name: string) => object>;
+  /** Apply: config operations besides the entry's own, sent after it (the entry must exist first). */
+  writeOps?(name: string, loc: Location, prior: ValueObject | null, planned: ValueObject): ConfigOp[];
+  /** Delete: the operations that remove the entry (`entry`) and what hangs off it, in order. */
+  deleteOps?(session: DeviceSession, name: string, prior: ValueObject | null, entry: ConfigOp): Promise<ConfigOp[]>;
+  /** After a write or delete: what the session cached that the write changed. */
+  afterWrite?(session: DeviceSession): void;
 }
 
 /** A PAN-OS object resource type. */
@@ -41,8 +60,6 @@ export interface ObjectResourceSpec {
   readonly extraAttributes?: Readonly<Record<string, AttributeSchema>>;
   /** Special cases of plan, apply, read and import. @default - none: the table says everything */
   readonly hooks?: ObjectResourceHooks;
-  /** zone / virtual_router / vsys are memberships stored outside the entry (tunnel interfaces). */
-  readonly memberships?: boolean;
 }
 
 /**
