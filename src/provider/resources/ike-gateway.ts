@@ -5,9 +5,8 @@
  */
 import { cty, errorDiagnostic, valuesEqual, type ValueObject } from '../../tfplugin';
 import { ikeGateway } from '../../panos/objects';
-import { resourceTypeName } from '../address';
 import { checkStoredKey, decodePrivate, encodePrivate, privateForWrittenKey, secretDigest, storedKeyFingerprint } from './private-state';
-import type { ObjectResourceHooks, ObjectResourceSpec } from './spec';
+import { objectResource, type ObjectResourceHooks } from './spec';
 
 /**
  * True when the pre-shared key must be sent: on a create, when the declared plaintext key changed, when the
@@ -81,10 +80,7 @@ const preSharedKeyHooks: ObjectResourceHooks = {
 };
 
 /** Resource spec of `panosipsec_ike_gateway`. */
-export const ikeGatewayResource: ObjectResourceSpec = {
-  typeName: resourceTypeName('ike-gateway'),
-  kind: 'ike-gateway',
-  descriptor: ikeGateway,
+export const ikeGatewayResource = objectResource(ikeGateway, {
   hooks: preSharedKeyHooks,
   extraAttributes: {
     // Write-only values never reach plan or state, so `sensitive` adds nothing here, and it would cost: Terraform
@@ -106,4 +102,4 @@ export const ikeGatewayResource: ObjectResourceSpec = {
       description: 'Version of pre_shared_key_wo; change it to make the provider write the key again.',
     },
   },
-};
+});

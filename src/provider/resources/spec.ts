@@ -3,6 +3,7 @@
  * object-apply.ts and object-read.ts (plan, apply, read and import).
  */
 import type { AttributeSchema, Diagnostic, ValueObject } from '../../tfplugin';
+import { resourceTypeName } from '../address';
 import type { Model } from '../model-values';
 import type { DeviceSession } from '../session';
 import type { ObjectPrivate } from './private-state';
@@ -60,6 +61,14 @@ export interface ObjectResourceSpec {
   readonly extraAttributes?: Readonly<Record<string, AttributeSchema>>;
   /** Special cases of plan, apply, read and import. @default - none: the table says everything */
   readonly hooks?: ObjectResourceHooks;
+}
+
+/** The resource of a descriptor: its type name and kind follow from the descriptor; hooks and extra attributes are its own. */
+export function objectResource(
+  descriptor: PanosObjectDescriptor<{ name: string }>,
+  own: Pick<ObjectResourceSpec, 'extraAttributes' | 'hooks'> = {},
+): ObjectResourceSpec {
+  return { typeName: resourceTypeName(descriptor.kind), kind: descriptor.kind, descriptor, ...own };
 }
 
 /**

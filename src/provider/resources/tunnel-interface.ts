@@ -15,8 +15,7 @@ import {
 } from '../../panos/objects';
 import { el } from '../../panos/xml';
 import type { ValueObject } from '../../tfplugin';
-import { resourceTypeName } from '../address';
-import type { ObjectResourceHooks, ObjectResourceSpec } from './spec';
+import { objectResource, type ObjectResourceHooks } from './spec';
 
 interface Membership {
   zone?: string;
@@ -88,9 +87,6 @@ const membershipHooks: ObjectResourceHooks = {
 };
 
 /** Resource spec of `panosipsec_tunnel_interface`. */
-export const tunnelInterfaceResource: ObjectResourceSpec = {
-  typeName: resourceTypeName('tunnel-interface'),
-  kind: 'tunnel-interface',
-  descriptor: tunnelInterface,
+export const tunnelInterfaceResource = objectResource(tunnelInterface, {
   hooks: membershipHooks,
-};
+});
