@@ -74,9 +74,9 @@ export function buildL1(app: App, n: number): void {
   const triggers: Record<string, string> = {};
   const all: TerraformResource[] = [];
   const deps = [anchor];
-  const add = <T extends { revision: string; name: string }>(key: string, r: T): T => {
+  const add = <T extends TerraformResource & { revision: string; name: string }>(key: string, r: T): T => {
     triggers[key] = r.revision;
-    all.push(r as unknown as TerraformResource);
+    all.push(r);
     return r;
   };
   for (let i = 0; i < n; i++) {

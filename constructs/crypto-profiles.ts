@@ -5,11 +5,10 @@ import {
   type IkeCryptoProfile as IkeCryptoProfileModel,
   type IpsecCryptoProfile as IpsecCryptoProfileModel,
 } from '../src/panos/objects';
-import { UNKNOWN, type IkeCryptoProfileFacts, type IpsecCryptoProfileFacts, type Known, type LifetimeFacts } from '../src/rules';
 import type { AhAuthentication, DhGroup, EspAuthentication, EspEncryption, IkeEncryption, IkeHash, IpsecProtocol, LifesizeUnit, LifetimeUnit, PfsGroup } from './enums';
 import { IkeCryptoProfile as L1IkeCryptoProfile } from './generated/ike-crypto-profile';
 import { IpsecCryptoProfile as L1IpsecCryptoProfile } from './generated/ipsec-crypto-profile';
-import { containsToken, ImportedPanosObject, known, PanosObject, type IPanosObject, type KindFacts } from './panos-object';
+import { ImportedPanosObject, modelFromProps, PanosObject, type IPanosObject } from './panos-object';
 
 /** A security-association lifetime: one unit and a value (seconds 180-65535, minutes 3-65535, hours 1-65535, days 1-365). */
 export interface SaLifetime {
@@ -21,11 +20,6 @@ export interface SaLifetime {
 export interface SaLifesize {
   readonly unit: LifesizeUnit;
   readonly value: number;
-}
-
-function lifetimeFacts(l: SaLifetime | undefined): Known<LifetimeFacts> {
-  if (l === undefined) return undefined;
-  return containsToken(l) ? UNKNOWN : { unit: l.unit, value: l.value };
 }
 
 /** An IKE crypto profile, declared here or already on the device (including PAN-OS's predefined `default`). */
@@ -65,34 +59,14 @@ export class IkeCryptoProfile extends PanosObject implements IIkeCryptoProfile {
   constructor(scope: Construct, id: string, props: IkeCryptoProfileProps) {
     super(scope, id, false);
     this.name = props.name ?? id;
-    this.model = {
-      name: this.name,
-      dhGroups: props.dhGroups,
-      authentication: props.authentication,
-      encryption: props.encryption,
-      lifetime: props.lifetime,
-      authenticationMultiple: props.authenticationMultiple,
-    };
+    this.model = { ...modelFromProps(ikeCryptoProfile, props), name: this.name };
     this.checkModel(ikeCryptoProfile, this.model);
     this.resource = new L1IkeCryptoProfile(this, 'Default', { ...this.model, provider: this.firewall.provider, dependsOn: this.firewall.anchorDependency });
     this.register(this.resource);
   }
 
   public override _modelRecord(): Readonly<Record<string, unknown>> {
-    return this.model as unknown as Record<string, unknown>;
-  }
-
-  public _facts(): KindFacts {
-    const m = this.model;
-    const facts: IkeCryptoProfileFacts = {
-      path: this.node.path,
-      name: known(m.name),
-      dhGroups: known(m.dhGroups),
-      authentication: known(m.authentication),
-      encryption: known(m.encryption),
-      lifetime: lifetimeFacts(m.lifetime),
-    };
-    return { kind: this.kind, facts };
+    return this.model;
   }
 }
 
@@ -138,37 +112,13 @@ export class IpsecCryptoProfile extends PanosObject implements IIpsecCryptoProfi
     super(scope, id, false);
     this.name = props.name ?? id;
     const protocol = props.protocol ?? (props.ahAuthentication !== undefined && props.espEncryption === undefined ? 'ah' : 'esp');
-    this.model = {
-      name: this.name,
-      protocol,
-      espEncryption: props.espEncryption,
-      espAuthentication: props.espAuthentication,
-      ahAuthentication: props.ahAuthentication,
-      dhGroup: props.dhGroup,
-      lifetime: props.lifetime,
-      lifesize: props.lifesize,
-    };
+    this.model = { ...modelFromProps(ipsecCryptoProfile, props), name: this.name, protocol };
     this.checkModel(ipsecCryptoProfile, this.model);
     this.resource = new L1IpsecCryptoProfile(this, 'Default', { ...this.model, provider: this.firewall.provider, dependsOn: this.firewall.anchorDependency });
     this.register(this.resource);
   }
 
   public override _modelRecord(): Readonly<Record<string, unknown>> {
-    return this.model as unknown as Record<string, unknown>;
-  }
-
-  public _facts(): KindFacts {
-    const m = this.model;
-    const facts: IpsecCryptoProfileFacts = {
-      path: this.node.path,
-      name: known(m.name),
-      protocol: known(m.protocol),
-      espEncryption: known(m.espEncryption),
-      espAuthentication: known(m.espAuthentication),
-      ahAuthentication: known(m.ahAuthentication),
-      dhGroup: known(m.dhGroup),
-      lifetime: lifetimeFacts(m.lifetime),
-    };
-    return { kind: this.kind, facts };
+    return this.model;
   }
 }

@@ -21,6 +21,7 @@ import {
   tunnelMonitorProfile,
   type FieldSpec,
   type IkeGateway as IkeGatewayModel,
+  type IpsecCryptoProfile as IpsecCryptoProfileModel,
   type IpsecTunnel as IpsecTunnelModel,
   type ProxyId as ProxyIdModel,
   type TunnelMonitorProfile as TunnelMonitorProfileModel,
@@ -98,7 +99,7 @@ export type AhAuthentication = (typeof AH_AUTHENTICATIONS)[number];
 export const AhAuthentication = enumOf(AH_AUTHENTICATIONS);
 
 /** IPSec protocol of a crypto profile. Transport mode needs `ESP`. */
-export type IpsecProtocol = 'esp' | 'ah';
+export type IpsecProtocol = NonNullable<IpsecCryptoProfileModel['protocol']>;
 /** @see IpsecProtocol */
 export const IpsecProtocol = enumOf(fieldEnum<IpsecProtocol>(ipsecCryptoProfile.fields, 'protocol'));
 

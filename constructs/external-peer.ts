@@ -16,6 +16,7 @@ import type {
   PfsGroup,
 } from './enums';
 import { Errors } from './errors';
+import type { IkeGateway as IkeGatewayModel } from '../src/panos/objects';
 import type { IkeGateway, IkeIdentity } from './ike-gateway';
 import type { ProxyId } from './ipsec-tunnel';
 import { containsToken, known } from './panos-object';
@@ -80,11 +81,11 @@ export interface ExternalPeerProps {
   /** The identity it sends. @default - its address */
   readonly localId?: IkeIdentity;
   /** The identity it expects from the PAN-OS end. @default - any */
-  readonly peerId?: IkeIdentity & { readonly matching?: 'exact' | 'wildcard' };
+  readonly peerId?: IkeIdentity & Pick<IkeGatewayModel['peerId'] & {}, 'matching'>;
   /** @default - not stated: not compared */
   readonly natTraversal?: boolean;
   /** @default - 'pre-shared-key' when preSharedKey is given, else not stated */
-  readonly authentication?: 'pre-shared-key' | 'certificate';
+  readonly authentication?: IkeGatewayModel['authentication'];
   /**
    * Where its pre-shared key comes from: pass the same SecretValue as the PAN-OS gateway's `preSharedKey` (or one
    * reading the same TF_VAR variable) when the far end is configured from that secret. Never written anywhere.

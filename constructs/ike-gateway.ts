@@ -1,12 +1,11 @@
 import { Annotations, TerraformStack, Token } from 'cdktf';
 import type { Construct } from 'constructs';
 import { ikeGateway, type IkeGateway as IkeGatewayModel, type IkeId } from '../src/panos/objects';
-import type { IkeGatewayFacts } from '../src/rules';
 import type { IIkeCryptoProfile } from './crypto-profiles';
 import type { Ikev1ExchangeMode, IkeVersion, PreSharedKeyStorage } from './enums';
 import { Errors } from './errors';
 import { IkeGateway as L1IkeGateway } from './generated/ike-gateway';
-import { ImportedPanosObject, known, PanosObject, type IPanosObject, type KindFacts } from './panos-object';
+import { ImportedPanosObject, modelFromProps, PanosObject, type IPanosObject, type KindFacts } from './panos-object';
 import type { ExternalPeer } from './external-peer';
 import { PeerPairing, type PairOptions } from './peer-pairing';
 import { secretSourceOf } from './secret-source';
@@ -18,7 +17,7 @@ export interface IIkeGateway extends IPanosObject {
 }
 
 /** An IKE identity (`type` ipaddr, fqdn, ufqdn, keyid or dn). */
-export type IkeIdentity = IkeId;
+export type IkeIdentity = Required<IkeId>;
 
 /** Props of {@link IkeGateway}. */
 export interface IkeGatewayProps {
@@ -63,6 +62,11 @@ export interface IkeGatewayProps {
   readonly localInterface: string;
   /** Local address on that interface, usually with prefix length ('198.51.100.1/24'). @default - the interface's first address */
   readonly localIp?: string;
+  /**
+   * Floating address of an HA active/active pair, instead of `localIp`: the address the peer sees and connects to.
+   * @default - none (the gateway uses `localIp`)
+   */
+  readonly floatingIp?: string;
   /** Static peer address (one of peerIp, peerFqdn, peerDynamic). @default - none */
   readonly peerIp?: string;
   /** Peer host name. @default - none */
@@ -72,7 +76,7 @@ export interface IkeGatewayProps {
   /** @default - the local address */
   readonly localId?: IkeIdentity;
   /** @default - the peer address */
-  readonly peerId?: IkeIdentity & { readonly matching?: 'exact' | 'wildcard' };
+  readonly peerId?: IkeIdentity & Pick<IkeGatewayModel['peerId'] & {}, 'matching'>;
   /** @default 'auto' (device default) */
   readonly ikev1ExchangeMode?: Ikev1ExchangeMode;
   /** IKEv1 dead peer detection. @default - device defaults */
@@ -131,29 +135,12 @@ export class IkeGateway extends PanosObject implements IIkeGateway {
     else props.preSharedKey?._useWriteOnly(this.node.path);
     const psk = props.preSharedKey?.unsafeUnwrap();
     this.model = {
+      ...modelFromProps(ikeGateway, props),
       name: this.name,
-      version: props.version,
       authentication: psk !== undefined ? 'pre-shared-key' : undefined,
       preSharedKey: psk,
-      localInterface: props.localInterface,
-      localIp: props.localIp,
-      peerIp: props.peerIp,
-      peerFqdn: props.peerFqdn,
-      peerDynamic: props.peerDynamic,
-      localId: props.localId,
-      peerId: props.peerId,
       ikev1CryptoProfile: v1?.name,
       ikev2CryptoProfile: v2?.name,
-      ikev1ExchangeMode: props.ikev1ExchangeMode,
-      ikev1Dpd: props.ikev1Dpd,
-      ikev2Dpd: props.ikev2Dpd,
-      natTraversal: props.natTraversal,
-      natKeepAlive: props.natKeepAlive,
-      fragmentation: props.fragmentation,
-      passiveMode: props.passiveMode,
-      ipv6: props.ipv6,
-      disabled: props.disabled,
-      comment: props.comment,
     };
     this.checkModel(ikeGateway, this.model);
     const { preSharedKey, ...withoutKey } = this.model;
@@ -204,33 +191,13 @@ export class IkeGateway extends PanosObject implements IIkeGateway {
   }
 
   public override _modelRecord(): Readonly<Record<string, unknown>> {
-    return this.model as unknown as Record<string, unknown>;
+    return this.model;
   }
 
-  public _facts(): KindFacts {
-    const m = this.model;
-    const facts: IkeGatewayFacts = {
-      path: this.node.path,
-      name: known(m.name),
-      version: known(m.version),
-      ikev1CryptoProfile: known(m.ikev1CryptoProfile),
-      ikev2CryptoProfile: known(m.ikev2CryptoProfile),
-      localInterface: known(m.localInterface),
-      localIp: known(m.localIp),
-      peerIp: known(m.peerIp),
-      peerFqdn: known(m.peerFqdn),
-      peerDynamic: known(m.peerDynamic),
-      ipv6: known(m.ipv6),
-      natTraversal: known(m.natTraversal),
-      ikev1ExchangeMode: known(m.ikev1ExchangeMode),
-      passiveMode: known(m.passiveMode),
-      localId: known(m.localId),
-      peerId: known(m.peerId),
-      authentication: known(m.authentication),
-      preSharedKeySource: secretSourceOf(this.preSharedKey),
-    };
-    return { kind: this.kind, facts };
+  public override _facts(): KindFacts {
+    return this.factsWith({ preSharedKeySource: secretSourceOf(this.preSharedKey) });
   }
+
 }
 
 /** Misuse of the key props visible from the props alone. */

@@ -1,13 +1,12 @@
 import { Token } from 'cdktf';
 import type { Construct } from 'constructs';
-import { ipsecTunnel, type IpsecTunnel as IpsecTunnelModel, type ProxyId as ProxyIdModel } from '../src/panos/objects';
-import type { IpsecTunnelFacts, ProxyIdFacts } from '../src/rules';
+import { ipsecTunnel, type IpsecTunnel as IpsecTunnelModel } from '../src/panos/objects';
 import type { IIpsecCryptoProfile } from './crypto-profiles';
 import type { AntiReplayWindow, IpsecMode, ProxyIdProtocol } from './enums';
 import { Errors } from './errors';
 import { IpsecTunnel as L1IpsecTunnel } from './generated/ipsec-tunnel';
 import type { IIkeGateway } from './ike-gateway';
-import { containsToken, ImportedPanosObject, known, PanosObject, type IPanosObject, type KindFacts } from './panos-object';
+import { ImportedPanosObject, known, modelFromProps, PanosObject, type IPanosObject, type KindFacts } from './panos-object';
 import type { ITunnelInterface } from './tunnel-interface';
 import type { ITunnelMonitorProfile } from './tunnel-monitor-profile';
 
@@ -105,11 +104,6 @@ function windowText(window: AntiReplayWindow | number | undefined): AntiReplayWi
   return (Token.isUnresolved(window) ? Token.asString(window) : String(window)) as AntiReplayWindow;
 }
 
-function proxyFacts(list: readonly ProxyIdModel[] | undefined): ProxyIdFacts[] | undefined {
-  // Every key of the model is a fact key; unset ones are left out rather than written as undefined.
-  return list?.map((p) => Object.fromEntries(Object.entries(p).filter(([, v]) => v !== undefined)) as unknown as ProxyIdFacts);
-}
-
 /** IPSec tunnel with auto key (`panosipsec_ipsec_tunnel`). */
 export class IpsecTunnel extends PanosObject implements IIpsecTunnel {
   /** A tunnel that exists on the device already. */
@@ -142,6 +136,7 @@ export class IpsecTunnel extends PanosObject implements IIpsecTunnel {
     }
     const monitor = props.tunnelMonitor;
     this.model = {
+      ...modelFromProps(ipsecTunnel, props),
       name: this.name,
       tunnelInterface: props.tunnelInterface.name,
       autoKey: {
@@ -151,16 +146,10 @@ export class IpsecTunnel extends PanosObject implements IIpsecTunnel {
         proxyIdsV6: props.proxyIdsV6?.map((p) => ({ ...p })),
       },
       ipsecMode: props.mode,
-      antiReplay: props.antiReplay,
       antiReplayWindow: windowText(props.antiReplayWindow),
-      copyTos: props.copyTos,
-      enableGreEncapsulation: props.enableGreEncapsulation,
       tunnelMonitor: monitor
         ? { enable: monitor.enable ?? true, destinationIp: monitor.destinationIp, proxyId: monitor.proxyId, profile: monitor.profile?.name }
         : undefined,
-      disabled: props.disabled,
-      comment: props.comment,
-      ipv6: props.ipv6,
     };
     this.intent = { carriesMulticastRouting: props.carriesMulticastRouting, policyBasedPeer: props.policyBasedPeer };
     this.checkModel(ipsecTunnel, this.model);
@@ -180,31 +169,12 @@ export class IpsecTunnel extends PanosObject implements IIpsecTunnel {
   }
 
   public override _modelRecord(): Readonly<Record<string, unknown>> {
-    return this.model as unknown as Record<string, unknown>;
+    return this.model;
   }
 
-  public _facts(): KindFacts {
-    const m = this.model;
-    const ak = m.autoKey!;
-    const mon = m.tunnelMonitor;
-    const facts: IpsecTunnelFacts = {
-      path: this.node.path,
-      name: known(m.name),
-      ipsecMode: known(m.ipsecMode),
-      keyType: 'auto-key',
-      ikeGateways: known(ak.ikeGateways),
-      ipsecCryptoProfile: known(ak.ipsecCryptoProfile),
-      tunnelInterface: known(m.tunnelInterface),
-      proxyIds: containsToken(ak.proxyIds) ? known(ak.proxyIds) : proxyFacts(ak.proxyIds),
-      proxyIdsV6: containsToken(ak.proxyIdsV6) ? known(ak.proxyIdsV6) : proxyFacts(ak.proxyIdsV6),
-      antiReplay: known(m.antiReplay),
-      antiReplayWindow: known(m.antiReplayWindow),
-      copyTos: known(m.copyTos),
-      enableGreEncapsulation: known(m.enableGreEncapsulation),
-      tunnelMonitor: mon && { enable: known(mon.enable), destinationIp: known(mon.destinationIp), profile: known(mon.profile) },
-      carriesMulticastRouting: this.intent.carriesMulticastRouting,
-      policyBasedPeer: this.intent.policyBasedPeer,
-    };
-    return { kind: this.kind, facts };
+  public override _facts(): KindFacts {
+    // The constructs build auto-key tunnels only; the intent props are facts, not fields.
+    return this.factsWith({ keyType: 'auto-key', carriesMulticastRouting: known(this.intent.carriesMulticastRouting), policyBasedPeer: known(this.intent.policyBasedPeer) });
   }
+
 }

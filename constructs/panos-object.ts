@@ -1,7 +1,7 @@
 import { Token, type TerraformResource } from 'cdktf';
 import { Construct, type IConstruct } from 'constructs';
 import type { ObjectKind, PanosObjectDescriptor } from '../src/panos/objects';
-import { UNKNOWN, valueRuleId, type Known, type ObjectFacts } from '../src/rules';
+import { factsOf, UNKNOWN, valueRuleId, type Known, type ObjectFacts } from '../src/rules';
 import { Errors } from './errors';
 import { PanosFirewall } from './panos-firewall';
 import { PROPS } from './vocabulary';
@@ -56,12 +56,19 @@ export abstract class PanosObject extends Construct implements IPanosObject {
     this.firewall._acknowledge(this, ruleId, reason);
   }
 
-  /** @internal The facts the rules read. */
-  public abstract _facts(): KindFacts;
+  /** @internal The facts the rules read: the model's, as `factsOf` maps them, plus what a subclass adds. */
+  public _facts(): KindFacts {
+    return this.factsWith({});
+  }
 
-  /** @internal The model keys set in the declaration, for the version-gate facts (top-level fields). */
+  /** @internal The model as declared (unresolved tokens included), for the facts and the version-gate facts. */
   public _modelRecord(): Readonly<Record<string, unknown>> {
     return {};
+  }
+
+  /** The facts of the model plus facts that are not fields (intent, where a key comes from). */
+  protected factsWith(extra: Readonly<Record<string, unknown>>): KindFacts {
+    return { kind: this.kind, facts: { ...factsOf(this.kind, this._modelRecord(), { path: this.node.path, isUnknown: containsToken }), ...extra } };
   }
 
   public get nameRef(): string {
@@ -79,7 +86,7 @@ export abstract class PanosObject extends Construct implements IPanosObject {
    * object model's own checks. Problems about values that are still tokens are skipped: they are checked at plan.
    */
   protected checkModel<M extends { name: string }>(descriptor: PanosObjectDescriptor<M>, model: M): void {
-    const record = model as unknown as Record<string, unknown>;
+    const record: Readonly<Record<string, unknown>> = model;
     const tokenKeys = Object.keys(record).filter((k) => containsToken(record[k]));
     const problems = descriptor
       .validate(model)
@@ -117,9 +124,22 @@ export class ImportedPanosObject<K extends ObjectKind> extends PanosObject {
     this.register();
   }
 
-  public _facts(): KindFacts {
+  public override _facts(): KindFacts {
     return { kind: this.kind, facts: { path: this.node.path, name: known(this.name), imported: true } };
   }
+}
+
+/**
+ * The model fields whose prop carries the model key's name, taken as given (a prop added next to a table field needs
+ * no further wiring). The construct sets the rest after this spread: the name, references to other constructs,
+ * secrets and props whose shape differs from the model's.
+ */
+export function modelFromProps<M extends { name: string }>(descriptor: PanosObjectDescriptor<M>, props: object): Partial<M> {
+  const given = props as Readonly<Record<string, unknown>>;
+  const out: Record<string, unknown> = {};
+  for (const f of descriptor.fields) if (given[f.key] !== undefined) out[f.key] = given[f.key];
+  // Only keys of the model's own table were copied; each value's type is the prop's, which the construct declares.
+  return out as Partial<M>;
 }
 
 /** True when the value (or anything inside it) is an unresolved cdktf token. */

@@ -6,25 +6,19 @@
  */
 import { Annotations } from 'cdktf';
 import type { IConstruct } from 'constructs';
-import { ALL_DESCRIPTORS, type FieldSpec, type ObjectKind } from '../src/panos/objects';
 import {
   FACTS_KEY,
   runRules,
+  versionedFeaturesOf,
   type AcknowledgedFinding,
   type Acknowledgement,
-  type DeclaredKind,
   type Finding,
   type ObjectFacts,
   type StackFacts,
   type VersionedFeatureFacts,
 } from '../src/rules';
-import type { PanosObject } from './panos-object';
+import { containsToken, type PanosObject } from './panos-object';
 import { PROPS } from './vocabulary';
-
-/** Fields carrying a minimum PAN-OS version, per kind (top level; nested fields carry none today). */
-const VERSIONED_FIELDS: ReadonlyMap<ObjectKind, readonly FieldSpec[]> = new Map(
-  ALL_DESCRIPTORS.map((d) => [d.kind, d.fields.filter((f) => f.minVersion !== undefined)] as const),
-);
 
 /** What a firewall hands to {@link evaluateFirewall}. */
 export interface FirewallSnapshot {
@@ -51,38 +45,19 @@ export interface Evaluation {
 
 /** Builds the stack facts of a firewall. */
 export function firewallFacts(s: FirewallSnapshot): StackFacts {
-  const declared: { -readonly [K in (typeof FACTS_KEY)[DeclaredKind]]: ObjectFacts[] } = {
-    tunnelInterfaces: [],
-    ikeCryptoProfiles: [],
-    ipsecCryptoProfiles: [],
-    ikeGateways: [],
-    ipsecTunnels: [],
-    monitorProfiles: [],
-  };
+  const declared: Record<string, ObjectFacts[]> = {};
   const versionedFeatures: VersionedFeatureFacts[] = [];
   for (const o of s.objects) {
     const { kind, facts } = o._facts();
-    declared[FACTS_KEY[kind]].push({ ...facts, location: s.location } as ObjectFacts);
-    const versioned = VERSIONED_FIELDS.get(kind) ?? [];
-    if (versioned.length === 0 || o.imported) continue;
-    const record = o._modelRecord();
-    for (const f of versioned) {
-      const value = record[f.key];
-      if (value === undefined) continue;
-      versionedFeatures.push({
-        path: facts.path,
-        objectKind: kind,
-        ...(typeof facts.name === 'string' ? { objectName: facts.name } : {}),
-        field: f.key,
-        ...(typeof value === 'string' ? { value } : {}),
-        minVersion: f.minVersion!,
-      });
-    }
+    (declared[FACTS_KEY[kind]] ??= []).push({ ...facts, location: s.location });
+    if (o.imported) continue;
+    versionedFeatures.push(...versionedFeaturesOf(kind, o._modelRecord(), { path: facts.path, isUnknown: containsToken }));
   }
   return {
     minPanosVersion: s.firewall.minPanosVersion,
     ...(s.firewall.downgradeTargetVersion !== undefined ? { downgradeTarget: s.firewall.downgradeTargetVersion } : {}),
-    ...(declared as Pick<StackFacts, (typeof FACTS_KEY)[DeclaredKind]>),
+    // Each list holds the facts of its kind: factsOf built them for that kind, which the record type cannot carry.
+    ...(declared as StackFacts),
     versionedFeatures,
     acknowledgements: s.acknowledgements.map((a) => a.ack),
   };

@@ -1,8 +1,7 @@
 import type { Construct } from 'constructs';
 import { tunnelInterface, type TunnelInterface as TunnelInterfaceModel } from '../src/panos/objects';
-import type { TunnelInterfaceFacts } from '../src/rules';
 import { TunnelInterface as L1TunnelInterface } from './generated/tunnel-interface';
-import { ImportedPanosObject, known, PanosObject, type IPanosObject, type KindFacts } from './panos-object';
+import { ImportedPanosObject, modelFromProps, PanosObject, type IPanosObject } from './panos-object';
 
 /** A tunnel interface (`tunnel.N`), declared here or already on the device. */
 export interface ITunnelInterface extends IPanosObject {
@@ -55,19 +54,7 @@ export class TunnelInterface extends PanosObject implements ITunnelInterface {
   constructor(scope: Construct, id: string, props: TunnelInterfaceProps) {
     super(scope, id, false);
     this.name = props.name;
-    this.model = {
-      name: props.name,
-      comment: props.comment,
-      ipv4Addresses: props.ipv4Addresses,
-      ipv6Enabled: props.ipv6Enabled,
-      ipv6Addresses: props.ipv6Addresses,
-      mtu: props.mtu,
-      managementProfile: props.managementProfile,
-      netflowProfile: props.netflowProfile,
-      zone: props.zone,
-      virtualRouter: props.virtualRouter,
-      vsys: props.vsys,
-    };
+    this.model = { ...modelFromProps(tunnelInterface, props), name: props.name };
     this.checkModel(tunnelInterface, this.model);
     this.resource = new L1TunnelInterface(this, 'Default', {
       ...this.model,
@@ -83,19 +70,8 @@ export class TunnelInterface extends PanosObject implements ITunnelInterface {
   }
 
   public override _modelRecord(): Readonly<Record<string, unknown>> {
-    return this.model as unknown as Record<string, unknown>;
+    return this.model;
   }
 
-  public _facts(): KindFacts {
-    const m = this.model;
-    const facts: TunnelInterfaceFacts = {
-      path: this.node.path,
-      name: known(m.name),
-      ipv4Addresses: known(m.ipv4Addresses),
-      ipv6Addresses: known(m.ipv6Addresses),
-      zone: known(m.zone),
-      virtualRouter: known(m.virtualRouter),
-    };
-    return { kind: this.kind, facts };
-  }
+
 }

@@ -1,9 +1,8 @@
 import type { Construct } from 'constructs';
 import { tunnelMonitorProfile, type TunnelMonitorProfile as TunnelMonitorProfileModel } from '../src/panos/objects';
-import type { TunnelMonitorProfileFacts } from '../src/rules';
 import type { MonitorAction } from './enums';
 import { TunnelMonitorProfile as L1TunnelMonitorProfile } from './generated/tunnel-monitor-profile';
-import { ImportedPanosObject, known, PanosObject, type IPanosObject, type KindFacts } from './panos-object';
+import { ImportedPanosObject, modelFromProps, PanosObject, type IPanosObject } from './panos-object';
 
 /** A tunnel monitor profile, declared here or already on the device. */
 export interface ITunnelMonitorProfile extends IPanosObject {
@@ -38,25 +37,15 @@ export class TunnelMonitorProfile extends PanosObject implements ITunnelMonitorP
   constructor(scope: Construct, id: string, props: TunnelMonitorProfileProps = {}) {
     super(scope, id, false);
     this.name = props.name ?? id;
-    this.model = { name: this.name, action: props.action, interval: props.interval, threshold: props.threshold };
+    this.model = { ...modelFromProps(tunnelMonitorProfile, props), name: this.name };
     this.checkModel(tunnelMonitorProfile, this.model);
     this.resource = new L1TunnelMonitorProfile(this, 'Default', { ...this.model, provider: this.firewall.provider, dependsOn: this.firewall.anchorDependency });
     this.register(this.resource);
   }
 
   public override _modelRecord(): Readonly<Record<string, unknown>> {
-    return this.model as unknown as Record<string, unknown>;
+    return this.model;
   }
 
-  public _facts(): KindFacts {
-    const m = this.model;
-    const facts: TunnelMonitorProfileFacts = {
-      path: this.node.path,
-      name: known(m.name),
-      action: known(m.action),
-      interval: known(m.interval),
-      threshold: known(m.threshold),
-    };
-    return { kind: this.kind, facts };
-  }
+
 }

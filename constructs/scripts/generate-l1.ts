@@ -128,6 +128,8 @@ export async function generateL1(target: string = DEFAULT_TARGET): Promise<strin
   const doc = { ...providerSchemaJson(), provider_versions: { [PROVIDER_SOURCE]: PROVIDER_VERSION } };
   const work = fs.mkdtempSync(path.join(os.tmpdir(), 'panosipsec-l1-'));
   try {
+    // The document is `terraform providers schema -json` output (tfplugin/schema.ts types it); the generator declares
+    // its own, stricter type of the same document, which a structurally equal value does not satisfy.
     await generateProviderBindingsFromSchema(work, doc as unknown as Parameters<typeof generateProviderBindingsFromSchema>[1]);
     const produced = path.join(work, 'providers', PROVIDER_TYPE);
     fs.rmSync(target, { recursive: true, force: true });

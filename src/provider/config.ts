@@ -5,7 +5,7 @@
 import { errorDiagnostic, type Diagnostic, type Value, type ValueObject } from '../tfplugin';
 import type { ClientOptions } from '../panos/client';
 import type { Location } from '../panos/objects';
-import { readConnectionEnv, type ConnectionSetting } from '../panos/connection-env';
+import { connectionEnvVar, readConnectionEnv, type ConnectionSetting } from '../panos/connection-env';
 import { parseVersion } from '../panos/version';
 
 /** Settings resolved from config and environment. */
@@ -103,14 +103,18 @@ export function resolveSettings(config: ValueObject, env: NodeJS.ProcessEnv = pr
   const connect = num(config.connect_timeout_seconds);
   const request = num(config.request_timeout_seconds) ?? e.requestTimeoutSeconds;
   // Connection errors name the setting that fixes them as the user set it: the attribute, or its variable.
-  const named = (attr: string, envVar: string): string => (config[attr] === null || config[attr] === undefined) && env[envVar] ? envVar : attr;
+  const named = (setting: ConnectionSetting): string => {
+    const envVar = connectionEnvVar(setting);
+    return (config[setting] === null || config[setting] === undefined) && env[envVar] ? envVar : setting;
+  };
+  const skipVerifyName = named('skip_verify_certificate');
   const settingNames: ClientOptions['settingNames'] = {
-    hostname: named('hostname', 'PANOS_HOSTNAME'),
-    port: named('port', 'PANOS_PORT'),
-    protocol: named('protocol', 'PANOS_PROTOCOL'),
-    caFile: named('ca_file', 'PANOS_CA_FILE'),
-    skipVerify: named('skip_verify_certificate', 'PANOS_SKIP_VERIFY_CERTIFICATE') === 'skip_verify_certificate' ? 'skip_verify_certificate = true' : 'PANOS_SKIP_VERIFY_CERTIFICATE=true',
-    requestTimeout: named('request_timeout_seconds', 'PANOS_REQUEST_TIMEOUT_SECONDS'),
+    hostname: named('hostname'),
+    port: named('port'),
+    protocol: named('protocol'),
+    caFile: named('ca_file'),
+    skipVerify: skipVerifyName === 'skip_verify_certificate' ? 'skip_verify_certificate = true' : `${skipVerifyName}=true`,
+    requestTimeout: named('request_timeout_seconds'),
     connectTimeout: 'connect_timeout_seconds',
     credentials: apiKey && !str(config.api_key) ? 'PANOS_API_KEY, or PANOS_USERNAME and PANOS_PASSWORD' : 'api_key, or username and password',
   };

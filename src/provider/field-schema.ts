@@ -57,8 +57,3 @@ export function blockFromFields(fields: readonly FieldSpec[], description?: stri
   }
   return { attributes, blocks, ...(description ? { description } : {}) };
 }
-
-/** Finds a field by Terraform name in a table. */
-export function fieldByTfName(fields: readonly FieldSpec[], tfName: string): FieldSpec | undefined {
-  return fields.find((f) => f.tfName === tfName);
-}

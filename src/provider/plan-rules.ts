@@ -4,10 +4,21 @@
  * and what uses it.
  */
 import { errorDiagnostic, warningDiagnostic, type Diagnostic } from '../tfplugin';
-import { descriptorFor, type FieldSpec, type ObjectKind } from '../panos/objects';
-import { FACTS_KEY, gatewayProfileNames, REFERENCED_KIND, runRules, UNKNOWN as RULES_UNKNOWN, type StackFacts, type Finding } from '../rules';
+import type { ObjectKind } from '../panos/objects';
+import {
+  FACTS_KEY,
+  factsOf,
+  REFERENCED_KIND,
+  ruleById,
+  runRules,
+  UNKNOWN as RULES_UNKNOWN,
+  versionedFeaturesOf,
+  type Finding,
+  type ObjectFacts,
+  type StackFacts,
+} from '../rules';
 import { resourceTypeName } from './address';
-import { ReferenceIndex, flattenModel, objectKey, referencesOf } from './references';
+import { ReferenceIndex, objectKey, referencesOf } from './references';
 import { tfPathSteps } from './model-values';
 import { HCL } from './vocabulary';
 import type { DeviceSession, PlannedObject } from './session';
@@ -15,8 +26,6 @@ import type { DeviceSession, PlannedObject } from './session';
 /** Unknown marker the rules understand, for models built from plans. */
 export const FACT_UNKNOWN = RULES_UNKNOWN;
 
-/** Rules that need the whole configuration at once; a per-resource plan cannot evaluate them fairly. */
-const WHOLE_CONFIG_RULES = new Set(['PANOS-TM-012']);
 
 /**
  * How diagnostics name a managed object: its resource type and `name` attribute, `panosipsec_ike_gateway with name
@@ -28,32 +37,18 @@ export function objectAddress(kind: ObjectKind, name: string): string {
   return `${resourceTypeName(kind)} with name ${JSON.stringify(name)}`;
 }
 
-function facts(o: PlannedObject): Record<string, unknown> {
-  return { ...flattenModel(o.kind, o.model, RULES_UNKNOWN), path: o.path, name: o.name };
-}
-
-function versionedFeatures(o: PlannedObject): StackFacts['versionedFeatures'] {
-  const out: NonNullable<StackFacts['versionedFeatures']>[number][] = [];
-  for (const f of descriptorFor(o.kind).fields as readonly FieldSpec[]) {
-    const v = o.model[f.key];
-    if (!f.minVersion || v === undefined || v === RULES_UNKNOWN) continue;
-    out.push({ path: o.path, objectKind: o.kind, objectName: o.name, field: f.key, value: String(v), minVersion: f.minVersion });
-  }
-  return out;
-}
-
 /** Builds the facts from the planned registry plus device objects (planned objects win over the device's). */
 export function stackFacts(session: DeviceSession, objects: readonly PlannedObject[]): StackFacts {
-  const declared: Record<string, Record<string, unknown>[]> = {};
-  for (const kind of Object.keys(FACTS_KEY) as ObjectKind[]) declared[FACTS_KEY[kind]] = [];
-  for (const o of objects) declared[FACTS_KEY[o.kind]].push(facts(o));
+  const declared: Record<string, ObjectFacts[]> = {};
+  for (const o of objects) (declared[FACTS_KEY[o.kind]] ??= []).push({ ...factsOf(o.kind, o.model, { path: o.path }), name: o.name });
   const planned = objects.filter((o) => session.planned.get(`${o.kind}:${o.name}`) === o);
   return {
     ...(session.settings.minPanosVersion ? { minPanosVersion: session.settings.minPanosVersion } : {}),
     ...(session.settings.downgradeTargetVersion ? { downgradeTarget: session.settings.downgradeTargetVersion } : {}),
-    ...declared,
-    versionedFeatures: planned.flatMap(versionedFeatures),
-  } as unknown as StackFacts;
+    // Each list holds the facts of its kind: factsOf built them for that kind, which the record type cannot carry.
+    ...(declared as StackFacts),
+    versionedFeatures: planned.flatMap((o) => versionedFeaturesOf(o.kind, { ...o.model, name: o.name }, { path: o.path })),
+  };
 }
 
 /** Looks an object up by kind and name (a planned one first, then the device's); records what it finds. */
@@ -189,7 +184,7 @@ function neighbourhood(view: PlanView, self: PlannedObject): { objects: PlannedO
  */
 function isNameNotPlannedYet(finding: Finding): boolean {
   const kind = REFERENCED_KIND[finding.field as keyof typeof REFERENCED_KIND] as string | undefined;
-  return finding.ruleId === 'PANOS-REF-001' && finding.value !== undefined && kind !== undefined && kind !== 'interface';
+  return ruleById(finding.ruleId)?.findingValue === 'referenced-name' && finding.value !== undefined && kind !== undefined && kind !== 'interface';
 }
 
 /** Runs the rules for one planned object; returns new findings as diagnostics (each finding once per process). */
@@ -203,7 +198,7 @@ export function ruleDiagnostics(session: DeviceSession, self: PlannedObject, dev
   const out: Diagnostic[] = [];
   const take = (list: readonly Finding[], make: (s: string, d: string, p?: (string | number)[]) => Diagnostic): void => {
     for (const finding of list) {
-      if (WHOLE_CONFIG_RULES.has(finding.ruleId) || !relevant.has(finding.path) || isNameNotPlannedYet(finding)) continue;
+      if (ruleById(finding.ruleId)?.wholeConfiguration || !relevant.has(finding.path) || isNameNotPlannedYet(finding)) continue;
       if (session.reportedFindings.has(finding.message)) continue;
       session.reportedFindings.add(finding.message);
       // In HCL words; the attribute path only for the planned object's own field (Terraform shows it under `with`).

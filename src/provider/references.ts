@@ -1,49 +1,18 @@
 /**
  * The by-name references between the objects this provider manages, read from a model (a plan's, a state's or a
- * decoded device entry's), and an index of who refers to whom. The referring fields and the kinds they name come
- * from the rules' REFERENCED_KIND; where a field sits in a model and its Terraform attribute come from the object's
- * descriptor. Physical interfaces (a gateway's local interface) are not objects of this provider and are left out.
+ * decoded device entry's), and an index of who refers to whom. The referring fields, the kinds they name, where they
+ * sit in a model and their Terraform attributes come from the objects' field tables (`refersTo`). Physical
+ * interfaces (a gateway's local interface) are not objects of this provider and are left out.
  */
-import { descriptorFor, type FieldSpec, type ObjectKind } from '../panos/objects';
-import { REFERENCED_KIND } from '../rules';
+import { ALL_KINDS, descriptorFor, type FieldSpec, type ObjectKind } from '../panos/objects';
 import type { Model } from './model-values';
-
-/** Fields a tunnel's model keeps under `autoKey` while the rules' facts hold them at the top. */
-const AUTO_KEY_FACTS: readonly string[] = ['ikeGateways', 'ipsecCryptoProfile', 'proxyIds', 'proxyIdsV6'];
-
-/** A model in the rules' flat shape (a tunnel's auto-key fields lifted; an unknown auto-key makes them unknown). */
-export function flattenModel(kind: ObjectKind, model: Model, unknown: unknown): Model {
-  if (kind !== 'ipsec-tunnel') return { ...model };
-  const ak = model.autoKey;
-  const out: Model = { ...model };
-  for (const f of AUTO_KEY_FACTS) out[f] = ak === unknown ? unknown : ((ak ?? {}) as Model)[f];
-  return out;
-}
-
-/** Where a facts field sits in an object's model (`ikeGateways` of a tunnel → `autoKey.ikeGateways`). */
-function modelPath(kind: ObjectKind, field: string): string[] {
-  return kind === 'ipsec-tunnel' && AUTO_KEY_FACTS.includes(field) ? ['autoKey', field] : field.split('.');
-}
-
-/** The field specs along a model path, or undefined when the kind has no such field. */
-function specPath(kind: ObjectKind, path: readonly string[]): FieldSpec[] | undefined {
-  const out: FieldSpec[] = [];
-  let fields: readonly FieldSpec[] | undefined = descriptorFor(kind).fields;
-  for (const key of path) {
-    const f: FieldSpec | undefined = fields?.find((x) => x.key === key);
-    if (!f) return undefined;
-    out.push(f);
-    fields = f.fields;
-  }
-  return out;
-}
 
 /** One by-name reference from an object to another object of this provider. */
 export interface ObjectRef {
   /** Kind of the object referred to. */
   readonly kind: ObjectKind;
   readonly name: string;
-  /** The referring field as the rules name it (a key of REFERENCED_KIND), e.g. `ikeGateways`. */
+  /** The referring field as the rules' facts name it, e.g. `ikeGateways`. */
   readonly field: string;
   /** The referring Terraform attribute, e.g. `auto_key.ike_gateways`. */
   readonly attribute: string;
@@ -58,19 +27,15 @@ interface ReferringField {
   readonly specs: readonly FieldSpec[];
 }
 
-/** The referring fields of each kind, derived once from REFERENCED_KIND and the descriptors. */
+/** The referring fields of each kind that name objects of this provider, from the descriptors' tables. */
 const referringFields = new Map<ObjectKind, ReferringField[]>();
 
 function fieldsOf(kind: ObjectKind): ReferringField[] {
   let list = referringFields.get(kind);
   if (!list) {
-    list = [];
-    for (const [field, target] of Object.entries(REFERENCED_KIND)) {
-      if (target === 'interface') continue;
-      const path = modelPath(kind, field);
-      const specs = specPath(kind, path);
-      if (specs) list.push({ field, kind: target as ObjectKind, path, specs });
-    }
+    list = descriptorFor(kind).referringFields.flatMap((rf) =>
+      (ALL_KINDS as readonly string[]).includes(rf.kind) ? [{ field: rf.factsField, kind: rf.kind as ObjectKind, path: rf.path, specs: rf.specs }] : [],
+    );
     referringFields.set(kind, list);
   }
   return list;

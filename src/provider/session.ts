@@ -224,7 +224,8 @@ export class DeviceSession {
     if (!this.settings.configLock || this.lockHeld) return;
     if (this.lockFailure) throw new NotAttemptedError('taking the PAN-OS config lock', this.lockFailure);
     const first = this.lockPromise === undefined;
-    this.lockPromise ??= takeConfigLock(this.client(), this.log, { vsys: this.lockVsys(), where: this.client().baseUrl })
+    // A device-wide (no vsys) lock: the network objects written here live under the device, not a vsys.
+    this.lockPromise ??= takeConfigLock(this.client(), this.log, { where: this.client().baseUrl })
       .then(() => {
         this.lockHeld = true;
       })
@@ -261,7 +262,7 @@ export class DeviceSession {
     if (!this.lockHeld || !this.clientInstance) return;
     this.lockHeld = false;
     try {
-      await this.clientInstance.releaseConfigLock({ vsys: this.lockVsys() });
+      await this.clientInstance.releaseConfigLock();
     } catch (err) {
       this.log.warn(`releasing the PAN-OS config lock failed: ${err instanceof Error ? err.message : String(err)}`);
     }
@@ -287,10 +288,5 @@ export class DeviceSession {
   async close(): Promise<void> {
     await this.releaseLock();
     await this.clientInstance?.close();
-  }
-
-  private lockVsys(): string | undefined {
-    // A shared (device-wide) lock also guards the network objects we write.
-    return undefined;
   }
 }

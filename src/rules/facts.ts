@@ -6,6 +6,7 @@
  * Nothing here knows cdktf or Terraform: callers map their unresolved values (cdktf tokens, Terraform unknowns) to
  * {@link UNKNOWN}, and a rule that needs an unknown value is simply not applicable.
  */
+import type { DescriptorOf, FactsModelOf, IkeGateway, IpsecTunnel, Lifetime, ObjectKind, ProxyId, ReferenceKind } from '../panos/objects';
 
 /**
  * A value that is not known yet (a cdktf token, a Terraform unknown). A rule needing it is not applicable.
@@ -50,50 +51,20 @@ export interface ObjectFacts {
   readonly imported?: boolean;
 }
 
-/** A tunnel interface `tunnel.N` and its memberships. */
-export interface TunnelInterfaceFacts extends ObjectFacts {
-  /** IPv4 addresses (`A.B.C.D/len` or address object names). */
-  readonly ipv4Addresses?: Known<readonly string[]>;
-  readonly ipv6Addresses?: Known<readonly string[]>;
-  readonly zone?: Known<string>;
-  readonly virtualRouter?: Known<string>;
-}
+/**
+ * A model value as a fact: read-only all the way down, and text any text: facts hold the values as declared, before
+ * the object model checks them, so that a rule can name a value the device would refuse (PANOS-AR-001).
+ */
+type Fact<V> = V extends string ? string : V extends readonly (infer E)[] ? readonly Fact<E>[] : V extends object ? { readonly [K in keyof V]: Fact<V[K]> } : V;
 
-/** IKE lifetime: exactly one unit. */
-export interface LifetimeFacts {
-  readonly unit: 'seconds' | 'minutes' | 'hours' | 'days';
-  readonly value: number;
-}
-
-/** IKE (phase 1) crypto profile. */
-export interface IkeCryptoProfileFacts extends ObjectFacts {
-  readonly dhGroups?: Known<readonly string[]>;
-  /** The `hash` members (the UI calls them authentication). */
-  readonly authentication?: Known<readonly string[]>;
-  readonly encryption?: Known<readonly string[]>;
-  readonly lifetime?: Known<LifetimeFacts>;
-}
-
-/** IPSec (phase 2) crypto profile. */
-export interface IpsecCryptoProfileFacts extends ObjectFacts {
-  /** @default - no device default: a profile holds exactly one of esp / ah; unset is treated as not applicable */
-  readonly protocol?: Known<'esp' | 'ah'>;
-  readonly espEncryption?: Known<readonly string[]>;
-  readonly espAuthentication?: Known<readonly string[]>;
-  readonly ahAuthentication?: Known<readonly string[]>;
-  /** PFS group, single value incl. `no-pfs`. @default 'group2' (device default) */
-  readonly dhGroup?: Known<string>;
-  /** IPSec SA lifetime (pair rules compare both ends). @default 1 hour (device default) */
-  readonly lifetime?: Known<LifetimeFacts>;
-}
-
-/** An IKE identity (`local-id` / `peer-id`). */
-export interface IkeIdFacts {
-  readonly type: string;
-  readonly id: string;
-  /** Peer identities only. @default 'exact' (device default) */
-  readonly matching?: 'exact' | 'wildcard';
-}
+/**
+ * The facts of one object kind as its field table describes them (the name aside: {@link ObjectFacts}): every field
+ * optional and possibly {@link UNKNOWN}, secrets left out, a tunnel's auto-key fields at the top (`factsInline`).
+ * `factsOf()` (facts-of.ts) builds them from a model.
+ */
+export type ModelFacts<K extends ObjectKind> = ObjectFacts & {
+  readonly [F in Exclude<keyof FactsModelOf<DescriptorOf<K>['table']>, 'name'>]?: Known<Fact<NonNullable<FactsModelOf<DescriptorOf<K>['table']>[F]>>>;
+};
 
 /**
  * Where a pre-shared key comes from, never the key: two ends whose `id`s are equal are configured from the same
@@ -107,108 +78,49 @@ export interface SecretSourceFacts {
   readonly description: string;
 }
 
+/** Facts that are not fields of the object: what the declaration says about its intent or its secrets. */
+interface ExtraFacts {
+  'ike-gateway': {
+    /** Where the pre-shared key comes from (pair rules compare both ends). @default - not declared */
+    readonly preSharedKeySource?: Known<SecretSourceFacts>;
+  };
+  'ipsec-tunnel': {
+    /** Construct-level intent: multicast or dynamic routing (OSPF, PIM) is declared to run over this tunnel (T15). */
+    readonly carriesMulticastRouting?: Known<boolean>;
+    /** Construct-level intent: the peer is policy based and expects proxy IDs (W2). */
+    readonly policyBasedPeer?: Known<boolean>;
+  };
+}
+
+/** Everything the rules know about one object of a kind. */
+export type FactsOf<K extends ObjectKind> = ModelFacts<K> & (K extends keyof ExtraFacts ? ExtraFacts[K] : unknown);
+
+/** A tunnel interface `tunnel.N` and its memberships. */
+export type TunnelInterfaceFacts = FactsOf<'tunnel-interface'>;
+/** IKE (phase 1) crypto profile; `authentication` holds the `hash` members (the UI calls them authentication). */
+export type IkeCryptoProfileFacts = FactsOf<'ike-crypto-profile'>;
+/** IPSec (phase 2) crypto profile. */
+export type IpsecCryptoProfileFacts = FactsOf<'ipsec-crypto-profile'>;
 /** IKE gateway. */
-export interface IkeGatewayFacts extends ObjectFacts {
-  /** @default 'ikev1' (device default) */
-  readonly version?: Known<'ikev1' | 'ikev2' | 'ikev2-preferred'>;
-  /** IKE crypto profile of the IKEv1 protocol block. @default 'default' (the predefined profile) */
-  readonly ikev1CryptoProfile?: Known<string>;
-  /** IKE crypto profile of the IKEv2 protocol block. @default 'default' (the predefined profile) */
-  readonly ikev2CryptoProfile?: Known<string>;
-  /** e.g. `ethernet1/1`, `loopback.1`. */
-  readonly localInterface?: Known<string>;
-  readonly localIp?: Known<string>;
-  readonly peerIp?: Known<string>;
-  readonly peerFqdn?: Known<string>;
-  readonly peerDynamic?: Known<boolean>;
-  /** @default false */
-  readonly ipv6?: Known<boolean>;
-  /** @default false */
-  readonly natTraversal?: Known<boolean>;
-  /** @default 'auto' */
-  readonly ikev1ExchangeMode?: Known<'auto' | 'main' | 'aggressive'>;
-  /** Responder only: never starts IKE. @default false */
-  readonly passiveMode?: Known<boolean>;
-  /** @default - the local address, as an `ipaddr` identity */
-  readonly localId?: Known<IkeIdFacts>;
-  /** @default - not checked */
-  readonly peerId?: Known<IkeIdFacts>;
-  /** @default - `pre-shared-key` when a key source is given, else not known */
-  readonly authentication?: Known<'pre-shared-key' | 'certificate'>;
-  /** Where the pre-shared key comes from (pair rules compare both ends). @default - not declared */
-  readonly preSharedKeySource?: Known<SecretSourceFacts>;
-}
-
-/** One proxy ID of an auto-key tunnel. */
-export interface ProxyIdFacts {
-  readonly name: string;
-  /** @default - any (0.0.0.0/0 or ::/0) */
-  readonly local?: string;
-  /** @default - any */
-  readonly remote?: string;
-  /** @default 'any' (device default) */
-  readonly protocol?: string;
-  /** IP protocol number (protocol `number`). */
-  readonly number?: number;
-  /** 0 = any. @default 0 */
-  readonly localPort?: number;
-  /** 0 = any. @default 0 */
-  readonly remotePort?: number;
-}
-
-/** Tunnel monitor settings of an IPSec tunnel. */
-export interface TunnelMonitorFacts {
-  readonly enable?: Known<boolean>;
-  readonly destinationIp?: Known<string>;
-  /** Name of the tunnel monitor profile. */
-  readonly profile?: Known<string>;
-}
-
+export type IkeGatewayFacts = FactsOf<'ike-gateway'>;
 /** IPSec tunnel. */
-export interface IpsecTunnelFacts extends ObjectFacts {
-  /** @default 'tunnel' (device default on 11.0+; 10.2 has no such element) */
-  readonly ipsecMode?: Known<'tunnel' | 'transport'>;
-  /** @default 'auto-key' */
-  readonly keyType?: Known<'auto-key' | 'manual-key' | 'global-protect-satellite'>;
-  /** Names of the IKE gateways. */
-  readonly ikeGateways?: Known<readonly string[]>;
-  /** Name of the IPSec crypto profile. @default 'default' (the predefined profile) */
-  readonly ipsecCryptoProfile?: Known<string>;
-  /** Name of the tunnel interface, `tunnel.N`. */
-  readonly tunnelInterface?: Known<string>;
-  readonly proxyIds?: Known<readonly ProxyIdFacts[]>;
-  readonly proxyIdsV6?: Known<readonly ProxyIdFacts[]>;
-  /** @default true */
-  readonly antiReplay?: Known<boolean>;
-  /** One of 64 … 4096. @default 1024 */
-  readonly antiReplayWindow?: Known<number | string>;
-  readonly copyTos?: Known<boolean>;
-  readonly enableGreEncapsulation?: Known<boolean>;
-  readonly tunnelMonitor?: Known<TunnelMonitorFacts>;
-  /** Construct-level intent: multicast or dynamic routing (OSPF, PIM) is declared to run over this tunnel (T15). */
-  readonly carriesMulticastRouting?: Known<boolean>;
-  /** Construct-level intent: the peer is policy based and expects proxy IDs (W2). */
-  readonly policyBasedPeer?: Known<boolean>;
-}
-
+export type IpsecTunnelFacts = FactsOf<'ipsec-tunnel'>;
 /** Tunnel monitor profile. */
-export interface TunnelMonitorProfileFacts extends ObjectFacts {
-  readonly action?: Known<'wait-recover' | 'fail-over'>;
-  readonly interval?: Known<number>;
-  readonly threshold?: Known<number>;
-}
+export type TunnelMonitorProfileFacts = FactsOf<'tunnel-monitor-profile'>;
+/** A lifetime: exactly one unit. */
+export type LifetimeFacts = Fact<Lifetime>;
+/** An IKE identity (`local-id` / `peer-id`; `matching` on peer identities only). */
+export type IkeIdFacts = Fact<NonNullable<IkeGateway['peerId']>>;
+/** One proxy ID of an auto-key tunnel (unset addresses mean any; ports 0 mean any). */
+export type ProxyIdFacts = Fact<ProxyId>;
+/** Tunnel monitor settings of an IPSec tunnel. */
+export type TunnelMonitorFacts = Fact<NonNullable<IpsecTunnel['tunnelMonitor']>>;
 
-/** Kinds an `existing` entry may name: the six managed kinds plus device objects we only reference. */
-export type ExistingKind =
-  | 'tunnel-interface'
-  | 'ike-crypto-profile'
-  | 'ipsec-crypto-profile'
-  | 'ike-gateway'
-  | 'ipsec-tunnel'
-  | 'tunnel-monitor-profile'
-  | 'interface'
-  | 'zone'
-  | 'virtual-router';
+/** Where each kind's facts live in {@link StackFacts}: the descriptors' facts keys. */
+export type DeclaredFacts = { readonly [K in ObjectKind as DescriptorOf<K>['factsKey']]?: readonly FactsOf<K>[] };
+
+/** Kinds an `existing` entry may name: the managed kinds plus device objects we only reference. */
+export type ExistingKind = ReferenceKind;
 
 /** An object that exists on the device already. */
 export interface ExistingObject {
@@ -240,19 +152,13 @@ export interface Acknowledgement {
 }
 
 /** Everything the rules know about one stack (synth) or one configuration plus device (plan). */
-export interface StackFacts {
+export interface StackFacts extends DeclaredFacts {
   /** The stack's declared minimum PAN-OS version, or the device version at plan. */
   readonly minPanosVersion?: string;
   /** The version the device runs, when known. */
   readonly deviceVersion?: string;
   /** A downgrade target that must stay possible. */
   readonly downgradeTarget?: string;
-  readonly tunnelInterfaces?: readonly TunnelInterfaceFacts[];
-  readonly ikeCryptoProfiles?: readonly IkeCryptoProfileFacts[];
-  readonly ipsecCryptoProfiles?: readonly IpsecCryptoProfileFacts[];
-  readonly ikeGateways?: readonly IkeGatewayFacts[];
-  readonly ipsecTunnels?: readonly IpsecTunnelFacts[];
-  readonly monitorProfiles?: readonly TunnelMonitorProfileFacts[];
   /**
    * Objects that exist on the device already: imported names, physical and loopback interfaces. The gateway's local
    * interface is checked only when at least one `interface` entry is given (the caller knows the device's interfaces).

@@ -1,4 +1,5 @@
 export * from './facts';
+export * from './facts-of';
 export * from './types';
 export * from './finding';
 export * from './registry';

@@ -1,8 +1,9 @@
 /**
  * Every by-name reference the declared objects make (X1, X3), and device scopes for uniqueness checks (X2, X4).
  */
-import { isKnown, type ObjectFacts, type StackFacts } from './facts';
-import { locationOf, resolve, type DeclaredKind, type Resolution } from './resolve';
+import { ALL_DESCRIPTORS, ALL_KINDS } from '../panos/objects/registry';
+import { isKnown, type Known, type ObjectFacts, type StackFacts } from './facts';
+import { FACTS_KEY, locationOf, resolve, type DeclaredKind, type Resolution } from './resolve';
 
 /** One reference from a declared object to another object by name. */
 export interface Reference {
@@ -14,38 +15,44 @@ export interface Reference {
   readonly name: string;
 }
 
-/** What each referring field names (`field` of a {@link Reference} → its `kind`). */
-export const REFERENCED_KIND = {
-  ikeGateways: 'ike-gateway',
-  ipsecCryptoProfile: 'ipsec-crypto-profile',
-  tunnelInterface: 'tunnel-interface',
-  'tunnelMonitor.profile': 'tunnel-monitor-profile',
-  ikev1CryptoProfile: 'ike-crypto-profile',
-  ikev2CryptoProfile: 'ike-crypto-profile',
-  localInterface: 'interface',
-} as const satisfies Record<string, Reference['kind']>;
+/** True for the kinds a reference may be checked against: declared objects and interfaces (REF-005 judges zones and routers). */
+function checkedKind(kind: string): kind is Reference['kind'] {
+  return kind === 'interface' || (ALL_KINDS as readonly string[]).includes(kind);
+}
+
+/** What each referring field names (`field` of a {@link Reference} → its `kind`), from the object tables' `refersTo`. */
+export const REFERENCED_KIND: Readonly<Record<string, Reference['kind']>> = Object.fromEntries(
+  ALL_DESCRIPTORS.flatMap((d) => d.referringFields.flatMap((rf) => (checkedKind(rf.kind) ? [[rf.factsField, rf.kind] as const] : []))),
+);
+
+/** The referring fields per kind, users before what they use (a tunnel's references before its gateway's). */
+const REFERRING = [...ALL_DESCRIPTORS].reverse().map((d) => ({
+  kind: d.kind,
+  factsKey: FACTS_KEY[d.kind],
+  fields: d.referringFields.flatMap((rf) => (checkedKind(rf.kind) ? [{ factsField: rf.factsField, kind: rf.kind }] : [])),
+}));
+
+/** The names a facts field holds: a name or a list of names; nothing when it (or what holds it) is unknown. */
+function namesAt(o: ObjectFacts, field: string): string[] {
+  let value: unknown = o;
+  for (const key of field.split('.')) value = isKnown(value as Known<unknown>) && typeof value === 'object' ? (value as Record<string, unknown>)[key] : undefined;
+  if (!isKnown(value as Known<unknown>)) return [];
+  return (Array.isArray(value) ? value : [value]).filter((n): n is string => typeof n === 'string');
+}
 
 /**
- * The references of every declared (not imported) tunnel and gateway whose target name is known. Unset profile
- * references mean the predefined `default` profile and are not listed.
+ * The references of every declared (not imported) object whose target name is known. Unset profile references mean
+ * the predefined `default` profile and are not listed.
  */
 export function referencesOf(facts: StackFacts): Reference[] {
   const refs: Reference[] = [];
-  for (const t of facts.ipsecTunnels ?? []) {
-    if (t.imported) continue;
-    const add = (field: keyof typeof REFERENCED_KIND, name: unknown): void => {
-      if (typeof name === 'string') refs.push({ from: t, fromKind: 'ipsec-tunnel', field, kind: REFERENCED_KIND[field], name });
-    };
-    if (isKnown(t.ikeGateways)) for (const g of t.ikeGateways) add('ikeGateways', g);
-    add('ipsecCryptoProfile', t.ipsecCryptoProfile);
-    add('tunnelInterface', t.tunnelInterface);
-    if (isKnown(t.tunnelMonitor)) add('tunnelMonitor.profile', t.tunnelMonitor.profile);
-  }
-  for (const g of facts.ikeGateways ?? []) {
-    if (g.imported) continue;
-    for (const field of ['ikev1CryptoProfile', 'ikev2CryptoProfile', 'localInterface'] as const) {
-      const name = g[field];
-      if (typeof name === 'string') refs.push({ from: g, fromKind: 'ike-gateway', field, kind: REFERENCED_KIND[field], name });
+  for (const { kind, factsKey, fields } of REFERRING) {
+    if (fields.length === 0) continue;
+    for (const o of (facts[factsKey] ?? []) as readonly ObjectFacts[]) {
+      if (o.imported) continue;
+      for (const rf of fields) {
+        for (const name of namesAt(o, rf.factsField)) refs.push({ from: o, fromKind: kind, field: rf.factsField, kind: rf.kind, name });
+      }
     }
   }
   return refs;

@@ -2,6 +2,7 @@
  * Name resolution and the traversals rules share: which objects a tunnel references, which tunnels use an object,
  * the predefined `default` profiles, and the version floor a stack declares.
  */
+import { ALL_DESCRIPTORS, type DescriptorOf, type ObjectKind } from '../panos/objects';
 import { isPredefined } from '../panos/predefined';
 import { parseVersion, compareVersions } from '../panos/version';
 import {
@@ -25,36 +26,25 @@ export function locationOf(o: { readonly location?: string }): string {
   return o.location ?? DEFAULT_LOCATION;
 }
 
-/** The six declarable kinds and where their facts live in {@link StackFacts}. */
-export type DeclaredKind =
-  | 'tunnel-interface'
-  | 'ike-crypto-profile'
-  | 'ipsec-crypto-profile'
-  | 'ike-gateway'
-  | 'ipsec-tunnel'
-  | 'tunnel-monitor-profile';
+/** The declarable kinds: the object kinds of the registry (src/panos/objects/registry.ts). */
+export type DeclaredKind = ObjectKind;
 
-/** Human titles for messages. */
+/** `Tunnel interface` → `tunnel interface`; an acronym (`IKE gateway`) stays as it is. */
+function inSentence(title: string): string {
+  return /^[A-Z][a-z]/.test(title) ? title[0]!.toLowerCase() + title.slice(1) : title;
+}
+
+/** Human titles for messages, inside a sentence: each descriptor's title, plus the kinds rules name besides. */
 export const KIND_TITLES: Readonly<Record<DeclaredKind | 'interface' | 'stack', string>> = {
-  'tunnel-interface': 'tunnel interface',
-  'ike-crypto-profile': 'IKE crypto profile',
-  'ipsec-crypto-profile': 'IPSec crypto profile',
-  'ike-gateway': 'IKE gateway',
-  'ipsec-tunnel': 'IPSec tunnel',
-  'tunnel-monitor-profile': 'tunnel monitor profile',
+  ...(Object.fromEntries(ALL_DESCRIPTORS.map((d) => [d.kind, inSentence(d.title)])) as Record<DeclaredKind, string>),
   interface: 'interface',
   stack: 'stack',
 };
 
-/** Where each declarable kind's facts live in {@link StackFacts}; builders of facts (constructs, provider) use it too. */
-export const FACTS_KEY = {
-  'tunnel-interface': 'tunnelInterfaces',
-  'ike-crypto-profile': 'ikeCryptoProfiles',
-  'ipsec-crypto-profile': 'ipsecCryptoProfiles',
-  'ike-gateway': 'ikeGateways',
-  'ipsec-tunnel': 'ipsecTunnels',
-  'tunnel-monitor-profile': 'monitorProfiles',
-} as const satisfies Record<DeclaredKind, keyof StackFacts>;
+/** Where each declarable kind's facts live in {@link StackFacts}: the descriptors' facts keys. */
+export const FACTS_KEY = Object.fromEntries(ALL_DESCRIPTORS.map((d) => [d.kind, d.factsKey])) as {
+  readonly [K in DeclaredKind]: DescriptorOf<K>['factsKey'];
+};
 
 /** The declared objects of one kind. */
 export function declared(facts: StackFacts, kind: DeclaredKind): readonly ObjectFacts[] {
@@ -115,7 +105,8 @@ export function resolve<T extends ObjectFacts>(
   if (name === 'default' && isPredefined(kind, name)) {
     const object =
       kind === 'ike-crypto-profile' ? PREDEFINED_IKE_DEFAULT : kind === 'ipsec-crypto-profile' ? PREDEFINED_IPSEC_DEFAULT : undefined;
-    return { status: 'predefined', ...(object ? { object: object as unknown as T } : {}) };
+    // The caller's T is the facts type of `kind`, which is the type of the matching predefined profile.
+    return { status: 'predefined', ...(object ? { object: object as T } : {}) };
   }
   const elsewhere = candidates.find((o) => !o.imported);
   if (elsewhere) return { status: 'other-location', object: elsewhere };

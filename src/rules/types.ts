@@ -77,9 +77,27 @@ export interface RuleInfo {
   readonly fix: string;
 }
 
-/** A validation rule: metadata for the catalogue plus a pure evaluation over facts. */
+/**
+ * A validation rule: metadata for the catalogue, where it applies, and a pure evaluation over facts. Everything the
+ * callers need to know about a rule is said here, on the rule (cdk-nag style), not in lists of ids elsewhere.
+ */
 export interface Rule extends RuleInfo {
   readonly source: RuleSource;
+  /**
+   * The rule judges the whole configuration at once (an object nothing uses), so a plan, which sees one resource's
+   * neighbourhood, cannot evaluate it fairly and leaves it to synth. @default false
+   */
+  readonly wholeConfiguration?: boolean;
+  /**
+   * Model keys (top-level props) whose constructor-time check by the object model is the same fact this rule judges
+   * at synth; a construct reports such a prop problem under this rule's id. @default - none
+   */
+  readonly guardsProps?: readonly string[];
+  /**
+   * What a finding's `value` is: `referenced-name` when it is the name of another object the finding's `field`
+   * refers to (so a plan can tell a name not planned yet from a dangling one). @default - the field's own value
+   */
+  readonly findingValue?: 'referenced-name';
   /** Returns one finding per non-compliant field; empty when compliant or not applicable. */
   evaluate(facts: StackFacts): Finding[];
 }

@@ -4,8 +4,7 @@
  * (src/panos/objects, each limit cited in docs/panos). Where a rule of the catalogue judges the same fact, its id is
  * used instead, so one fact is reported under one id wherever it is caught.
  */
-import { ar001AntiReplayWindowValue } from './checks/ar-001-anti-replay-window-value';
-import { ref007NameFormat } from './checks/ref-007-name-format';
+import { ALL_RULES } from './registry';
 import type { Rule } from './types';
 
 /** The catalogue entry of value refusals (not a facts rule: the object model checks the values itself). */
@@ -22,14 +21,11 @@ export const VALUE_RULE: Pick<Rule, 'id' | 'level' | 'title' | 'explanation' | '
   fix: 'use a value the message lists as allowed',
 };
 
-/** Model fields whose values a catalogue rule judges (the first segment of the problem's field path). */
-const FIELD_RULES: Readonly<Record<string, string>> = {
-  antiReplayWindow: ar001AntiReplayWindowValue.id,
-  name: ref007NameFormat.id,
-  tunnelInterface: ref007NameFormat.id,
-};
-
-/** The rule id for a value problem of the model field at `field` (e.g. `lifetime.value`, `autoKey.proxyIds[1].name`). */
+/**
+ * The rule id for a value problem of the model field at `field` (e.g. `lifetime.value`, `autoKey.proxyIds[1].name`):
+ * the rule that guards the top-level prop (`Rule.guardsProps`), else {@link VALUE_RULE}.
+ */
 export function valueRuleId(field: string): string {
-  return FIELD_RULES[field.split(/[.[]/)[0]!] ?? VALUE_RULE.id;
+  const prop = field.split(/[.[]/)[0]!;
+  return ALL_RULES.find((r) => r.guardsProps?.includes(prop))?.id ?? VALUE_RULE.id;
 }

@@ -23,7 +23,11 @@ interface ProtoDynamicValue {
 type Req = Record<string, unknown> & { type_name?: string };
 type Res = Record<string, unknown>;
 
-function emptyToNull(b: Buffer | undefined): Buffer {
+/**
+ * A resource's private state as bytes. Terraform sends "none" as empty bytes, and proto-loader may leave the field
+ * out altogether; both become an empty buffer, which is what the handlers treat as no private state.
+ */
+function privateBytes(b: Buffer | undefined): Buffer {
   return b ?? Buffer.alloc(0);
 }
 
@@ -163,7 +167,7 @@ export function createProviderHandlers(impl: ProviderServer, log: Logger): Plugi
       const s = resourceSchema(t, 'resource');
       const type = typeOf(`r:${t}`, s);
       const state = decodeObj(type, req.current_state as ProtoDynamicValue);
-      const priv = emptyToNull(req.private as Buffer);
+      const priv = privateBytes(req.private as Buffer);
       if (state === null) return { new_state: encode(type, null), private: priv };
       const r = impl.readResource ? await impl.readResource(t, state, priv, ctx()) : { state, private: priv };
       const d = [...(r.diagnostics ?? []), ...checkWhollyKnown(r.state, 'state after read', t)];
@@ -177,7 +181,7 @@ export function createProviderHandlers(impl: ProviderServer, log: Logger): Plugi
       const prior = decodeObj(type, req.prior_state as ProtoDynamicValue);
       const proposed = decodeObj(type, req.proposed_new_state as ProtoDynamicValue);
       const config = decodeObj(type, req.config as ProtoDynamicValue);
-      const priorPrivate = emptyToNull(req.prior_private as Buffer);
+      const priorPrivate = privateBytes(req.prior_private as Buffer);
       const r = impl.planResourceChange
         ? await impl.planResourceChange(t, prior, proposed, config, priorPrivate, ctx())
         : { planned: defaultPlan(s.block, prior, proposed, config) };
@@ -200,7 +204,7 @@ export function createProviderHandlers(impl: ProviderServer, log: Logger): Plugi
       const prior = decodeObj(type, req.prior_state as ProtoDynamicValue);
       const planned = decodeObj(type, req.planned_state as ProtoDynamicValue);
       const config = decodeObj(type, req.config as ProtoDynamicValue);
-      const plannedPrivate = emptyToNull(req.planned_private as Buffer);
+      const plannedPrivate = privateBytes(req.planned_private as Buffer);
       const r = impl.applyResourceChange
         ? await impl.applyResourceChange(t, prior, planned, config, plannedPrivate, ctx())
         : { state: planned, private: plannedPrivate };

@@ -150,7 +150,8 @@ export function inferType(v: Value, path: Path = []): CtyType {
   if (typeof v === 'number' || typeof v === 'bigint') return cty.number;
   if (typeof v === 'boolean') return cty.bool;
   if (Array.isArray(v)) return cty.tuple(v.map((e, i) => inferType(e, [...path, i])));
-  const attrs: Record<string, CtyType> = newObject() as unknown as Record<string, CtyType>;
+  // Prototype-less, so an attribute named like an Object.prototype member (`constructor`) stays plain data.
+  const attrs: Record<string, CtyType> = Object.create(null) as Record<string, CtyType>;
   for (const k of Object.keys(v)) attrs[k] = inferType(v[k], [...path, k]);
   return cty.object(attrs);
 }

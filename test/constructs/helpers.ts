@@ -14,6 +14,7 @@ import {
   type IpsecTunnelProps,
   type PanosFirewallProps,
 } from '../../constructs';
+import { canonicalStack } from '../fixtures/canonical-stack';
 
 /** What a test may change in {@link transportStack}. */
 export interface TransportPatch {
@@ -24,29 +25,35 @@ export interface TransportPatch {
   readonly useWeakIpsecProfile?: boolean;
 }
 
-/** A stack holding one correct transport-mode tunnel protecting BGP between two physical interfaces. */
+/**
+ * The canonical stack (test/fixtures/canonical-stack.ts) as constructs: one correct transport-mode tunnel protecting
+ * BGP between two physical interfaces, its crypto from the TransportModeCrypto preset.
+ */
 export function transportStack(patch: TransportPatch = {}, app: App = Testing.app()) {
+  const c = canonicalStack();
   const stack = new TerraformStack(app, 'fw1');
   const firewall = new PanosFirewall(stack, 'fw', { minPanosVersion: '11.1.0', ...patch.firewall });
   const crypto = new TransportModeCrypto(stack, 'tm');
   const psk = SecretValue.fromEnvVariable(stack, 'Psk', 'bgp_psk');
-  const tunnelInterface = new TunnelInterface(stack, 'tunnel-if', { name: 'tunnel.10', zone: 'vpn', virtualRouter: 'default' });
-  const monitor = new TunnelMonitorProfile(stack, 'mon', { action: 'fail-over' });
-  const gateway = new IkeGateway(stack, 'gw-bgp', {
+  const tunnelInterface = new TunnelInterface(stack, 'tunnel-if', c.tunnelInterface);
+  const monitor = new TunnelMonitorProfile(stack, c.tunnelMonitorProfile.name, c.tunnelMonitorProfile);
+  const g = c.ikeGateway;
+  const gateway = new IkeGateway(stack, g.name, {
     version: IkeVersion.IKEV2,
     cryptoProfile: crypto.ike,
     preSharedKey: psk,
-    localInterface: 'ethernet1/1',
-    localIp: '198.51.100.1/24',
-    peerIp: '203.0.113.2',
+    localInterface: g.localInterface,
+    localIp: g.localIp,
+    peerIp: g.peerIp,
     ...patch.gateway,
   });
-  const tunnel = IpsecTunnel.transport(stack, 'bgp', {
+  const t = c.ipsecTunnel;
+  const tunnel = IpsecTunnel.transport(stack, t.name, {
     tunnelInterface,
     gateway,
     cryptoProfile: crypto.ipsec,
-    antiReplayWindow: '512',
-    tunnelMonitor: { destinationIp: '203.0.113.2', profile: monitor },
+    antiReplayWindow: t.antiReplayWindow,
+    tunnelMonitor: { destinationIp: t.tunnelMonitor.destinationIp, profile: monitor },
     carriesMulticastRouting: false,
     ...patch.tunnel,
   });

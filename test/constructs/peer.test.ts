@@ -108,6 +108,12 @@ describe('matching pairs pass', () => {
     expect(annotations(a.gateway, 'info').join('\n')).toContain('PANOS-PEER-002');
   });
 
+  it('GIVEN an HA active/active end whose floating address the other end points at THEN they pair as mirrored and synth passes', () => {
+    const { app } = twoEnds({ gateway: { localIp: undefined, floatingIp: '198.51.100.9' } }, { gateway: { peerIp: '198.51.100.9' } }, 'two-stacks', 'tunnel');
+    expect(PeerPairing.of(app).pairing.pairs.map((p) => p.basis)).toEqual(['mirrored']);
+    expect(appErrors(app)).toBe('');
+  });
+
   it('GIVEN gateways of one firewall that mirror each other THEN they are not paired', () => {
     const { app, a } = twoEnds();
     new IkeGateway(a.stack, 'gw-back', { version: 'ikev2', localInterface: 'ethernet1/2', localIp: '198.51.100.2/30', peerIp: '198.51.100.1', preSharedKey: SecretValue.unsafePlainText('x') });

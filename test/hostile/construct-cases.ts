@@ -22,6 +22,7 @@ import {
 } from '../../constructs';
 import { AH_AUTHENTICATIONS, DH_GROUPS, ESP_ENCRYPTIONS, PFS_GROUPS } from '../../src/panos/objects';
 import { RULE_NAME_MAX_LENGTH } from '../../src/rules';
+import { canonicalStack } from '../fixtures/canonical-stack';
 
 /** What a case changes in the correct stack. */
 export interface Patch {
@@ -54,28 +55,34 @@ export interface InvalidCase {
 
 /** Builds the stack; throws whatever a constructor throws. */
 export function build(patch: Patch): Built {
+  // The canonical stack (test/fixtures/canonical-stack.ts); construct ids name the objects the cases address.
+  const c = canonicalStack();
   const app = Testing.app();
   const stack = new TerraformStack(app, 'fw1');
   new PanosFirewall(stack, 'fw', { minPanosVersion: '11.1.0', ...patch.firewall });
-  const ike = new IkeCryptoProfile(stack, 'ike', { dhGroups: ['group20'], authentication: ['sha384'], encryption: ['aes-256-gcm'], ...patch.ike });
-  const ipsec = new IpsecCryptoProfile(stack, 'ipsec', { protocol: 'esp', espEncryption: ['aes-256-gcm'], espAuthentication: ['none'], dhGroup: 'group20', ...patch.ipsec });
-  const iface = new TunnelInterface(stack, 'tunnel-if', { name: 'tunnel.10', zone: 'vpn', virtualRouter: 'default', ...patch.iface });
-  const monitor = new TunnelMonitorProfile(stack, 'mon', { action: 'fail-over', ...(patch.monitorName !== undefined ? { name: patch.monitorName } : {}) });
+  const { name: _ike, ...ikeProps } = c.ikeCryptoProfile;
+  const ike = new IkeCryptoProfile(stack, 'ike', { ...ikeProps, ...patch.ike });
+  const { name: _ipsec, ...ipsecProps } = c.ipsecCryptoProfile;
+  const ipsec = new IpsecCryptoProfile(stack, 'ipsec', { ...ipsecProps, ...patch.ipsec });
+  const iface = new TunnelInterface(stack, 'tunnel-if', { ...c.tunnelInterface, ...patch.iface });
+  const monitor = new TunnelMonitorProfile(stack, 'mon', { action: c.tunnelMonitorProfile.action, ...(patch.monitorName !== undefined ? { name: patch.monitorName } : {}) });
+  const g = c.ikeGateway;
   const gateway = new IkeGateway(stack, 'gw', {
     version: 'ikev2',
     cryptoProfile: ike,
     preSharedKey: SecretValue.fromEnvVariable(stack, 'Psk', 'bgp_psk'),
-    localInterface: 'ethernet1/1',
-    localIp: '198.51.100.1/24',
-    peerIp: '203.0.113.2',
+    localInterface: g.localInterface,
+    localIp: g.localIp,
+    peerIp: g.peerIp,
     ...patch.gateway,
   });
+  const t = c.ipsecTunnel;
   IpsecTunnel.transport(stack, 'bgp', {
     tunnelInterface: iface,
     gateway,
     cryptoProfile: ipsec,
-    antiReplayWindow: '512',
-    tunnelMonitor: { destinationIp: '203.0.113.2', profile: monitor },
+    antiReplayWindow: t.antiReplayWindow,
+    tunnelMonitor: { destinationIp: t.tunnelMonitor.destinationIp, profile: monitor },
     carriesMulticastRouting: false,
     ...patch.tunnel,
   });

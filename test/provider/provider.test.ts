@@ -54,29 +54,63 @@ describe('schema', () => {
 });
 
 describe('GIVEN a PAN-OS 11.1 simulator and the provider configured from PANOS_* env', () => {
-  let s: Simulator;
-  let p: ProviderClient;
-  const states = new Map<string, ValueObject>();
-  const privs = new Map<string, Buffer>();
-  let runningBefore = '';
+  // Every test builds its own simulator and provider (and, where it needs one, its own applied configuration), so
+  // any test runs alone (`npx jest -t '<name>'`) and in any order.
+  interface World {
+    readonly s: Simulator;
+    readonly p: ProviderClient;
+    /** The running configuration before anything was applied. */
+    readonly runningBefore: string;
+  }
+  interface Applied extends World {
+    readonly states: Map<string, ValueObject>;
+    readonly privs: Map<string, Buffer>;
+    /** The running configuration after the objects were written, before the commit. */
+    readonly runningBeforeCommit: string;
+  }
+  const open: World[] = [];
 
-  beforeAll(async () => {
-    s = await sim('11.1.0');
-    runningBefore = s.config.running();
-    p = await startProvider(s);
-  });
-  afterAll(async () => {
-    await p?.shutdown();
-    await s?.close();
+  async function world(): Promise<World> {
+    const s = await sim('11.1.0');
+    const w = { s, runningBefore: s.config.running(), p: await startProvider(s) };
+    open.push(w);
+    return w;
+  }
+
+  /** A world where the transport set and its commit resource were planned and applied, as Terraform does. */
+  async function applied(): Promise<Applied> {
+    const w = await world();
+    w.s.counters.reset();
+    const states = new Map<string, ValueObject>();
+    const privs = new Map<string, Buffer>();
+    for (const [type, config] of transportSet(1)) {
+      const r = await planApply(w.p, type, null, config);
+      states.set(type, r.state);
+      privs.set(type, r.priv);
+    }
+    const runningBeforeCommit = w.s.config.running();
+    const triggers = objectOf([...states.entries()].map(([t, st]) => [t, st.revision]));
+    const commit = await planApply(w.p, 'panosipsec_commit', null, resource('panosipsec_commit', { triggers }));
+    states.set('panosipsec_commit', commit.state);
+    return { ...w, states, privs, runningBeforeCommit };
+  }
+
+  afterEach(async () => {
+    for (const w of open.splice(0)) {
+      await w.p.shutdown();
+      await w.s.close();
+    }
   });
 
   test('WHEN the schema is fetched over gRPC THEN every resource type is announced without diagnostics', async () => {
+    const { p } = await world();
     const schema = await p.getProviderSchema();
     expect(schema.diagnostics).toEqual([]);
     expect(Object.keys(schema.resources).sort()).toEqual([...TYPES].sort());
   });
 
   test('WHEN a new tunnel is planned THEN revision is unknown and id is the name', async () => {
+    const { p } = await world();
     const [, config] = transportSet(1)[4];
     const plan = await p.planResourceChange('panosipsec_ipsec_tunnel', null, config, config);
     const planned = plan.planned as ValueObject;
@@ -85,18 +119,10 @@ describe('GIVEN a PAN-OS 11.1 simulator and the provider configured from PANOS_*
   });
 
   test('WHEN the transport set and the commit are applied THEN the running config holds it after exactly one commit', async () => {
-    s.counters.reset();
-    for (const [type, config] of transportSet(1)) {
-      const r = await planApply(p, type, null, config);
-      expect(r.state.revision).toEqual(expect.any(String));
-      states.set(type, r.state);
-      privs.set(type, r.priv);
-    }
-    expect(s.config.running()).not.toContain('tm-1');
-    const triggers = objectOf([...states.entries()].map(([t, st]) => [t, st.revision]));
-    const commit = await planApply(p, 'panosipsec_commit', null, resource('panosipsec_commit', { triggers }));
-    expect(commit.state.job_id).toMatch(/^\d+$/);
-    states.set('panosipsec_commit', commit.state);
+    const { s, states, runningBeforeCommit } = await applied();
+    for (const [type] of transportSet(1)) expect([type, states.get(type)?.revision]).toEqual([type, expect.any(String)]);
+    expect(runningBeforeCommit).not.toContain('tm-1');
+    expect((states.get('panosipsec_commit') as ValueObject).job_id).toMatch(/^\d+$/);
     expect(s.counters.snapshot().commits).toBe(1);
     const running = s.config.running();
     expect(running).toContain('<ipsec-mode>transport</ipsec-mode>');
@@ -105,6 +131,7 @@ describe('GIVEN a PAN-OS 11.1 simulator and the provider configured from PANOS_*
   });
 
   test('WHEN the applied resources are read THEN they plan no change and the PSK appears in no log', async () => {
+    const { p, states, privs } = await applied();
     for (const [type, config] of transportSet(1)) {
       const read = await p.readResource(type, states.get(type) ?? null, privs.get(type));
       expect(read.diagnostics).toEqual([]);
@@ -112,13 +139,13 @@ describe('GIVEN a PAN-OS 11.1 simulator and the provider configured from PANOS_*
       const plan = await p.planResourceChange(type, read.state, { ...config, id: (read.state as ValueObject).id, revision: (read.state as ValueObject).revision }, config, read.private);
       expect(plan.diagnostics.filter((d) => d.severity === 'error')).toEqual([]);
       expect((plan.planned as ValueObject).revision).toBe((states.get(type) as ValueObject).revision);
-      privs.set(type, read.private);
     }
     expect(p.stderr()).not.toContain(FIXTURE_PSK);
     expect(JSON.stringify([...states.values()])).not.toContain(FIXTURE_PSK);
   });
 
   test('WHEN a field is changed out of band THEN read returns the device value', async () => {
+    const { s, states, privs } = await applied();
     const gw = states.get('panosipsec_ike_gateway') as ValueObject;
     s.config.edit(
       "/config/devices/entry[@name='localhost.localdomain']/network/ike/gateway/entry[@name='gw-1']/peer-address",
@@ -136,32 +163,27 @@ describe('GIVEN a PAN-OS 11.1 simulator and the provider configured from PANOS_*
   });
 
   test('WHEN an object created out of band is imported THEN every attribute the device holds is filled', async () => {
+    const { s, p } = await world();
     s.config.set(
       "/config/devices/entry[@name='localhost.localdomain']/network/profiles/monitor-profile",
       '<entry name="oob-mon"><interval>7</interval><threshold>4</threshold><action>fail-over</action></entry>',
     );
     await s.config.commit();
-    const fresh = await startProvider(s);
-    try {
-      const imp = await fresh.importResourceState('panosipsec_tunnel_monitor_profile', 'vsys1:oob-mon');
-      expect(imp.diagnostics).toEqual([]);
-      expect(imp.resources[0].state).toMatchObject({ name: 'oob-mon', interval: 7, threshold: 4, action: 'fail-over', id: 'oob-mon' });
-      const bad = await fresh.importResourceState('panosipsec_tunnel_monitor_profile', 'template:onlytwo');
-      expect(bad.diagnostics[0].summary).toBe('Invalid Import Id');
-    } finally {
-      await fresh.shutdown();
-    }
+    const imp = await p.importResourceState('panosipsec_tunnel_monitor_profile', 'vsys1:oob-mon');
+    expect(imp.diagnostics).toEqual([]);
+    expect(imp.resources[0].state).toMatchObject({ name: 'oob-mon', interval: 7, threshold: 4, action: 'fail-over', id: 'oob-mon' });
+    const bad = await p.importResourceState('panosipsec_tunnel_monitor_profile', 'template:onlytwo');
+    expect(bad.diagnostics[0].summary).toBe('Invalid Import Id');
   });
 
   test('WHEN everything is destroyed and the anchor deleted THEN the running config is back to where it started', async () => {
-    s.config.delete("/config/devices/entry[@name='localhost.localdomain']/network/profiles/monitor-profile/entry[@name='oob-mon']");
-    await s.config.commit();
+    const { s, p, states, runningBefore } = await applied();
     const anchor = await planApply(p, 'panosipsec_commit_anchor', null, resource('panosipsec_commit_anchor', {}));
     s.counters.reset();
     for (const type of [...transportSet(1).map(([t]) => t)].reverse()) {
-      const applied = await p.applyResourceChange(type, states.get(type) ?? null, null, null);
-      expect(applied.diagnostics).toEqual([]);
-      expect(applied.state).toBeNull();
+      const destroyed = await p.applyResourceChange(type, states.get(type) ?? null, null, null);
+      expect(destroyed.diagnostics).toEqual([]);
+      expect(destroyed.state).toBeNull();
     }
     await p.applyResourceChange('panosipsec_commit', states.get('panosipsec_commit') ?? null, null, null);
     const done = await p.applyResourceChange('panosipsec_commit_anchor', anchor.state, null, null);

@@ -2,7 +2,9 @@
  * Fixture builders: a correct transport-mode stack (zero findings of any level) and a correct tunnel-mode stack.
  * Each test changes one thing through the patch arguments.
  */
+import { canonicalStack } from '../fixtures/canonical-stack';
 import {
+  factsOf,
   ruleById,
   type Finding,
   type IkeCryptoProfileFacts,
@@ -33,55 +35,27 @@ export const PATHS = {
   monitorProfile: 'stack/vpn/monitor',
 } as const;
 
-/** A transport-mode stack following every item of transport-mode.md: BGP on the physical interface, no GRE. */
+/**
+ * The canonical stack (test/fixtures/canonical-stack.ts) as facts: a transport-mode stack following every item of
+ * transport-mode.md, BGP on the physical interface, no GRE. The constructs state the tunnel's key type and intent.
+ */
 export function transportStack(patch: StackPatch = {}): StackFacts {
+  const c = canonicalStack();
   return {
     minPanosVersion: '11.1.0',
-    tunnelInterfaces: [{ path: PATHS.tunnelInterface, name: 'tunnel.10', zone: 'vpn', virtualRouter: 'default', ...patch.tunnelInterface }],
-    ikeCryptoProfiles: [
-      { path: PATHS.ikeProfile, name: 'ike-tm', dhGroups: ['group20'], authentication: ['sha384'], encryption: ['aes-256-gcm'], ...patch.ikeProfile },
-    ],
-    ipsecCryptoProfiles: [
-      {
-        path: PATHS.ipsecProfile,
-        name: 'ipsec-tm',
-        protocol: 'esp',
-        espEncryption: ['aes-256-gcm'],
-        espAuthentication: ['none'],
-        dhGroup: 'group20',
-        ...patch.ipsecProfile,
-      },
-    ],
-    ikeGateways: [
-      {
-        path: PATHS.gateway,
-        name: 'gw-bgp',
-        version: 'ikev2',
-        ikev2CryptoProfile: 'ike-tm',
-        localInterface: 'ethernet1/1',
-        localIp: '198.51.100.1/24',
-        peerIp: '203.0.113.2',
-        natTraversal: false,
-        ...patch.gateway,
-      },
-    ],
+    tunnelInterfaces: [{ ...factsOf('tunnel-interface', c.tunnelInterface, { path: PATHS.tunnelInterface }), ...patch.tunnelInterface }],
+    ikeCryptoProfiles: [{ ...factsOf('ike-crypto-profile', c.ikeCryptoProfile, { path: PATHS.ikeProfile }), ...patch.ikeProfile }],
+    ipsecCryptoProfiles: [{ ...factsOf('ipsec-crypto-profile', c.ipsecCryptoProfile, { path: PATHS.ipsecProfile }), ...patch.ipsecProfile }],
+    ikeGateways: [{ ...factsOf('ike-gateway', c.ikeGateway, { path: PATHS.gateway }), ...patch.gateway }],
     ipsecTunnels: [
       {
-        path: PATHS.tunnel,
-        name: 'bgp',
-        ipsecMode: 'transport',
+        ...factsOf('ipsec-tunnel', c.ipsecTunnel, { path: PATHS.tunnel }),
         keyType: 'auto-key',
-        ikeGateways: ['gw-bgp'],
-        ipsecCryptoProfile: 'ipsec-tm',
-        tunnelInterface: 'tunnel.10',
-        antiReplay: true,
-        antiReplayWindow: 1024,
-        tunnelMonitor: { enable: true, destinationIp: '203.0.113.2', profile: 'mon' },
         carriesMulticastRouting: false,
         ...patch.tunnel,
       },
     ],
-    monitorProfiles: [{ path: PATHS.monitorProfile, name: 'mon', action: 'wait-recover', interval: 3, threshold: 5, ...patch.monitorProfile }],
+    monitorProfiles: [{ ...factsOf('tunnel-monitor-profile', c.tunnelMonitorProfile, { path: PATHS.monitorProfile }), ...patch.monitorProfile }],
     ...patch.stack,
   };
 }

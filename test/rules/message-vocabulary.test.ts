@@ -83,7 +83,7 @@ const STACK_RULE_FIXTURES: Record<string, StackFacts> = {
   'PANOS-TM-016': transportStack({ tunnel: { enableGreEncapsulation: true }, tunnelInterface: { ipv4Addresses: ['169.254.0.1/30'] } }),
   'PANOS-TM-017': transportStack({ tunnel: { tunnelMonitor: { enable: true, profile: 'mon' } } }),
   'PANOS-TM-018': transportStack({ tunnel: { copyTos: true } }),
-  'PANOS-AR-001': transportStack({ tunnel: { antiReplayWindow: 100 } }),
+  'PANOS-AR-001': transportStack({ tunnel: { antiReplayWindow: '100' } }),
   'PANOS-AR-002': transportStack({ tunnel: { antiReplay: false } }),
   'PANOS-REF-001': transportStack({ tunnel: { ipsecCryptoProfile: 'nowhere' } }),
   'PANOS-REF-002': withExtraTunnel(transportStack(), { path: 'stack/vpn/bgp2', name: 'bgp', ikeGateways: ['gw-bgp'], tunnelInterface: 'tunnel.11' }),

@@ -3,7 +3,7 @@ import { check, PATHS, transportStack, tunnelModeStack, withExtraTunnel } from '
 
 describe('PANOS-AR-001', () => {
   it('fails when the anti-replay window is 100', () => {
-    const [f] = check('PANOS-AR-001', transportStack({ tunnel: { antiReplayWindow: 100 } }));
+    const [f] = check('PANOS-AR-001', transportStack({ tunnel: { antiReplayWindow: '100' } }));
     expect(f).toMatchObject({ field: 'antiReplayWindow', value: '100', source: 'T19' });
     expect(f.allowed).toEqual(['64', '128', '256', '512', '1024', '2048', '4096']);
   });

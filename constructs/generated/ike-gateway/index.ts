@@ -28,6 +28,12 @@ export interface IkeGatewayConfig extends cdktf.TerraformMetaArguments {
   */
   readonly disabled?: boolean | cdktf.IResolvable;
   /**
+  * Floating address of an HA active/active pair, used instead of local_ip (the peer sees this address). Declaring it replaces an ip the device holds. At most 63 characters.
+  *
+  * Docs at Terraform Registry: {@link https://cdktf-panos-ipsec.dev/providers/panos/panosipsec/0.1.0/docs/resources/ike_gateway#floating_ip IkeGateway#floating_ip}
+  */
+  readonly floatingIp?: string;
+  /**
   * Enable IKE fragmentation (IKEv1). Device default when unset: false (never written by the provider).
   *
   * Docs at Terraform Registry: {@link https://cdktf-panos-ipsec.dev/providers/panos/panosipsec/0.1.0/docs/resources/ike_gateway#fragmentation IkeGateway#fragmentation}
@@ -814,6 +820,7 @@ export class IkeGateway extends cdktf.TerraformResource {
     this._authentication = config.authentication;
     this._comment = config.comment;
     this._disabled = config.disabled;
+    this._floatingIp = config.floatingIp;
     this._fragmentation = config.fragmentation;
     this._ikev1CryptoProfile = config.ikev1CryptoProfile;
     this._ikev1ExchangeMode = config.ikev1ExchangeMode;
@@ -888,6 +895,22 @@ export class IkeGateway extends cdktf.TerraformResource {
   // Temporarily expose input value. Use with caution.
   public get disabledInput() {
     return this._disabled;
+  }
+
+  // floating_ip - computed: false, optional: true, required: false
+  private _floatingIp?: string; 
+  public get floatingIp() {
+    return this.getStringAttribute('floating_ip');
+  }
+  public set floatingIp(value: string) {
+    this._floatingIp = value;
+  }
+  public resetFloatingIp() {
+    this._floatingIp = undefined;
+  }
+  // Temporarily expose input value. Use with caution.
+  public get floatingIpInput() {
+    return this._floatingIp;
   }
 
   // fragmentation - computed: false, optional: true, required: false
@@ -1258,6 +1281,7 @@ export class IkeGateway extends cdktf.TerraformResource {
       authentication: cdktf.stringToTerraform(this._authentication),
       comment: cdktf.stringToTerraform(this._comment),
       disabled: cdktf.booleanToTerraform(this._disabled),
+      floating_ip: cdktf.stringToTerraform(this._floatingIp),
       fragmentation: cdktf.booleanToTerraform(this._fragmentation),
       ikev1_crypto_profile: cdktf.stringToTerraform(this._ikev1CryptoProfile),
       ikev1_exchange_mode: cdktf.stringToTerraform(this._ikev1ExchangeMode),
@@ -1302,6 +1326,12 @@ export class IkeGateway extends cdktf.TerraformResource {
         isBlock: false,
         type: "simple",
         storageClassType: "boolean",
+      },
+      floating_ip: {
+        value: cdktf.stringToHclTerraform(this._floatingIp),
+        isBlock: false,
+        type: "simple",
+        storageClassType: "string",
       },
       fragmentation: {
         value: cdktf.booleanToHclTerraform(this._fragmentation),

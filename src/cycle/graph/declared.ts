@@ -65,13 +65,14 @@ export function declaredDevices(stack: string, doc: Json): DeviceConfiguration[]
         d = { name, ikeCryptoProfiles: [], ipsecCryptoProfiles: [], ikeGateways: [], ipsecTunnels: [] };
         devices.set(name, d);
       }
-      const spec = desc as unknown as ObjectDescriptor<{ name: string }>;
+      const spec: ObjectDescriptor<{ name: string }> = desc;
       const attrs = Object.fromEntries(Object.entries(r).filter(([k]) => !secret(spec, k) && k !== '//' && k !== 'depends_on' && k !== 'provider'));
       const value = resolveNames(attrs, resources) as ValueObject;
       d[field].push(modelFromValue(spec.fields, value));
     }
   }
-  return [...devices.values()] as unknown as DeviceConfiguration[];
+  // Each list holds models decoded by its kind's descriptor from values the schema checked (modelFromValue).
+  return [...devices.values()] as DeviceConfiguration[];
 }
 
 /** What the constructs' `gateway.pairWith(other)` wrote under `"//".paired_with` of a gateway resource. */

@@ -27,7 +27,7 @@ export function networkXpath(): string {
 }
 
 /** The element steps from the `network` node to a kind's container, derived from the kind's own container xpath. */
-function stepsBelowNetwork(desc: ObjectDescriptor<{ name: string }>): string[] {
+function stepsBelowNetwork(desc: Pick<ObjectDescriptor<{ name: string }>, 'containerXpath' | 'title'>): string[] {
   const container = desc.containerXpath(FIREWALL);
   const prefix = `${networkXpath()}/`;
   if (!container.startsWith(prefix)) throw new Error(`${desc.title}: container ${container} is not under ${networkXpath()}`);
@@ -35,7 +35,7 @@ function stepsBelowNetwork(desc: ObjectDescriptor<{ name: string }>): string[] {
 }
 
 function decodeAll<M extends { name: string }>(network: XmlElement | undefined, desc: ObjectDescriptor<M>): M[] {
-  const container = descend(network, ...stepsBelowNetwork(desc as unknown as ObjectDescriptor<{ name: string }>));
+  const container = descend(network, ...stepsBelowNetwork(desc));
   return childrenNamed(container, 'entry').map((e) => desc.decode(stripBookkeeping(e)).model);
 }
 

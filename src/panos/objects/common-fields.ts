@@ -1,63 +1,58 @@
-/** Field specs several objects share. */
-import type { FieldSpec } from './types';
+/** Field definitions several objects share. */
+import type { FieldDef, ModelOf } from './field-table';
 
 /** The entry name: the object's identity, so changing it means a new object. */
-export function nameField(what: string): FieldSpec {
+export function nameField(what: string) {
   return {
     key: 'name',
-    tfName: 'name',
     type: 'string',
     xmlPath: [],
     description: `Name of the ${what}; the object's identity on the device.`,
     required: true,
     requiresReplace: true,
-  };
+  } as const satisfies FieldDef;
 }
 
 /** `comment` (0-1023 characters, e.g. docs/panos/ipsec-tunnel.md#comment). */
-export const COMMENT_FIELD: FieldSpec = {
+export const COMMENT_FIELD = {
   key: 'comment',
-  tfName: 'comment',
   type: 'string',
   xmlPath: ['comment'],
   description: 'Free-text comment.',
   maxLength: 1023,
-};
+} as const satisfies FieldDef;
 
 /** Lifetime units (docs/panos/ike-crypto-profile.md#lifetime, docs/panos/ipsec-crypto-profile.md#lifetime). */
 export const LIFETIME_UNITS = ['seconds', 'minutes', 'hours', 'days'] as const;
 
+const LIFETIME_FIELDS = [
+  { key: 'unit', type: 'string', xmlPath: [], description: 'Unit of the lifetime.', required: true, enum: LIFETIME_UNITS },
+  {
+    key: 'value',
+    type: 'number',
+    xmlPath: [],
+    description: 'Lifetime in the chosen unit: seconds 180-65535, minutes 3-65535, hours 1-65535, days 1-365.',
+    required: true,
+    range: { min: 1, max: 65535 },
+  },
+] as const satisfies readonly FieldDef[];
+
 /** A `lifetime` block: exactly one of seconds / minutes / hours / days. */
-export function lifetimeField(description: string, deviceDefault: string): FieldSpec {
+export function lifetimeField(description: string, deviceDefault: string) {
   return {
     key: 'lifetime',
-    tfName: 'lifetime',
     type: 'object',
     xmlPath: ['lifetime'],
     description,
     deviceDefault,
     unitValue: true,
     unitRanges: { seconds: { min: 180, max: 65535 }, minutes: { min: 3, max: 65535 }, hours: { min: 1, max: 65535 }, days: { min: 1, max: 365 } },
-    fields: [
-      { key: 'unit', tfName: 'unit', type: 'string', xmlPath: [], description: 'Unit of the lifetime.', required: true, enum: LIFETIME_UNITS },
-      {
-        key: 'value',
-        tfName: 'value',
-        type: 'number',
-        xmlPath: [],
-        description: 'Lifetime in the chosen unit: seconds 180-65535, minutes 3-65535, hours 1-65535, days 1-365.',
-        required: true,
-        range: { min: 1, max: 65535 },
-      },
-    ],
-  };
+    fields: LIFETIME_FIELDS,
+  } as const satisfies FieldDef;
 }
 
 /** Lifetime model shared by IKE and IPSec crypto profiles. */
-export interface Lifetime {
-  unit: (typeof LIFETIME_UNITS)[number];
-  value: number;
-}
+export type Lifetime = ModelOf<typeof LIFETIME_FIELDS>;
 
 /**
  * DH groups PAN-OS 10.2+ offers (docs/panos/ike-crypto-profile.md#dh-group; group15/16/21 are new in 10.2.0, the

@@ -1,34 +1,23 @@
 /** IKE crypto profile: IKE phase-1 algorithms (facts: docs/panos/ike-crypto-profile.md). */
-import { DH_GROUPS, type DhGroup, lifetimeField, type Lifetime, nameField } from './common-fields';
-import { defineObject, type PanosObjectDescriptor } from './descriptor';
+import { DH_GROUPS, lifetimeField, nameField } from './common-fields';
+import { defineObject, type DescriptorOfSpec } from './descriptor';
 import { deviceXpath } from './location';
-import type { FieldSpec } from './types';
+import type { FieldDef, ModelOf } from './field-table';
 
 /** IKE hash algorithms (docs/panos/ike-crypto-profile.md#hash; `non-auth` pairs with GCM encryption). */
 export const IKE_HASHES = ['non-auth', 'md5', 'sha1', 'sha256', 'sha384', 'sha512'] as const;
 /** IKE encryption algorithms (docs/panos/ike-crypto-profile.md#encryption; no `des` on 10.2+, see #des there). */
 export const IKE_ENCRYPTIONS = ['3des', 'aes-128-cbc', 'aes-192-cbc', 'aes-256-cbc', 'aes-128-gcm', 'aes-256-gcm'] as const;
 
-/** An IKE crypto profile. */
-export interface IkeCryptoProfile {
-  name: string;
-  dhGroups?: DhGroup[];
-  /** Hash algorithms (XML `hash`; the web UI calls them "authentication"). */
-  authentication?: (typeof IKE_HASHES)[number][];
-  encryption?: (typeof IKE_ENCRYPTIONS)[number][];
-  /** @default 8 hours (device) */
-  lifetime?: Lifetime;
-  /** IKEv2 re-authentication every N lifetimes, 0-50; 0 disables it. @default 0 (device) */
-  authenticationMultiple?: number;
-}
+/** An IKE crypto profile. `authentication` holds the hash algorithms (XML `hash`; the web UI says "authentication"). */
+export type IkeCryptoProfile = ModelOf<typeof FIELDS>;
 
 // Every child is optional in the vendor schema (docs/panos/README.md#required): a device profile without dh-group
 // must import and update like any other.
-const FIELDS: readonly FieldSpec[] = [
+const FIELDS = [
   nameField('IKE crypto profile'),
   {
     key: 'dhGroups',
-    tfName: 'dh_groups',
     type: 'string-list',
     xmlPath: ['dh-group'],
     description: 'Diffie-Hellman groups offered for IKE, in order of preference. Transport mode needs exactly group20.',
@@ -36,7 +25,6 @@ const FIELDS: readonly FieldSpec[] = [
   },
   {
     key: 'authentication',
-    tfName: 'authentication',
     type: 'string-list',
     xmlPath: ['hash'],
     description: 'Hash (integrity) algorithms offered for IKE, in order of preference.',
@@ -44,7 +32,6 @@ const FIELDS: readonly FieldSpec[] = [
   },
   {
     key: 'encryption',
-    tfName: 'encryption',
     type: 'string-list',
     xmlPath: ['encryption'],
     description: 'Encryption algorithms offered for IKE, in order of preference. Transport mode needs exactly aes-256-gcm.',
@@ -53,20 +40,18 @@ const FIELDS: readonly FieldSpec[] = [
   lifetimeField('Lifetime of the IKE security association.', '8 hours'),
   {
     key: 'authenticationMultiple',
-    tfName: 'authentication_multiple',
     type: 'number',
     xmlPath: ['authentication-multiple'],
     description: 'IKEv2 SA re-authentication interval as a multiple of the lifetime; 0 disables re-authentication.',
     range: { min: 0, max: 50 },
     deviceDefault: 0,
   },
-];
+] as const satisfies readonly FieldDef[];
+
+const KIND = { kind: 'ike-crypto-profile', title: 'IKE crypto profile', factsKey: 'ikeCryptoProfiles', fields: FIELDS } as const;
 
 /** Descriptor of `…/network/ike/crypto-profiles/ike-crypto-profiles/entry`. */
-export const ikeCryptoProfile: PanosObjectDescriptor<IkeCryptoProfile> = defineObject<IkeCryptoProfile>({
-  kind: 'ike-crypto-profile',
-  title: 'IKE crypto profile',
-  fields: FIELDS,
+export const ikeCryptoProfile: DescriptorOfSpec<typeof KIND> = defineObject({
+  ...KIND,
   containerXpath: (loc) => `${deviceXpath(loc)}/network/ike/crypto-profiles/ike-crypto-profiles`,
-  references: () => [],
 });

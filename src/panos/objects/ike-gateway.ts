@@ -8,96 +8,56 @@
 import type { XmlElement } from '../xml';
 import type { ModelRecord } from './codec';
 import { COMMENT_FIELD, nameField } from './common-fields';
-import { defineObject, type PanosObjectDescriptor } from './descriptor';
+import { defineObject, type DescriptorOfSpec } from './descriptor';
 import { deviceXpath } from './location';
-import type { FieldSpec, ObjectRef } from './types';
+import { boolField, type FieldDef, type ModelOf } from './field-table';
 import { nameProblems } from './validate';
 import { ensurePath, findPath, removePath, setText } from './xml-path';
 
 /** IKE identity types (docs/panos/ike-gateway.md#local-id). */
 export const IKE_ID_TYPES = ['ipaddr', 'fqdn', 'ufqdn', 'keyid', 'dn'] as const;
 
-/** An IKE identity. */
-export interface IkeId {
-  type: (typeof IKE_ID_TYPES)[number];
-  id: string;
+function idFields<const K extends string>(key: K, element: string, who: string) {
+  return {
+    key,
+    type: 'object',
+    xmlPath: [element],
+    description: `IKE identity of the ${who}.`,
+    fields: [
+      { key: 'type', type: 'string', xmlPath: ['type'], description: `Type of the ${who} identity.`, enum: IKE_ID_TYPES },
+      { key: 'id', type: 'string', xmlPath: ['id'], description: `The ${who} identity value.`, maxLength: 1024 },
+    ],
+  } as const satisfies FieldDef;
 }
 
-/** An IKE gateway. */
-export interface IkeGateway {
-  name: string;
-  /** @default 'ikev1' (device) */
-  version?: 'ikev1' | 'ikev2' | 'ikev2-preferred';
-  /** Authentication method. Inferred as pre-shared-key when a key is set; `certificate` is kept as read. */
-  authentication?: 'pre-shared-key' | 'certificate';
-  /** Plaintext pre-shared key (write-only; never read back). */
-  preSharedKey?: string;
-  /** The key as the device stores it (encrypted); read from the device, never plaintext. */
-  preSharedKeyEncrypted?: string;
-  /** Local interface, e.g. `ethernet1/1`. */
-  localInterface?: string;
-  /** Local address on that interface, usually with prefix length (`198.51.100.1/24`). */
-  localIp?: string;
-  peerIp?: string;
-  peerFqdn?: string;
-  /** The peer has a dynamic address (responder only). */
-  peerDynamic?: boolean;
-  localId?: IkeId;
-  peerId?: IkeId & { matching?: 'exact' | 'wildcard' };
-  /** IKE crypto profile of the IKEv1 block (`protocol/ikev1/ike-crypto-profile`). @default 'default' (device) */
-  ikev1CryptoProfile?: string;
-  /** IKE crypto profile of the IKEv2 block (`protocol/ikev2/ike-crypto-profile`). @default 'default' (device) */
-  ikev2CryptoProfile?: string;
-  /** @default 'auto' (device) */
-  ikev1ExchangeMode?: 'auto' | 'main' | 'aggressive';
-  ikev1Dpd?: { enable?: boolean; interval?: number; retry?: number };
-  /** IKEv2 liveness check. */
-  ikev2Dpd?: { enable?: boolean; interval?: number };
-  natTraversal?: boolean;
-  /** Seconds, 10-3600. @default 20 (device) */
-  natKeepAlive?: number;
-  fragmentation?: boolean;
-  passiveMode?: boolean;
-  ipv6?: boolean;
-  disabled?: boolean;
-  comment?: string;
-}
+const PEER_ID_MATCHING = {
+  key: 'matching',
+  type: 'string',
+  xmlPath: ['matching'],
+  description: 'How the peer identity is matched.',
+  enum: ['exact', 'wildcard'],
+  deviceDefault: 'exact',
+} as const satisfies FieldDef;
 
-function idField(key: 'localId' | 'peerId', tfName: string, element: string, who: string): FieldSpec {
-  const fields: FieldSpec[] = [
-    { key: 'type', tfName: 'type', type: 'string', xmlPath: ['type'], description: `Type of the ${who} identity.`, enum: IKE_ID_TYPES },
-    { key: 'id', tfName: 'id', type: 'string', xmlPath: ['id'], description: `The ${who} identity value.`, maxLength: 1024 },
-  ];
-  if (key === 'peerId') {
-    fields.push({
-      key: 'matching',
-      tfName: 'matching',
-      type: 'string',
-      xmlPath: ['matching'],
-      description: 'How the peer identity is matched.',
-      enum: ['exact', 'wildcard'],
-      deviceDefault: 'exact',
-    });
-  }
-  return { key, tfName, type: 'object', xmlPath: [element], description: `IKE identity of the ${who}.`, fields };
-}
+const LOCAL_ID = idFields('localId', 'local-id', 'local gateway');
+const PEER_ID_BASE = idFields('peerId', 'peer-id', 'peer gateway');
+const PEER_ID = { ...PEER_ID_BASE, fields: [...PEER_ID_BASE.fields, PEER_ID_MATCHING] } as const satisfies FieldDef;
 
-const bool = (key: string, tfName: string, xmlPath: string[], description: string, deviceDefault?: boolean): FieldSpec => ({
-  key,
-  tfName,
-  type: 'bool',
-  xmlPath,
-  description,
-  ...(deviceDefault !== undefined ? { deviceDefault } : {}),
-});
+/** An IKE identity (`type` and `id`; a peer identity adds `matching`). */
+export type IkeId = NonNullable<IkeGateway['localId']>;
 
-const PSK_PATH = ['authentication', 'pre-shared-key', 'key'];
+/**
+ * An IKE gateway. `authentication` is inferred as pre-shared-key when a key is set (`certificate` is kept as read);
+ * `preSharedKey` is the write-only plaintext, `preSharedKeyEncrypted` the key as the device stores it.
+ */
+export type IkeGateway = ModelOf<typeof FIELDS>;
 
-const FIELDS: readonly FieldSpec[] = [
+const PSK_PATH = ['authentication', 'pre-shared-key', 'key'] as const;
+
+const FIELDS = [
   nameField('IKE gateway'),
   {
     key: 'version',
-    tfName: 'version',
     type: 'string',
     xmlPath: ['protocol', 'version'],
     description: 'IKE version. Transport mode needs ikev2.',
@@ -106,7 +66,6 @@ const FIELDS: readonly FieldSpec[] = [
   },
   {
     key: 'authentication',
-    tfName: 'authentication',
     type: 'string',
     xmlPath: ['authentication'],
     description:
@@ -120,7 +79,6 @@ const FIELDS: readonly FieldSpec[] = [
   },
   {
     key: 'preSharedKey',
-    tfName: 'pre_shared_key',
     type: 'string',
     xmlPath: PSK_PATH,
     custom: true,
@@ -130,7 +88,6 @@ const FIELDS: readonly FieldSpec[] = [
   },
   {
     key: 'preSharedKeyEncrypted',
-    tfName: 'pre_shared_key_encrypted',
     type: 'string',
     xmlPath: PSK_PATH,
     custom: true,
@@ -140,24 +97,34 @@ const FIELDS: readonly FieldSpec[] = [
   },
   {
     key: 'localInterface',
-    tfName: 'local_interface',
     type: 'string',
     xmlPath: ['local-address', 'interface'],
+    refersTo: 'interface',
     description: 'Interface the gateway sends and receives IKE on, e.g. ethernet1/1 (not a loopback in transport mode).',
   },
   {
     key: 'localIp',
-    tfName: 'local_ip',
     type: 'string',
     xmlPath: ['local-address', 'ip'],
     description: 'Local address of the interface, usually with prefix length (198.51.100.1/24). Declaring it replaces a floating-ip the device holds.',
     maxLength: 63,
     conflictsWith: ['floating-ip'],
+    oneofGroup: 'local-address',
   },
-  { key: 'peerIp', tfName: 'peer_ip', type: 'string', xmlPath: ['peer-address', 'ip'], description: 'Static peer address.', oneofGroup: 'peer-address' },
+  {
+    key: 'floatingIp',
+    type: 'string',
+    xmlPath: ['local-address', 'floating-ip'],
+    description:
+      'Floating address of an HA active/active pair, used instead of local_ip (the peer sees this address). Declaring it ' +
+      'replaces an ip the device holds.',
+    maxLength: 63,
+    conflictsWith: ['ip'],
+    oneofGroup: 'local-address',
+  },
+  { key: 'peerIp', type: 'string', xmlPath: ['peer-address', 'ip'], description: 'Static peer address.', oneofGroup: 'peer-address' },
   {
     key: 'peerFqdn',
-    tfName: 'peer_fqdn',
     type: 'string',
     xmlPath: ['peer-address', 'fqdn'],
     description: 'Peer host name, resolved by the firewall.',
@@ -166,20 +133,19 @@ const FIELDS: readonly FieldSpec[] = [
   },
   {
     key: 'peerDynamic',
-    tfName: 'peer_dynamic',
     type: 'bool',
     xmlPath: ['peer-address', 'dynamic'],
     presence: true,
     description: 'The peer has a dynamic address (the firewall only responds).',
     oneofGroup: 'peer-address',
   },
-  idField('localId', 'local_id', 'local-id', 'local gateway'),
-  idField('peerId', 'peer_id', 'peer-id', 'peer gateway'),
+  LOCAL_ID,
+  PEER_ID,
   {
     key: 'ikev1CryptoProfile',
-    tfName: 'ikev1_crypto_profile',
     type: 'string',
     xmlPath: ['protocol', 'ikev1', 'ike-crypto-profile'],
+    refersTo: 'ike-crypto-profile',
     description:
       'IKE crypto profile of the IKEv1 protocol block, used by version ikev1 and as the fallback of ikev2-preferred. ' +
       'PAN-OS keeps the IKEv1 and IKEv2 blocks separately whatever the version, so each has its own attribute.',
@@ -187,15 +153,14 @@ const FIELDS: readonly FieldSpec[] = [
   },
   {
     key: 'ikev2CryptoProfile',
-    tfName: 'ikev2_crypto_profile',
     type: 'string',
     xmlPath: ['protocol', 'ikev2', 'ike-crypto-profile'],
+    refersTo: 'ike-crypto-profile',
     description: 'IKE crypto profile of the IKEv2 protocol block, used by versions ikev2 and ikev2-preferred (and by transport mode).',
     deviceDefault: 'default',
   },
   {
     key: 'ikev1ExchangeMode',
-    tfName: 'ikev1_exchange_mode',
     type: 'string',
     xmlPath: ['protocol', 'ikev1', 'exchange-mode'],
     description: 'IKEv1 phase-1 exchange mode.',
@@ -204,43 +169,40 @@ const FIELDS: readonly FieldSpec[] = [
   },
   {
     key: 'ikev1Dpd',
-    tfName: 'ikev1_dpd',
     type: 'object',
     xmlPath: ['protocol', 'ikev1', 'dpd'],
     description: 'IKEv1 dead peer detection.',
     fields: [
-      bool('enable', 'enable', ['enable'], 'Enable dead peer detection.'),
-      { key: 'interval', tfName: 'interval', type: 'number', xmlPath: ['interval'], description: 'Seconds between probes.', range: { min: 2, max: 100 }, deviceDefault: 5 },
-      { key: 'retry', tfName: 'retry', type: 'number', xmlPath: ['retry'], description: 'Retries before the peer is declared dead.', range: { min: 2, max: 100 }, deviceDefault: 5 },
+      boolField('enable', ['enable'], 'Enable dead peer detection.'),
+      { key: 'interval', type: 'number', xmlPath: ['interval'], description: 'Seconds between probes.', range: { min: 2, max: 100 }, deviceDefault: 5 },
+      { key: 'retry', type: 'number', xmlPath: ['retry'], description: 'Retries before the peer is declared dead.', range: { min: 2, max: 100 }, deviceDefault: 5 },
     ],
   },
   {
     key: 'ikev2Dpd',
-    tfName: 'ikev2_dpd',
     type: 'object',
     xmlPath: ['protocol', 'ikev2', 'dpd'],
     description: 'IKEv2 liveness check.',
     fields: [
-      bool('enable', 'enable', ['enable'], 'Enable the liveness check.'),
-      { key: 'interval', tfName: 'interval', type: 'number', xmlPath: ['interval'], description: 'Seconds between checks.', range: { min: 2, max: 100 }, deviceDefault: 5 },
+      boolField('enable', ['enable'], 'Enable the liveness check.'),
+      { key: 'interval', type: 'number', xmlPath: ['interval'], description: 'Seconds between checks.', range: { min: 2, max: 100 }, deviceDefault: 5 },
     ],
   },
-  bool('natTraversal', 'nat_traversal', ['protocol-common', 'nat-traversal', 'enable'], 'Enable NAT traversal. Must be off in transport mode.', false),
+  boolField('natTraversal', ['protocol-common', 'nat-traversal', 'enable'], 'Enable NAT traversal. Must be off in transport mode.', false),
   {
     key: 'natKeepAlive',
-    tfName: 'nat_keep_alive',
     type: 'number',
     xmlPath: ['protocol-common', 'nat-traversal', 'keep-alive-interval'],
     description: 'NAT-T keep-alive interval in seconds.',
     range: { min: 10, max: 3600 },
     deviceDefault: 20,
   },
-  bool('fragmentation', 'fragmentation', ['protocol-common', 'fragmentation', 'enable'], 'Enable IKE fragmentation (IKEv1).', false),
-  bool('passiveMode', 'passive_mode', ['protocol-common', 'passive-mode'], 'Only respond to IKE, never initiate.', false),
-  bool('ipv6', 'ipv6', ['ipv6'], 'Use IPv6 for the gateway (not allowed in transport mode).', false),
-  bool('disabled', 'disabled', ['disabled'], 'Disable the gateway.', false),
+  boolField('fragmentation', ['protocol-common', 'fragmentation', 'enable'], 'Enable IKE fragmentation (IKEv1).', false),
+  boolField('passiveMode', ['protocol-common', 'passive-mode'], 'Only respond to IKE, never initiate.', false),
+  boolField('ipv6', ['ipv6'], 'Use IPv6 for the gateway (not allowed in transport mode).', false),
+  boolField('disabled', ['disabled'], 'Disable the gateway.', false),
   COMMENT_FIELD,
-];
+] as const satisfies readonly FieldDef[];
 
 function decodeCustom(entry: XmlElement, model: ModelRecord): void {
   const enc = findPath(entry, PSK_PATH);
@@ -262,19 +224,13 @@ function encodeCustom(model: ModelRecord, entry: XmlElement, previous?: ModelRec
   else removePath(entry, PSK_PATH);
 }
 
+const KIND = { kind: 'ike-gateway', title: 'IKE gateway', factsKey: 'ikeGateways', fields: FIELDS } as const;
+
 /** Descriptor of `…/network/ike/gateway/entry`. */
-export const ikeGateway: PanosObjectDescriptor<IkeGateway> = defineObject<IkeGateway>({
-  kind: 'ike-gateway',
-  title: 'IKE gateway',
-  fields: FIELDS,
+export const ikeGateway: DescriptorOfSpec<typeof KIND> = defineObject({
+  ...KIND,
   containerXpath: (loc) => `${deviceXpath(loc)}/network/ike/gateway`,
-  references: (m) => {
-    const refs: ObjectRef[] = [];
-    if (m.localInterface) refs.push({ kind: 'interface', name: m.localInterface, field: 'localInterface' });
-    if (m.ikev1CryptoProfile) refs.push({ kind: 'ike-crypto-profile', name: m.ikev1CryptoProfile, field: 'ikev1CryptoProfile' });
-    if (m.ikev2CryptoProfile) refs.push({ kind: 'ike-crypto-profile', name: m.ikev2CryptoProfile, field: 'ikev2CryptoProfile' });
-    return refs;
-  },
+
   decodeCustom,
   encodeCustom,
   validateCustom: (m, ctx) => nameProblems('interface', 'localInterface', 'local_interface', m.localInterface, ctx),

@@ -14,4 +14,6 @@ export * from './ike-crypto-profile';
 export * from './ipsec-crypto-profile';
 export * from './ike-gateway';
 export * from './ipsec-tunnel';
+export * from './references';
 export * from './registry';
+export * from './field-table';

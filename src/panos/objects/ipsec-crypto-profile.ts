@@ -1,8 +1,8 @@
 /** IPSec crypto profile: IKE phase-2 (child SA) algorithms (facts: docs/panos/ipsec-crypto-profile.md). */
-import { DH_GROUPS, lifetimeField, type Lifetime, nameField } from './common-fields';
-import { defineObject, type PanosObjectDescriptor } from './descriptor';
+import { DH_GROUPS, lifetimeField, nameField } from './common-fields';
+import { defineObject, type DescriptorOfSpec } from './descriptor';
 import { deviceXpath } from './location';
-import type { FieldSpec } from './types';
+import type { FieldDef, ModelOf } from './field-table';
 
 /**
  * ESP encryption algorithms: every value the device can hold (docs/panos/ipsec-crypto-profile.md#esp-encryption),
@@ -18,28 +18,17 @@ export const PFS_GROUPS = ['no-pfs', ...DH_GROUPS] as const;
 /** Lifesize units (docs/panos/ipsec-crypto-profile.md#lifesize). */
 export const LIFESIZE_UNITS = ['kb', 'mb', 'gb', 'tb'] as const;
 
-/** An IPSec crypto profile. */
-export interface IpsecCryptoProfile {
-  name: string;
-  /** Set on read; inferred from the algorithms when unset. */
-  protocol?: 'esp' | 'ah';
-  espEncryption?: (typeof ESP_ENCRYPTIONS)[number][];
-  espAuthentication?: (typeof ESP_AUTHENTICATIONS)[number][];
-  ahAuthentication?: (typeof AH_AUTHENTICATIONS)[number][];
-  /** PFS Diffie-Hellman group. @default 'group2' (device) */
-  dhGroup?: (typeof PFS_GROUPS)[number];
-  /** @default 1 hour (device) */
-  lifetime?: Lifetime;
-  /** Rekey after this much traffic. @default - no size limit */
-  lifesize?: { unit: (typeof LIFESIZE_UNITS)[number]; value: number };
-}
+/**
+ * An IPSec crypto profile. `protocol` is set on read and inferred from the algorithms when unset; `lifesize`
+ * (rekey after this much traffic) has no device default: no size limit.
+ */
+export type IpsecCryptoProfile = ModelOf<typeof FIELDS>;
 
 // Every child is optional in the vendor schema (docs/panos/README.md#required).
-const FIELDS: readonly FieldSpec[] = [
+const FIELDS = [
   nameField('IPSec crypto profile'),
   {
     key: 'protocol',
-    tfName: 'protocol',
     type: 'string',
     xmlPath: [],
     description:
@@ -51,7 +40,6 @@ const FIELDS: readonly FieldSpec[] = [
   },
   {
     key: 'espEncryption',
-    tfName: 'esp_encryption',
     type: 'string-list',
     xmlPath: ['esp', 'encryption'],
     description: 'ESP encryption algorithms, in order of preference (protocol esp). Transport mode needs exactly aes-256-gcm.',
@@ -59,7 +47,6 @@ const FIELDS: readonly FieldSpec[] = [
   },
   {
     key: 'espAuthentication',
-    tfName: 'esp_authentication',
     type: 'string-list',
     xmlPath: ['esp', 'authentication'],
     description: 'ESP authentication algorithms, in order of preference (protocol esp); use none with GCM encryption.',
@@ -67,7 +54,6 @@ const FIELDS: readonly FieldSpec[] = [
   },
   {
     key: 'ahAuthentication',
-    tfName: 'ah_authentication',
     type: 'string-list',
     xmlPath: ['ah', 'authentication'],
     description: 'AH authentication algorithms, in order of preference (protocol ah).',
@@ -75,7 +61,6 @@ const FIELDS: readonly FieldSpec[] = [
   },
   {
     key: 'dhGroup',
-    tfName: 'dh_group',
     type: 'string',
     xmlPath: ['dh-group'],
     description: 'Diffie-Hellman group for perfect forward secrecy, or no-pfs. Transport mode needs group20.',
@@ -85,24 +70,22 @@ const FIELDS: readonly FieldSpec[] = [
   lifetimeField('Lifetime of the IPSec security association.', '1 hours'),
   {
     key: 'lifesize',
-    tfName: 'lifesize',
     type: 'object',
     xmlPath: ['lifesize'],
     description: 'Traffic volume after which the IPSec security association is rekeyed.',
     unitValue: true,
     unitRanges: { kb: { min: 1, max: 65535 }, mb: { min: 1, max: 65535 }, gb: { min: 1, max: 65535 }, tb: { min: 1, max: 65535 } },
     fields: [
-      { key: 'unit', tfName: 'unit', type: 'string', xmlPath: [], description: 'Unit of the lifesize.', required: true, enum: LIFESIZE_UNITS },
-      { key: 'value', tfName: 'value', type: 'number', xmlPath: [], description: 'Lifesize in the chosen unit, 1-65535.', required: true, range: { min: 1, max: 65535 } },
+      { key: 'unit', type: 'string', xmlPath: [], description: 'Unit of the lifesize.', required: true, enum: LIFESIZE_UNITS },
+      { key: 'value', type: 'number', xmlPath: [], description: 'Lifesize in the chosen unit, 1-65535.', required: true, range: { min: 1, max: 65535 } },
     ],
   },
-];
+] as const satisfies readonly FieldDef[];
+
+const KIND = { kind: 'ipsec-crypto-profile', title: 'IPSec crypto profile', factsKey: 'ipsecCryptoProfiles', fields: FIELDS } as const;
 
 /** Descriptor of `…/network/ike/crypto-profiles/ipsec-crypto-profiles/entry`. */
-export const ipsecCryptoProfile: PanosObjectDescriptor<IpsecCryptoProfile> = defineObject<IpsecCryptoProfile>({
-  kind: 'ipsec-crypto-profile',
-  title: 'IPSec crypto profile',
-  fields: FIELDS,
+export const ipsecCryptoProfile: DescriptorOfSpec<typeof KIND> = defineObject({
+  ...KIND,
   containerXpath: (loc) => `${deviceXpath(loc)}/network/ike/crypto-profiles/ipsec-crypto-profiles`,
-  references: () => [],
 });

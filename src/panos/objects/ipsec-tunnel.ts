@@ -4,11 +4,11 @@
  * exists from PAN-OS 11.0 and is never sent to an older device, not even as `tunnel` (docs/transport-mode.md#t1).
  */
 import { COMMENT_FIELD, nameField } from './common-fields';
-import { defineObject, type PanosObjectDescriptor } from './descriptor';
+import { defineObject, type DescriptorOfSpec } from './descriptor';
 import { deviceXpath } from './location';
 import type { ModelRecord } from './codec';
 import type { FieldProblem } from './errors';
-import type { FieldSpec, ObjectRef } from './types';
+import { boolField, type FieldDef, type ModelOf } from './field-table';
 import { nameProblems } from './validate';
 
 /**
@@ -20,77 +20,36 @@ export const TUNNEL_AND_PROXY_ID_MAX_LENGTH = 63;
 /** Anti-replay window sizes PAN-OS accepts (docs/panos/ipsec-tunnel.md#anti-replay-window). */
 export const ANTI_REPLAY_WINDOWS = ['64', '128', '256', '512', '1024', '2048', '4096'] as const;
 
-/** A proxy ID (traffic selector) of an auto-key tunnel. */
-export interface ProxyId {
-  name: string;
-  /** Local subnet or address. */
-  local?: string;
-  /** Remote subnet or address. */
-  remote?: string;
-  /** @default 'any' (device) */
-  protocol?: 'any' | 'number' | 'tcp' | 'udp';
-  /** IP protocol number, 1-254 (protocol `number`). */
-  number?: number;
-  /** 0-65535 (protocol tcp/udp); 0 = any. */
-  localPort?: number;
-  remotePort?: number;
-}
-
+/** An IPSec tunnel. `keyType` is set on read: only `auto-key` can be built, the others are kept as read. */
+export type IpsecTunnel = ModelOf<typeof FIELDS>;
 /** Auto-key (IKE) settings of a tunnel. */
-export interface AutoKey {
-  ikeGateways?: string[];
-  /** @default 'default' (device) */
-  ipsecCryptoProfile?: string;
-  proxyIds?: ProxyId[];
-  proxyIdsV6?: ProxyId[];
-}
+export type AutoKey = NonNullable<IpsecTunnel['autoKey']>;
+/** A proxy ID (traffic selector) of an auto-key tunnel. */
+export type ProxyId = NonNullable<AutoKey['proxyIds']>[number];
 
-/** An IPSec tunnel. */
-export interface IpsecTunnel {
-  name: string;
-  tunnelInterface?: string;
-  /** How keys are exchanged; set on read. Only `auto-key` can be built; the others are kept as read. */
-  keyType?: 'auto-key' | 'manual-key' | 'global-protect-satellite';
-  autoKey?: AutoKey;
-  /** PAN-OS 11.0+. @default 'tunnel' (device) */
-  ipsecMode?: 'tunnel' | 'transport';
-  /** @default true (device) */
-  antiReplay?: boolean;
-  /** @default '1024' (device) */
-  antiReplayWindow?: (typeof ANTI_REPLAY_WINDOWS)[number];
-  copyTos?: boolean;
-  enableGreEncapsulation?: boolean;
-  tunnelMonitor?: { enable?: boolean; destinationIp?: string; proxyId?: string; profile?: string };
-  disabled?: boolean;
-  comment?: string;
-  ipv6?: boolean;
-}
-
-function proxyIdFields(v6: boolean): FieldSpec[] {
-  const port = (key: string, tfName: string, element: string, side: string): FieldSpec => ({
-    key,
-    tfName,
-    type: 'number',
-    xmlPath: ['protocol', '$protocol', element],
-    description: `${side} port for protocol tcp or udp; 0 means any port.`,
-    range: { min: 0, max: 65535 },
-    deviceDefault: 0,
-  });
+function proxyIdFields(v6: boolean) {
+  const port = <const K extends string>(key: K, element: string, side: string) =>
+    ({
+      key,
+      type: 'number',
+      xmlPath: ['protocol', '$protocol', element],
+      description: `${side} port for protocol tcp or udp; 0 means any port.`,
+      range: { min: 0, max: 65535 },
+      deviceDefault: 0,
+    }) as const satisfies FieldDef;
   const fam = v6 ? 'IPv6' : 'IPv4';
   return [
     {
       key: 'name',
-      tfName: 'name',
       type: 'string',
       xmlPath: [],
       description: `Proxy ID name; the tunnel name, a colon and this name together are at most ${TUNNEL_AND_PROXY_ID_MAX_LENGTH} characters.`,
       required: true,
     },
-    { key: 'local', tfName: 'local', type: 'string', xmlPath: ['local'], description: `Local ${fam} subnet or address.` },
-    { key: 'remote', tfName: 'remote', type: 'string', xmlPath: ['remote'], description: `Remote ${fam} subnet or address.` },
+    { key: 'local', type: 'string', xmlPath: ['local'], description: `Local ${fam} subnet or address.` },
+    { key: 'remote', type: 'string', xmlPath: ['remote'], description: `Remote ${fam} subnet or address.` },
     {
       key: 'protocol',
-      tfName: 'protocol',
       type: 'string',
       xmlPath: ['protocol'],
       description: 'Protocol the proxy ID matches: any, an IP protocol number, tcp or udp.',
@@ -100,38 +59,27 @@ function proxyIdFields(v6: boolean): FieldSpec[] {
     },
     {
       key: 'number',
-      tfName: 'number',
       type: 'number',
       xmlPath: ['protocol', 'number'],
       description: 'IP protocol number (protocol number).',
       range: { min: 1, max: 254 },
     },
-    port('localPort', 'local_port', 'local-port', 'Local'),
-    port('remotePort', 'remote_port', 'remote-port', 'Remote'),
-  ];
+    port('localPort', 'local-port', 'Local'),
+    port('remotePort', 'remote-port', 'Remote'),
+  ] as const satisfies readonly FieldDef[];
 }
 
-const bool = (key: string, tfName: string, xmlPath: string[], description: string, deviceDefault?: boolean): FieldSpec => ({
-  key,
-  tfName,
-  type: 'bool',
-  xmlPath,
-  description,
-  ...(deviceDefault !== undefined ? { deviceDefault } : {}),
-});
-
-const FIELDS: readonly FieldSpec[] = [
+const FIELDS = [
   nameField('IPSec tunnel'),
   {
     key: 'tunnelInterface',
-    tfName: 'tunnel_interface',
     type: 'string',
     xmlPath: ['tunnel-interface'],
+    refersTo: 'tunnel-interface',
     description: 'Tunnel interface (tunnel.N) the tunnel is bound to; one tunnel per interface.',
   },
   {
     key: 'keyType',
-    tfName: 'key_type',
     type: 'string',
     xmlPath: [],
     description:
@@ -145,30 +93,29 @@ const FIELDS: readonly FieldSpec[] = [
   },
   {
     key: 'autoKey',
-    tfName: 'auto_key',
     type: 'object',
     xmlPath: ['auto-key'],
     description: 'IKE-negotiated keys.',
+    factsInline: true,
     fields: [
       {
         key: 'ikeGateways',
-        tfName: 'ike_gateways',
         type: 'string-list',
         xmlPath: ['ike-gateway'],
         listStyle: 'entry',
+        refersTo: 'ike-gateway',
         description: 'IKE gateways of the tunnel (a second one is a backup peer).',
       },
       {
         key: 'ipsecCryptoProfile',
-        tfName: 'ipsec_crypto_profile',
         type: 'string',
         xmlPath: ['ipsec-crypto-profile'],
+        refersTo: 'ipsec-crypto-profile',
         description: 'IPSec crypto profile name.',
         deviceDefault: 'default',
       },
       {
         key: 'proxyIds',
-        tfName: 'proxy_ids',
         type: 'object-list',
         xmlPath: ['proxy-id'],
         description: 'IPv4 proxy IDs (traffic selectors). Not used in transport mode.',
@@ -176,7 +123,6 @@ const FIELDS: readonly FieldSpec[] = [
       },
       {
         key: 'proxyIdsV6',
-        tfName: 'proxy_ids_v6',
         type: 'object-list',
         xmlPath: ['proxy-id-v6'],
         description: 'IPv6 proxy IDs (traffic selectors). Not used in transport mode.',
@@ -186,7 +132,6 @@ const FIELDS: readonly FieldSpec[] = [
   },
   {
     key: 'ipsecMode',
-    tfName: 'ipsec_mode',
     type: 'string',
     xmlPath: ['ipsec-mode'],
     description: 'IPSec mode: tunnel or transport (PAN-OS 11.0 and later; older versions are always tunnel mode).',
@@ -197,52 +142,41 @@ const FIELDS: readonly FieldSpec[] = [
       'remove ipsec_mode from the declaration (PAN-OS before 11.0 only knows tunnel mode, so leave it unset for ' +
       'tunnel mode) or upgrade the device to PAN-OS 11.0 or later',
   },
-  bool('antiReplay', 'anti_replay', ['anti-replay'], 'Enable anti-replay protection.', true),
+  boolField('antiReplay', ['anti-replay'], 'Enable anti-replay protection.', true),
   {
     key: 'antiReplayWindow',
-    tfName: 'anti_replay_window',
     type: 'string',
     xmlPath: ['anti-replay-window'],
     description: 'Anti-replay window size in packets (only with anti-replay enabled).',
     enum: ANTI_REPLAY_WINDOWS,
     deviceDefault: '1024',
   },
-  bool('copyTos', 'copy_tos', ['copy-tos'], 'Copy the inner ToS bits to the outer header.', false),
-  bool('enableGreEncapsulation', 'enable_gre_encapsulation', ['enable-gre-encapsulation'], 'Encapsulate in GRE inside IPSec (needed for multicast and routing protocols in transport mode).', false),
+  boolField('copyTos', ['copy-tos'], 'Copy the inner ToS bits to the outer header.', false),
+  boolField('enableGreEncapsulation', ['enable-gre-encapsulation'], 'Encapsulate in GRE inside IPSec (needed for multicast and routing protocols in transport mode).', false),
   {
     key: 'tunnelMonitor',
-    tfName: 'tunnel_monitor',
     type: 'object',
     xmlPath: ['tunnel-monitor'],
     description: 'Tunnel monitoring by ICMP probes.',
     fields: [
-      bool('enable', 'enable', ['enable'], 'Enable tunnel monitoring.', false),
-      { key: 'destinationIp', tfName: 'destination_ip', type: 'string', xmlPath: ['destination-ip'], description: 'Address the probes are sent to.' },
-      { key: 'proxyId', tfName: 'proxy_id', type: 'string', xmlPath: ['proxy-id'], description: 'Proxy ID whose addresses source the probes.' },
-      { key: 'profile', tfName: 'profile', type: 'string', xmlPath: ['tunnel-monitor-profile'], description: 'Tunnel monitor profile (action on failure).' },
+      boolField('enable', ['enable'], 'Enable tunnel monitoring.', false),
+      { key: 'destinationIp', type: 'string', xmlPath: ['destination-ip'], description: 'Address the probes are sent to.' },
+      { key: 'proxyId', type: 'string', xmlPath: ['proxy-id'], description: 'Proxy ID whose addresses source the probes.' },
+      { key: 'profile', type: 'string', xmlPath: ['tunnel-monitor-profile'], refersTo: 'tunnel-monitor-profile', description: 'Tunnel monitor profile (action on failure).' },
     ],
   },
-  bool('disabled', 'disabled', ['disabled'], 'Disable the tunnel.', false),
+  boolField('disabled', ['disabled'], 'Disable the tunnel.', false),
   COMMENT_FIELD,
-  bool('ipv6', 'ipv6', ['ipv6'], 'Use IPv6 for the tunnel.', false),
-];
+  boolField('ipv6', ['ipv6'], 'Use IPv6 for the tunnel.', false),
+] as const satisfies readonly FieldDef[];
+
+const KIND = { kind: 'ipsec-tunnel', title: 'IPSec tunnel', factsKey: 'ipsecTunnels', fields: FIELDS } as const;
 
 /** Descriptor of `…/network/tunnel/ipsec/entry`. */
-export const ipsecTunnel: PanosObjectDescriptor<IpsecTunnel> = defineObject<IpsecTunnel>({
-  kind: 'ipsec-tunnel',
-  title: 'IPSec tunnel',
-  fields: FIELDS,
+export const ipsecTunnel: DescriptorOfSpec<typeof KIND> = defineObject({
+  ...KIND,
   containerXpath: (loc) => `${deviceXpath(loc)}/network/tunnel/ipsec`,
-  references: (m) => {
-    const refs: ObjectRef[] = [];
-    if (m.tunnelInterface) refs.push({ kind: 'tunnel-interface', name: m.tunnelInterface, field: 'tunnelInterface' });
-    for (const gw of m.autoKey?.ikeGateways ?? []) refs.push({ kind: 'ike-gateway', name: gw, field: 'autoKey.ikeGateways' });
-    if (m.autoKey?.ipsecCryptoProfile) {
-      refs.push({ kind: 'ipsec-crypto-profile', name: m.autoKey.ipsecCryptoProfile, field: 'autoKey.ipsecCryptoProfile' });
-    }
-    if (m.tunnelMonitor?.profile) refs.push({ kind: 'tunnel-monitor-profile', name: m.tunnelMonitor.profile, field: 'tunnelMonitor.profile' });
-    return refs;
-  },
+
   validateCustom: (m, ctx) => [
     ...nameProblems('tunnel-interface', 'tunnelInterface', 'tunnel_interface', m.tunnelInterface, ctx),
     ...proxyIdNameProblems(m, ctx.title),

@@ -1,4 +1,4 @@
-/** The registry of object kinds. */
+/** The registry of object kinds: every kind list of the project derives from it. */
 import { ikeCryptoProfile } from './ike-crypto-profile';
 import { ikeGateway } from './ike-gateway';
 import { ipsecCryptoProfile } from './ipsec-crypto-profile';
@@ -6,17 +6,30 @@ import { ipsecTunnel } from './ipsec-tunnel';
 import { tunnelInterface } from './tunnel-interface';
 import { tunnelMonitorProfile } from './tunnel-monitor-profile';
 import type { PanosObjectDescriptor } from './descriptor';
-import type { ObjectKind } from './types';
+import { DEVICE_OBJECT_KINDS, type ObjectKind } from './types';
 
 /** Every descriptor, in dependency order (create in this order, delete in reverse). */
-export const ALL_DESCRIPTORS: readonly PanosObjectDescriptor<{ name: string }>[] = [
-  tunnelInterface,
-  tunnelMonitorProfile,
-  ikeCryptoProfile,
-  ipsecCryptoProfile,
-  ikeGateway,
-  ipsecTunnel,
-] as unknown as readonly PanosObjectDescriptor<{ name: string }>[];
+const DESCRIPTORS = [tunnelInterface, tunnelMonitorProfile, ikeCryptoProfile, ipsecCryptoProfile, ikeGateway, ipsecTunnel] as const;
+
+/** Any one descriptor of the registry, with its literal kind, field table and facts key. */
+export type AnyObjectDescriptor = (typeof DESCRIPTORS)[number];
+
+/** The descriptor of one kind, typed (its model, table and facts key). */
+export type DescriptorOf<K extends ObjectKind> = Extract<AnyObjectDescriptor, { readonly kind: K }>;
+
+/** Every descriptor, in dependency order, seen through the generic interface. */
+export const ALL_DESCRIPTORS: readonly PanosObjectDescriptor<{ name: string }>[] = DESCRIPTORS;
+
+/** Every object kind, in dependency order. */
+export const ALL_KINDS: readonly ObjectKind[] = DESCRIPTORS.map((d) => d.kind);
+
+for (const d of DESCRIPTORS) {
+  for (const rf of d.referringFields) {
+    if (!(ALL_KINDS as readonly string[]).includes(rf.kind) && !(DEVICE_OBJECT_KINDS as readonly string[]).includes(rf.kind)) {
+      throw new Error(`${d.kind}: field ${rf.path.join('.')} refers to ${JSON.stringify(rf.kind)}, which is no object kind`);
+    }
+  }
+}
 
 /** The descriptor of one kind. */
 export function descriptorFor(kind: ObjectKind): PanosObjectDescriptor<{ name: string }> {

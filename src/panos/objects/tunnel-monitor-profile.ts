@@ -1,25 +1,16 @@
 /** Tunnel monitor profile: what a tunnel does when its monitor probes fail (facts: docs/panos/tunnel-monitor-profile.md). */
 import { nameField } from './common-fields';
-import { defineObject, type PanosObjectDescriptor } from './descriptor';
+import { defineObject, type DescriptorOfSpec } from './descriptor';
 import { deviceXpath } from './location';
-import type { FieldSpec } from './types';
+import type { FieldDef, ModelOf } from './field-table';
 
-/** A tunnel monitor profile. */
-export interface TunnelMonitorProfile {
-  name: string;
-  /** @default 'wait-recover' (device) */
-  action?: 'wait-recover' | 'fail-over';
-  /** Seconds between probes, 2-100 (the schema's range; the web help says 2-10). @default 3 (device) */
-  interval?: number;
-  /** Missed probes before the action, 2-10. @default 5 (device) */
-  threshold?: number;
-}
+/** A tunnel monitor profile. The interval's range is the schema's, 2-100 (the web help says 2-10). */
+export type TunnelMonitorProfile = ModelOf<typeof FIELDS>;
 
-const FIELDS: readonly FieldSpec[] = [
+const FIELDS = [
   nameField('tunnel monitor profile'),
   {
     key: 'action',
-    tfName: 'action',
     type: 'string',
     xmlPath: ['action'],
     description: 'What to do when the tunnel stops answering: wait for it to recover, or fail over to another path.',
@@ -28,7 +19,6 @@ const FIELDS: readonly FieldSpec[] = [
   },
   {
     key: 'interval',
-    tfName: 'interval',
     type: 'number',
     xmlPath: ['interval'],
     description: 'Seconds between monitor probes.',
@@ -37,20 +27,18 @@ const FIELDS: readonly FieldSpec[] = [
   },
   {
     key: 'threshold',
-    tfName: 'threshold',
     type: 'number',
     xmlPath: ['threshold'],
     description: 'Number of missed probes before the action is taken.',
     range: { min: 2, max: 10 },
     deviceDefault: 5,
   },
-];
+] as const satisfies readonly FieldDef[];
+
+const KIND = { kind: 'tunnel-monitor-profile', title: 'Tunnel monitor profile', factsKey: 'monitorProfiles', fields: FIELDS } as const;
 
 /** Descriptor of `…/network/profiles/monitor-profile/entry`. */
-export const tunnelMonitorProfile: PanosObjectDescriptor<TunnelMonitorProfile> = defineObject<TunnelMonitorProfile>({
-  kind: 'tunnel-monitor-profile',
-  title: 'Tunnel monitor profile',
-  fields: FIELDS,
+export const tunnelMonitorProfile: DescriptorOfSpec<typeof KIND> = defineObject({
+  ...KIND,
   containerXpath: (loc) => `${deviceXpath(loc)}/network/profiles/monitor-profile`,
-  references: () => [],
 });

@@ -5,6 +5,7 @@
  */
 import type { PanosVersion } from '../version';
 import type { XmlElement } from '../xml';
+import type { AnyObjectDescriptor } from './registry';
 
 /** Where objects live. Network objects sit under the device; zones and vsys imports under `vsys`. */
 export type Location =
@@ -12,14 +13,8 @@ export type Location =
   | { readonly type: 'template'; readonly template: string; readonly vsys?: string }
   | { readonly type: 'template-stack'; readonly templateStack: string; readonly vsys?: string };
 
-/** The six object kinds this project manages. */
-export type ObjectKind =
-  | 'tunnel-interface'
-  | 'ike-crypto-profile'
-  | 'ipsec-crypto-profile'
-  | 'ike-gateway'
-  | 'ipsec-tunnel'
-  | 'tunnel-monitor-profile';
+/** The object kinds this project manages: those of the registry's descriptors (registry.ts). */
+export type ObjectKind = AnyObjectDescriptor['kind'];
 
 /** Value type of a field. `object` / `object-list` carry nested `fields`. */
 export type FieldType = 'string' | 'number' | 'bool' | 'string-list' | 'object' | 'object-list';
@@ -95,6 +90,17 @@ export interface FieldSpec {
   readonly oneofGroup?: string;
   /** Sibling elements (names, relative to this field's parent element) removed when this field is set. */
   readonly conflictsWith?: readonly string[];
+  /**
+   * `object` whose fields the rules' facts hold at the top level of the object (a tunnel's `autoKey`: the rules read
+   * `ikeGateways`, not `autoKey.ikeGateways`).
+   */
+  readonly factsInline?: boolean;
+  /**
+   * The field holds the name of another object (a `string`, or each member of a `string-list`): its kind. References
+   * order writes and deletes and are checked by the rules (PANOS-REF-001) and at commit. Typed as text: the kinds
+   * derive from the tables, so a table cannot name their type; the registry checks each value when it loads.
+   */
+  readonly refersTo?: string;
   /** What to do when the target version lacks this field (ends the version-gate message). */
   readonly versionFix?: string;
 }
@@ -116,9 +122,15 @@ export interface VersionIssue {
   readonly message: string;
 }
 
+/** Device objects a field may name that this project does not manage. */
+export const DEVICE_OBJECT_KINDS = ['interface', 'zone', 'virtual-router'] as const;
+
+/** What a field may refer to: an object of this project, or a device object it only names. */
+export type ReferenceKind = ObjectKind | (typeof DEVICE_OBJECT_KINDS)[number];
+
 /** A reference from one object to another (for ordering writes and checking references). */
 export interface ObjectRef {
-  readonly kind: ObjectKind | 'zone' | 'virtual-router' | 'interface';
+  readonly kind: ReferenceKind;
   readonly name: string;
   /** Model key of the referring field. */
   readonly field: string;
@@ -131,8 +143,8 @@ export interface Decoded<M> {
 }
 
 /** Everything the rest of the project needs to know about one object kind. */
-export interface ObjectDescriptor<M extends { name: string }> {
-  readonly kind: ObjectKind;
+export interface ObjectDescriptor<M extends { name: string }, K extends string = ObjectKind> {
+  readonly kind: K;
   /** Human name, e.g. `IPSec tunnel`. */
   readonly title: string;
   readonly fields: readonly FieldSpec[];

@@ -1,11 +1,6 @@
 /** `panosipsec_ike_crypto_profile`: generated from the ikeCryptoProfile descriptor's field table. */
-import { ikeCryptoProfile, type PanosObjectDescriptor } from '../../panos/objects';
-import { resourceTypeName } from '../address';
-import type { ObjectResourceSpec } from './spec';
+import { ikeCryptoProfile } from '../../panos/objects';
+import { objectResource } from './spec';
 
 /** Resource spec of `panosipsec_ike_crypto_profile`. */
-export const ikeCryptoProfileResource: ObjectResourceSpec = {
-  typeName: resourceTypeName('ike-crypto-profile'),
-  kind: 'ike-crypto-profile',
-  descriptor: ikeCryptoProfile as unknown as PanosObjectDescriptor<{ name: string }>,
-};
+export const ikeCryptoProfileResource = objectResource(ikeCryptoProfile);

@@ -1,11 +1,6 @@
 /** `panosipsec_ipsec_crypto_profile`: generated from the ipsecCryptoProfile descriptor's field table. */
-import { ipsecCryptoProfile, type PanosObjectDescriptor } from '../../panos/objects';
-import { resourceTypeName } from '../address';
-import type { ObjectResourceSpec } from './spec';
+import { ipsecCryptoProfile } from '../../panos/objects';
+import { objectResource } from './spec';
 
 /** Resource spec of `panosipsec_ipsec_crypto_profile`. */
-export const ipsecCryptoProfileResource: ObjectResourceSpec = {
-  typeName: resourceTypeName('ipsec-crypto-profile'),
-  kind: 'ipsec-crypto-profile',
-  descriptor: ipsecCryptoProfile as unknown as PanosObjectDescriptor<{ name: string }>,
-};
+export const ipsecCryptoProfileResource = objectResource(ipsecCryptoProfile);

@@ -1,11 +1,6 @@
 /** `panosipsec_ipsec_tunnel`: generated from the ipsecTunnel descriptor's field table. */
-import { ipsecTunnel, type PanosObjectDescriptor } from '../../panos/objects';
-import { resourceTypeName } from '../address';
-import type { ObjectResourceSpec } from './spec';
+import { ipsecTunnel } from '../../panos/objects';
+import { objectResource } from './spec';
 
 /** Resource spec of `panosipsec_ipsec_tunnel`. */
-export const ipsecTunnelResource: ObjectResourceSpec = {
-  typeName: resourceTypeName('ipsec-tunnel'),
-  kind: 'ipsec-tunnel',
-  descriptor: ipsecTunnel as unknown as PanosObjectDescriptor<{ name: string }>,
-};
+export const ipsecTunnelResource = objectResource(ipsecTunnel);

@@ -5,17 +5,9 @@
  * applies share one multi-config request, ordered so that references resolve.
  */
 import { randomBytes } from 'node:crypto';
-import { newObject, valuesEqual, warningDiagnostic, type Diagnostic, type StateResult, type ValueObject } from '../../tfplugin';
+import { newObject, warningDiagnostic, type Diagnostic, type StateResult, type ValueObject } from '../../tfplugin';
 import type { ConfigOp } from '../../panos/client';
-import {
-  descriptorFor,
-  memberXpath,
-  virtualRouterInterfacesXpath,
-  vsysImportInterfacesXpath,
-  zoneMembersXpath,
-  type Location,
-} from '../../panos/objects';
-import { el } from '../../panos/xml';
+import { descriptorFor } from '../../panos/objects';
 import { errorToDiagnostics } from '../errors';
 import { modelFromValue, type Model } from '../model-values';
 import { isPredefined } from '../../panos/predefined';
@@ -23,7 +15,7 @@ import { objectAddress } from '../plan-rules';
 import { objectKey, referencesOf, referringKinds, writeOrder, type ObjectRef } from '../references';
 import type { DeviceSession } from '../session';
 import { OBJECT_RESOURCES } from './all';
-import { decodePrivate, encodePrivate, privateForWrittenKey, storedPrivate } from './private-state';
+import { decodePrivate, encodePrivate, storedPrivate } from './private-state';
 import { resourceFields, type ObjectResourceSpec } from './spec';
 import { writeOnlyAttributes } from './object-plan';
 import { alreadyExistsDiagnostic, keepsOnDestroy, nameInUse, predefinedDestroyWarning } from './takeover';
@@ -31,53 +23,6 @@ import { alreadyExistsDiagnostic, keepsOnDestroy, nameInUse, predefinedDestroyWa
 /** A fresh revision: changes on every write, so the commit resource's triggers change. */
 export function newRevision(): string {
   return `${Date.now().toString(36)}-${randomBytes(4).toString('hex')}`;
-}
-
-interface Membership {
-  zone?: string;
-  virtualRouter?: string;
-  vsys?: string;
-}
-
-function membershipOfState(s: ValueObject | null, loc: Location): Membership | undefined {
-  if (s === null) return undefined;
-  const str = (v: unknown): string | undefined => (typeof v === 'string' ? v : undefined);
-  return { zone: str(s.zone), virtualRouter: str(s.virtual_router), vsys: str(s.vsys) ?? loc.vsys ?? 'vsys1' };
-}
-
-/** Ops that move a tunnel interface's memberships from `before` to `after` (undefined = no interface). */
-export function membershipOps(iface: string, loc: Location, before: Membership | undefined, after: Membership | undefined): ConfigOp[] {
-  const ops: ConfigOp[] = [];
-  const vsysLoc = (vsys: string | undefined): Location => ({ ...loc, vsys: vsys ?? loc.vsys ?? 'vsys1' });
-  const member = (): ReturnType<typeof el> => el('member', iface);
-  const move = (from: string | undefined, to: string | undefined, xpathOf: (v: string) => string): void => {
-    if (from === to) return;
-    if (from !== undefined) ops.push({ action: 'delete', xpath: memberXpath(xpathOf(from), iface) });
-    if (to !== undefined) ops.push({ action: 'set', xpath: xpathOf(to), element: member() });
-  };
-  // Import first on create (zones accept only imported interfaces), last on delete.
-  const importXpath = (v: string): string => vsysImportInterfacesXpath(vsysLoc(v));
-  if (after) move(before?.vsys, after.vsys, importXpath);
-  const afterVsys = after?.vsys ?? before?.vsys;
-  move(before?.zone, after?.zone, (z) => zoneMembersXpath(vsysLoc(afterVsys), z));
-  move(before?.virtualRouter, after?.virtualRouter, (vr) => virtualRouterInterfacesXpath(loc, vr));
-  if (!after) move(before?.vsys, undefined, importXpath);
-  return ops;
-}
-
-/**
- * True when the pre-shared key must be sent: on a create, when the declared plaintext key changed, when the
- * write-only key's version changed, or when the gateway switches to pre-shared-key authentication. Otherwise the
- * key the device stores is left alone (a read that found it changed on the device clears the state's key, so the
- * next apply sends the declared one again).
- */
-function keyToWrite(prior: ValueObject | null, planned: ValueObject): boolean {
-  if (prior === null) return true;
-  return (
-    !valuesEqual(prior.pre_shared_key, planned.pre_shared_key) ||
-    !valuesEqual(prior.pre_shared_key_wo_version, planned.pre_shared_key_wo_version) ||
-    (prior.authentication !== 'pre-shared-key' && planned.authentication === 'pre-shared-key')
-  );
 }
 
 /**
@@ -129,28 +74,15 @@ export async function applyObject(
       claimed = true;
     }
     const base = bases.get(name)?.raw;
-    delete model.preSharedKey;
-    if (spec.preSharedKey && keyToWrite(prior, planned)) {
-      const key = typeof config?.pre_shared_key_wo === 'string' ? config.pre_shared_key_wo : typeof planned.pre_shared_key === 'string' ? planned.pre_shared_key : undefined;
-      if (key !== undefined) {
-        session.client().addSecret(key);
-        model.preSharedKey = key;
-        priv = privateForWrittenKey(key);
-      }
-    }
+    priv = spec.hooks?.applySecrets?.(session, model, prior, planned, config) ?? priv;
     const version = (await session.systemInfo()).version;
     const element = desc.encode(model, version, base, previous);
     const ops: ConfigOp[] = [{ action: 'edit', xpath: desc.entryXpath(loc, name), element }];
-    if (spec.memberships) {
-      const after = membershipOfState(planned, loc);
-      const before = membershipOfState(prior, loc);
-      const mops = membershipOps(name, loc, before, after);
-      // The entry must exist before anything lists it as a member.
-      ops.push(...mops);
-    }
+    // The entry must exist before anything lists it as a member.
+    ops.push(...(spec.hooks?.writeOps?.(name, loc, prior, planned) ?? []));
     const missing = await awaitReferencedObjects(session, spec, model);
     await session.write(ops, address, writeOrder(spec.kind, 'write'));
-    if (spec.memberships) session.forgetMemberships();
+    spec.hooks?.afterWrite?.(session);
     diagnostics.push(...missing.map((r) => missingReferenceWarning(address, r)));
     session.candidate.noteWritten(spec.kind, name, element);
     session.written.set(entryKey, { kind: spec.kind, name });
@@ -201,26 +133,14 @@ async function deleteObject(spec: ObjectResourceSpec, session: DeviceSession, pr
   if (keepsOnDestroy(spec, name)) return { state: null, diagnostics: [predefinedDestroyWarning(spec, name, 'apply')] };
   const ops: ConfigOp[] = [];
   try {
-    if (spec.memberships) {
-      const maps = await session.membershipMaps().catch(() => undefined);
-      const before = membershipOfState(prior, loc) ?? {};
-      const actual: Membership = {
-        zone: before.zone ?? maps?.zones.get(name),
-        virtualRouter: before.virtualRouter ?? maps?.virtualRouters.get(name),
-        vsys: maps?.vsysImports.get(name) ?? before.vsys,
-      };
-      ops.push(...membershipOps(name, loc, actual, undefined).filter((o) => o.action === 'delete' && !o.xpath.includes('/import/')));
-      ops.push({ action: 'delete', xpath: desc.entryXpath(loc, name) });
-      ops.push(...membershipOps(name, loc, actual, undefined).filter((o) => o.xpath.includes('/import/')));
-    } else {
-      ops.push({ action: 'delete', xpath: desc.entryXpath(loc, name) });
-    }
+    const entry: ConfigOp = { action: 'delete', xpath: desc.entryXpath(loc, name) };
+    ops.push(...(spec.hooks?.deleteOps ? await spec.hooks.deleteOps(session, name, prior, entry) : [entry]));
     // PAN-OS refuses to delete an object something still refers to (code 10). When the referrers are being deleted
     // by this process too, their deletes go first.
     await Promise.all(referringKinds(spec.kind, ALL_KINDS).map((k) => session.candidate.entries(k)));
     await session.candidate.until(() => session.candidate.referrers(spec.kind, name).size === 0, REFERENCE_IDLE_MS, REFERENCE_MAX_MS);
     await session.write(ops, address, writeOrder(spec.kind, 'delete'));
-    if (spec.memberships) session.forgetMemberships();
+    spec.hooks?.afterWrite?.(session);
     session.candidate.noteDeleted(spec.kind, name);
     session.written.delete(key);
     session.creating.delete(key);

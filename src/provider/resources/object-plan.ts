@@ -50,8 +50,7 @@ export function needsWrite(spec: ObjectResourceSpec, prior: ValueObject | null, 
 export function planKeptChoices(spec: ObjectResourceSpec, planned: ValueObject, config: ValueObject | null): void {
   const fields = resourceFields(spec);
   const model = modelFromValue(fields, planned);
-  const wo = config?.pre_shared_key_wo;
-  if (spec.preSharedKey && wo !== null && wo !== undefined) model.preSharedKey = 'declared';
+  spec.hooks?.planDeclared?.(model, config);
   for (const f of fields) {
     const declared = config?.[f.tfName];
     if (!f.keepWhenUnset || (declared !== null && declared !== undefined)) continue;
@@ -89,12 +88,7 @@ export async function planObject(
   const diagnostics: Diagnostic[] = [];
   const name = planned.name;
   const address = typeof name === 'string' ? objectAddress(spec.kind, name) : `${spec.typeName} (name not known yet)`;
-  if (spec.preSharedKey && config && config.pre_shared_key !== null && config.pre_shared_key_wo !== null &&
-      config.pre_shared_key !== undefined && config.pre_shared_key_wo !== undefined) {
-    diagnostics.push(errorDiagnostic('Conflicting Pre-Shared Keys',
-      `${address}: pre_shared_key and pre_shared_key_wo are both set. Fix: keep one (pre_shared_key_wo keeps the key out of state).`,
-      ['pre_shared_key_wo']));
-  }
+  diagnostics.push(...(spec.hooks?.planProblems?.(config, address) ?? []));
   const writes = needsWrite(spec, prior, planned);
   planned.id = typeof name === 'string' ? name : UNKNOWN;
   planned.revision = writes ? UNKNOWN : (prior?.revision ?? UNKNOWN);

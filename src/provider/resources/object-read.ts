@@ -5,13 +5,12 @@
  * between the declaration and what would be committed.
  */
 import { UserError, newObject, type ImportResult, type StateResult, type ValueObject } from '../../tfplugin';
-import { describeLocation, membershipOf, type Decoded, type Location, type ObjectKind } from '../../panos/objects';
+import { describeLocation, type Decoded, type Location, type ObjectKind } from '../../panos/objects';
 import { referencesOf, referringKinds } from '../references';
 import { OBJECT_RESOURCES } from './all';
 import { maskToManaged, modelFromValue, valueFromModel, type Model } from '../model-values';
 import { FACT_UNKNOWN, objectAddress } from '../plan-rules';
 import type { DeviceSession, PlannedObject } from '../session';
-import { checkStoredKey, decodePrivate, encodePrivate, secretDigest, storedKeyFingerprint } from './private-state';
 import { resourceFields, type ObjectResourceSpec } from './spec';
 
 /**
@@ -21,13 +20,10 @@ import { resourceFields, type ObjectResourceSpec } from './spec';
  */
 const BENCH_READ_PER_RESOURCE = process.env.PANOS_IPSEC_BENCH_READ_PER_RESOURCE === '1';
 
-/** The device's entry of an object as a model, memberships of tunnel interfaces included. */
+/** The device's entry of an object as a model, with what the resource keeps outside it (its hooks' withOutside). */
 async function deviceModel(spec: ObjectResourceSpec, session: DeviceSession, name: string, perResource = false): Promise<Decoded<{ name: string }> | undefined> {
-  const entry = perResource ? session.client().getObject(spec.descriptor, session.location, name) : session.candidate.deviceEntry(spec.kind, name);
-  // Side by side: the memberships are needed whether or not the entry is found.
-  const [found, maps] = await Promise.all([entry, spec.memberships ? session.membershipMaps() : undefined]);
-  if (!found || !maps) return found;
-  return { raw: found.raw, model: { ...found.model, ...membershipOf(name, maps) } };
+  const found = await (perResource ? session.client().getObject(spec.descriptor, session.location, name) : session.candidate.deviceEntry(spec.kind, name));
+  return found && spec.hooks?.withOutside ? spec.hooks.withOutside(session, name, found) : found;
 }
 
 /** Sessions whose reads {@link prefetchForRefresh} has started. */
@@ -51,8 +47,7 @@ function prefetchForRefresh(session: DeviceSession): void {
 export async function readObject(spec: ObjectResourceSpec, session: DeviceSession, state: ValueObject, priv: Buffer): Promise<StateResult> {
   const name = state.name;
   if (typeof name !== 'string') return { state };
-  // A later request of this run (a commit that fails) may echo the key back: it must be masked there too.
-  if (spec.preSharedKey && typeof state.pre_shared_key === 'string') session.client().addSecret(state.pre_shared_key);
+  spec.hooks?.beforeRead?.(session, state);
   if (!BENCH_READ_PER_RESOURCE) prefetchForRefresh(session);
   const found = await deviceModel(spec, session, name, BENCH_READ_PER_RESOURCE);
   if (!found) return { state: null, private: priv };
@@ -64,25 +59,8 @@ export async function readObject(spec: ObjectResourceSpec, session: DeviceSessio
   // Optional and computed: always the device's value, so a declaration that leaves it out keeps it.
   for (const f of fields) if (f.keepWhenUnset) out[f.tfName] = device[f.tfName] ?? null;
   out.name = name;
-  if (spec.memberships) {
-    // The vsys import defaults to the location's vsys: unmanaged means "whatever the provider imported".
-    out.vsys = state.vsys === null ? null : (device.vsys ?? null);
-  }
-  let nextPriv = priv;
-  if (spec.preSharedKey) {
-    // The device never returns the plaintext: keep the declared key unless the stored one changed.
-    out.pre_shared_key = state.pre_shared_key ?? null;
-    const declared = typeof state.pre_shared_key === 'string' ? state.pre_shared_key : undefined;
-    const stored = (found.model as Model).preSharedKeyEncrypted;
-    const check = checkStoredKey(decodePrivate(priv), declared, typeof stored === 'string' ? stored : undefined);
-    if (check.next) nextPriv = encodePrivate(check.next);
-    if (check.changed) {
-      // The key changed on the device: show the declared key as a change, without a perpetual diff afterwards.
-      if (state.pre_shared_key !== null) out.pre_shared_key = null;
-      if (state.pre_shared_key_wo_version !== null) out.pre_shared_key_wo_version = null;
-    }
-    out.pre_shared_key_wo = null;
-  }
+  spec.hooks?.readState?.(out, state, session, device);
+  const nextPriv = spec.hooks?.readSecrets?.(out, state, found.model as Model, priv) ?? priv;
   return { state: out, private: nextPriv };
 }
 
@@ -153,14 +131,9 @@ export async function importObject(spec: ObjectResourceSpec, session: DeviceSess
   state.id = name;
   state.revision = 'imported';
   for (const [attr] of Object.entries(spec.extraAttributes ?? {})) state[attr] = null;
-  // The default import vsys is what an undeclared vsys means; leaving it null keeps a config that omits it free of
-  // changes. Choices (authentication, key_type, protocol) keep the device's value: they are optional and computed.
-  if (spec.memberships && state.vsys === (session.location.vsys ?? 'vsys1')) state.vsys = null;
-  const stored = (found.model as Model).preSharedKeyEncrypted;
-  const fingerprint = typeof stored === 'string' ? storedKeyFingerprint(stored) : undefined;
-  const priv = spec.preSharedKey && typeof stored === 'string'
-    ? encodePrivate(fingerprint !== undefined ? { pskHash: fingerprint } : { pskDigest: secretDigest(stored) })
-    : undefined;
+  // Choices (authentication, key_type, protocol) keep the device's value: they are optional and computed.
+  spec.hooks?.readState?.(state, null, session, { ...state });
+  const priv = spec.hooks?.importPrivate?.(found.model as Model);
   return { resources: [{ state, ...(priv ? { private: priv } : {}) }] };
 }
 
@@ -188,11 +161,11 @@ async function factsOfKind(session: DeviceSession, spec: ObjectResourceSpec): Pr
   // planned in this process is judged by its plan (which takes precedence), so the reads are needed only when some
   // device entry of the kind is not planned here.
   const unplanned = [...entries.values()].some((d) => !session.planned.has(`${spec.kind}:${d.model.name}`));
-  const memberships = spec.memberships && unplanned ? await session.membershipMaps() : undefined;
+  const outside = spec.hooks?.factsOutside && unplanned ? await spec.hooks.factsOutside(session) : undefined;
   const referenced = new Set<ObjectKind>();
   const objects = [...entries.values()].map((d) => {
     for (const r of referencesOf(spec.kind, d.model as Model)) referenced.add(r.kind);
-    const model = memberships ? { ...d.model, ...membershipOf(d.model.name, memberships) } : d.model;
+    const model = outside ? { ...d.model, ...outside(d.model.name) } : d.model;
     const v = valueFromModel(resourceFields(spec), model as Model);
     return { kind: spec.kind, name: d.model.name, path: objectAddress(spec.kind, d.model.name), model: modelFromValue(resourceFields(spec), v, { unknownAs: FACT_UNKNOWN }) };
   });

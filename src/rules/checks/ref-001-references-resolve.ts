@@ -10,6 +10,7 @@ export const ref001ReferencesResolve: Rule = {
   level: 'error',
   title: 'A reference names an object that is neither declared, imported nor on the device',
   source: 'X1',
+  findingValue: 'referenced-name',
   explanation:
     'PAN-OS refuses a commit whose references dangle. A tunnel references its IKE gateways, IPSec crypto profile, ' +
     'tunnel interface and monitor profile; a gateway its IKE crypto profile and local interface. Each must be declared ' +

@@ -2,11 +2,9 @@ import type { Finding, Rule } from '../types';
 import { isKnown, type ObjectFacts, type StackFacts } from '../facts';
 import { makeFinding, q } from '../finding';
 import { deviceScopeOf } from '../references';
-import { declared, KIND_TITLES, locationOf, type DeclaredKind } from '../resolve';
+import { ALL_KINDS } from '../../panos/objects/registry';
+import { declared, KIND_TITLES, locationOf } from '../resolve';
 
-const KINDS: readonly DeclaredKind[] = [
-  'tunnel-interface', 'ike-crypto-profile', 'ipsec-crypto-profile', 'ike-gateway', 'ipsec-tunnel', 'tunnel-monitor-profile',
-];
 
 /** X2: names are unique per object kind and location. */
 export const ref002UniqueNames: Rule = {
@@ -20,7 +18,7 @@ export const ref002UniqueNames: Rule = {
   fix: 'give each object a unique name, or declare it once and reference that declaration',
   evaluate(facts: StackFacts): Finding[] {
     const findings: Finding[] = [];
-    for (const kind of KINDS) {
+    for (const kind of ALL_KINDS) {
       const first = new Map<string, ObjectFacts>();
       for (const o of declared(facts, kind)) {
         if (o.imported || !isKnown(o.name)) continue;

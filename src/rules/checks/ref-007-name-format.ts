@@ -3,16 +3,12 @@ import { isKnown, type StackFacts } from '../facts';
 import { makeFinding, q } from '../finding';
 import { declared, KIND_TITLES, type DeclaredKind } from '../resolve';
 import { NAME_MAX_LENGTH } from '../../panos/objects/names';
+import { ALL_KINDS } from '../../panos/objects/registry';
 
 /** Longest name PAN-OS accepts per kind: the object model's table (docs/panos/README.md#names), not a copy. */
-export const RULE_NAME_MAX_LENGTH: Readonly<Record<DeclaredKind, number>> = {
-  'tunnel-interface': NAME_MAX_LENGTH['tunnel-interface'],
-  'ike-gateway': NAME_MAX_LENGTH['ike-gateway'],
-  'ipsec-tunnel': NAME_MAX_LENGTH['ipsec-tunnel'],
-  'ike-crypto-profile': NAME_MAX_LENGTH['ike-crypto-profile'],
-  'ipsec-crypto-profile': NAME_MAX_LENGTH['ipsec-crypto-profile'],
-  'tunnel-monitor-profile': NAME_MAX_LENGTH['tunnel-monitor-profile'],
-};
+export const RULE_NAME_MAX_LENGTH: Readonly<Record<DeclaredKind, number>> = Object.fromEntries(
+  ALL_KINDS.map((kind) => [kind, NAME_MAX_LENGTH[kind]]),
+) as Record<DeclaredKind, number>;
 
 const TUNNEL_INTERFACE = /^tunnel\.[1-9]\d{0,3}$/;
 const GENERIC = /^[A-Za-z0-9_][A-Za-z0-9 _.-]*$/;
@@ -36,13 +32,14 @@ export const ref007NameFormat: Rule = {
   level: 'error',
   title: 'A declared object name breaks PAN-OS length or character limits',
   source: 'X2',
+  guardsProps: ['name', 'tunnelInterface'],
   explanation:
     'PAN-OS rejects names that are too long or contain other characters than letters, digits, space, "_", "-" and ".". ' +
     'Profiles allow 31 characters, gateways and tunnels 63; tunnel interfaces are named tunnel.1 to tunnel.9999.',
   fix: 'rename the object within the limits (tunnel interfaces: tunnel.N)',
   evaluate(facts: StackFacts): Finding[] {
     const findings: Finding[] = [];
-    for (const kind of Object.keys(RULE_NAME_MAX_LENGTH) as DeclaredKind[]) {
+    for (const kind of ALL_KINDS) {
       for (const o of declared(facts, kind)) {
         if (o.imported || !isKnown(o.name)) continue;
         const problem = nameProblem(kind, o.name);

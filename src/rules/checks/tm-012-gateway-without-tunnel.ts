@@ -9,6 +9,7 @@ export const tm012GatewayWithoutTunnel: Rule = {
   level: 'warning',
   title: 'An IKE gateway is not used by any IPSec tunnel',
   source: 'T12',
+  wholeConfiguration: true,
   explanation:
     'When an IKE gateway has no IPSec tunnel, IKE negotiates a tunnel-mode child SA by default, so a gateway meant ' +
     'for transport mode silently negotiates tunnel mode.',

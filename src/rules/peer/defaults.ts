@@ -1,7 +1,6 @@
 /**
  * Device defaults an unset field stands for when two ends are compared (an unset PFS group is `group2`, not "no
- * PFS"). Read from the object model's field tables (`deviceDefault`), which state them once; the booleans the tables
- * leave without a default are the vendor's documented defaults (NAT-T off, anti-replay on, no GRE).
+ * PFS"). Read from the object model's field tables (`deviceDefault`), which state each of them once.
  */
 import {
   ikeCryptoProfile,
@@ -9,15 +8,10 @@ import {
   ipsecCryptoProfile,
   ipsecTunnel,
   LIFETIME_UNITS,
-  type FieldSpec,
+  tableField,
 } from '../../panos/objects';
 import type { LifetimeFacts } from '../facts';
 
-function deviceDefault(fields: readonly FieldSpec[], key: string): unknown {
-  const spec = fields.find((f) => f.key === key);
-  if (spec?.deviceDefault === undefined) throw new Error(`rules: the object model gives no device default for ${key}`);
-  return spec.deviceDefault;
-}
 
 /** `'8 hours'` (the tables' wording) as a lifetime. */
 function lifetimeOf(text: unknown): LifetimeFacts {
@@ -29,19 +23,19 @@ function lifetimeOf(text: unknown): LifetimeFacts {
 
 /** The defaults the pair rules apply to unset fields. */
 export const PEER_DEFAULTS = {
-  ikeVersion: deviceDefault(ikeGateway.fields, 'version') as 'ikev1' | 'ikev2' | 'ikev2-preferred',
-  ikev1ExchangeMode: deviceDefault(ikeGateway.fields, 'ikev1ExchangeMode') as 'auto' | 'main' | 'aggressive',
-  passiveMode: deviceDefault(ikeGateway.fields, 'passiveMode') as boolean,
-  ikev1CryptoProfile: deviceDefault(ikeGateway.fields, 'ikev1CryptoProfile') as string,
-  ikev2CryptoProfile: deviceDefault(ikeGateway.fields, 'ikev2CryptoProfile') as string,
-  ikeLifetime: lifetimeOf(deviceDefault(ikeCryptoProfile.fields, 'lifetime')),
-  ipsecLifetime: lifetimeOf(deviceDefault(ipsecCryptoProfile.fields, 'lifetime')),
-  pfsGroup: deviceDefault(ipsecCryptoProfile.fields, 'dhGroup') as string,
-  ipsecMode: deviceDefault(ipsecTunnel.fields, 'ipsecMode') as 'tunnel' | 'transport',
-  antiReplayWindow: String(deviceDefault(ipsecTunnel.fields, 'antiReplayWindow')),
-  natTraversal: false,
-  antiReplay: true,
-  greEncapsulation: false,
+  ikeVersion: tableField(ikeGateway.table, 'version').deviceDefault,
+  ikev1ExchangeMode: tableField(ikeGateway.table, 'ikev1ExchangeMode').deviceDefault,
+  passiveMode: tableField(ikeGateway.table, 'passiveMode').deviceDefault,
+  ikev1CryptoProfile: tableField(ikeGateway.table, 'ikev1CryptoProfile').deviceDefault,
+  ikev2CryptoProfile: tableField(ikeGateway.table, 'ikev2CryptoProfile').deviceDefault,
+  ikeLifetime: lifetimeOf(tableField(ikeCryptoProfile.table, 'lifetime').deviceDefault),
+  ipsecLifetime: lifetimeOf(tableField(ipsecCryptoProfile.table, 'lifetime').deviceDefault),
+  pfsGroup: tableField(ipsecCryptoProfile.table, 'dhGroup').deviceDefault,
+  ipsecMode: tableField(ipsecTunnel.table, 'ipsecMode').deviceDefault,
+  antiReplayWindow: tableField(ipsecTunnel.table, 'antiReplayWindow').deviceDefault,
+  natTraversal: tableField(ikeGateway.table, 'natTraversal').deviceDefault,
+  antiReplay: tableField(ipsecTunnel.table, 'antiReplay').deviceDefault,
+  greEncapsulation: tableField(ipsecTunnel.table, 'enableGreEncapsulation').deviceDefault,
 } as const;
 
 const SECONDS: Readonly<Record<LifetimeFacts['unit'], number>> = { seconds: 1, minutes: 60, hours: 3600, days: 86400 };

@@ -13,9 +13,9 @@ import type {
   IkeGateway,
   IpsecCryptoProfile,
   IpsecTunnel,
-  ProxyId,
 } from '../../panos/objects';
-import { UNKNOWN, type Acknowledgement, type IpsecTunnelFacts, type Known, type ProxyIdFacts, type SecretSourceFacts, type StackFacts } from '../facts';
+import { UNKNOWN, type Acknowledgement, type Known, type SecretSourceFacts, type StackFacts } from '../facts';
+import { factsOf } from '../facts-of';
 import type { RuleResults } from '../engine';
 import { peerEndsOf } from './ends';
 import { runPairRules } from './engine';
@@ -61,10 +61,6 @@ export function devicePath(device: string, kind: string, name: string): string {
   return `${device}/${kind}/${name}`;
 }
 
-function proxyFacts(list: readonly ProxyId[] | undefined): ProxyIdFacts[] | undefined {
-  return list?.map((p) => ({ ...p }));
-}
-
 /** A stored key: `-AQ==`, then the base64 SHA-1 of the plaintext (20 bytes: 27 characters and one `=`), then the ciphertext. */
 const STORED_KEY = /^-AQ==([A-Za-z0-9+/]{27}=)/;
 
@@ -90,27 +86,12 @@ export class StoredKeyIds {
  * @param keys where stored keys get their ids; share one between the devices whose keys are compared
  */
 export function deviceFacts(device: DeviceConfiguration, keys: StoredKeyIds = new StoredKeyIds()): StackFacts {
-  const at = (kind: string, name: string): string => devicePath(device.name, kind, name);
+  const at = (kind: string, name: string): { path: string } => ({ path: devicePath(device.name, kind, name) });
   return {
-    ikeCryptoProfiles: (device.ikeCryptoProfiles ?? []).map((p) => ({ ...p, path: at('ike-crypto-profile', p.name) })),
-    ipsecCryptoProfiles: (device.ipsecCryptoProfiles ?? []).map((p) => ({ ...p, path: at('ipsec-crypto-profile', p.name) })),
+    ikeCryptoProfiles: (device.ikeCryptoProfiles ?? []).map((p) => factsOf('ike-crypto-profile', p, at('ike-crypto-profile', p.name))),
+    ipsecCryptoProfiles: (device.ipsecCryptoProfiles ?? []).map((p) => factsOf('ipsec-crypto-profile', p, at('ipsec-crypto-profile', p.name))),
     ikeGateways: (device.ikeGateways ?? []).map((g) => ({
-      path: at('ike-gateway', g.name),
-      name: g.name,
-      version: g.version,
-      ikev1CryptoProfile: g.ikev1CryptoProfile,
-      ikev2CryptoProfile: g.ikev2CryptoProfile,
-      localInterface: g.localInterface,
-      localIp: g.localIp,
-      peerIp: g.peerIp,
-      peerFqdn: g.peerFqdn,
-      peerDynamic: g.peerDynamic,
-      ipv6: g.ipv6,
-      natTraversal: g.natTraversal,
-      ikev1ExchangeMode: g.ikev1ExchangeMode,
-      passiveMode: g.passiveMode,
-      localId: g.localId,
-      peerId: g.peerId,
+      ...factsOf('ike-gateway', g, at('ike-gateway', g.name)),
       authentication: g.authentication ?? (g.preSharedKeyEncrypted !== undefined || g.preSharedKey !== undefined ? 'pre-shared-key' : undefined),
       // A plaintext key (a planned model, never one read back) is not compared here.
       ...(g.preSharedKeyEncrypted !== undefined
@@ -119,23 +100,10 @@ export function deviceFacts(device: DeviceConfiguration, keys: StoredKeyIds = ne
           ? { preSharedKeySource: UNKNOWN }
           : {}),
     })),
-    ipsecTunnels: (device.ipsecTunnels ?? []).map(
-      (t): IpsecTunnelFacts => ({
-        path: at('ipsec-tunnel', t.name),
-        name: t.name,
-        ipsecMode: t.ipsecMode,
-        keyType: t.keyType ?? (t.autoKey ? 'auto-key' : undefined),
-        ikeGateways: t.autoKey?.ikeGateways,
-        ipsecCryptoProfile: t.autoKey?.ipsecCryptoProfile,
-        tunnelInterface: t.tunnelInterface,
-        proxyIds: proxyFacts(t.autoKey?.proxyIds),
-        proxyIdsV6: proxyFacts(t.autoKey?.proxyIdsV6),
-        antiReplay: t.antiReplay,
-        antiReplayWindow: t.antiReplayWindow,
-        copyTos: t.copyTos,
-        enableGreEncapsulation: t.enableGreEncapsulation,
-      }),
-    ),
+    ipsecTunnels: (device.ipsecTunnels ?? []).map((t) => ({
+      ...factsOf('ipsec-tunnel', t, at('ipsec-tunnel', t.name)),
+      keyType: t.keyType ?? (t.autoKey ? 'auto-key' : undefined),
+    })),
   };
 }
 

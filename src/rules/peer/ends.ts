@@ -15,12 +15,29 @@ import {
   type ObjectFacts,
   type ProxyIdFacts,
   type StackFacts,
+  UNKNOWN,
 } from '../facts';
 import { q } from '../finding';
+import { ikeGateway, ipsecCryptoProfile, ipsecTunnel, tableField } from '../../panos/objects';
 import { locationOf, PREDEFINED_IKE_DEFAULT, PREDEFINED_IPSEC_DEFAULT } from '../resolve';
 import { hostAddress } from './addresses';
 import { PEER_DEFAULTS } from './defaults';
 import type { IkeOffer, IpsecOffer, PeerEnd, PeerTunnelEnd } from './types';
+
+/**
+ * A fact as one of the values its field allows. A value outside them is not compared: the object's own checks
+ * report it (the model's enum at construction and plan), and no pair could negotiate it anyway.
+ */
+function oneOf<E extends string>(value: Known<string>, allowed: readonly E[]): Known<E> {
+  if (value === undefined || isUnknown(value)) return value;
+  return (allowed as readonly string[]).includes(value) ? (value as E) : UNKNOWN;
+}
+
+const IPSEC_PROTOCOLS = tableField(ipsecCryptoProfile.table, 'protocol').enum;
+const IPSEC_MODES = tableField(ipsecTunnel.table, 'ipsecMode').enum;
+const IKE_VERSIONS = tableField(ikeGateway.table, 'version').enum;
+const IKEV1_EXCHANGE_MODES = tableField(ikeGateway.table, 'ikev1ExchangeMode').enum;
+const AUTHENTICATIONS = tableField(ikeGateway.table, 'authentication').enum;
 
 /** `Known` mapped through `f` (unset and unknown pass through). */
 export function mapKnown<T, R>(value: Known<T>, f: (v: T) => R): Known<R> {
@@ -109,7 +126,7 @@ function ipsecOffer(t: IpsecTunnelFacts, tunnelLabel: string, index: NameIndex<I
     label: found.predefined
       ? `the predefined IPSec crypto profile 'default' (cryptoProfile of ${tunnelLabel} is unset)`
       : `IPSec crypto profile ${q(p.name)} (${p.path})`,
-    protocol: p.protocol,
+    protocol: oneOf(p.protocol, IPSEC_PROTOCOLS),
     encryption: ah ? [] : p.espEncryption,
     authentication: ah ? p.ahAuthentication : p.espAuthentication,
     pfsGroups: isUnknown(p.dhGroup) ? p.dhGroup : [p.dhGroup ?? PEER_DEFAULTS.pfsGroup],
@@ -129,7 +146,7 @@ function tunnelEnd(t: IpsecTunnelFacts, index: NameIndex<IpsecCryptoProfileFacts
     at: { path: t.path, objectKind: 'ipsec-tunnel', objectName: t.name },
     name: t.name,
     label,
-    mode: t.ipsecMode ?? PEER_DEFAULTS.ipsecMode,
+    mode: oneOf(t.ipsecMode, IPSEC_MODES) ?? PEER_DEFAULTS.ipsecMode,
     greEncapsulation: t.enableGreEncapsulation ?? PEER_DEFAULTS.greEncapsulation,
     proxyIds: proxyList(t.proxyIds),
     proxyIdsV6: proxyList(t.proxyIdsV6),
@@ -166,7 +183,8 @@ export function peerEndsOf(facts: StackFacts, owner: string): PeerEnd[] {
   for (const g of facts.ikeGateways ?? []) {
     if (g.imported) continue;
     const label = `IKE gateway ${q(g.name)} (${g.path})`;
-    const localAddress = mapKnown(g.localIp, hostAddress);
+    // An HA active/active gateway sends from its floating address (docs/panos/ike-gateway.md#local-ip).
+    const localAddress = mapKnown(g.localIp ?? g.floatingIp, hostAddress);
     const ike = ikeOffers(g, label, ikeIndex, facts);
     const tunnels = typeof g.name === 'string' ? (tunnelsByGateway.get(`${locationOf(g)}\u0000${g.name}`) ?? []) : [];
     ends.push({
@@ -176,8 +194,8 @@ export function peerEndsOf(facts: StackFacts, owner: string): PeerEnd[] {
       at: { path: g.path, objectKind: 'ike-gateway', objectName: g.name },
       name: g.name,
       label,
-      version: g.version ?? PEER_DEFAULTS.ikeVersion,
-      ikev1ExchangeMode: g.ikev1ExchangeMode ?? PEER_DEFAULTS.ikev1ExchangeMode,
+      version: oneOf(g.version, IKE_VERSIONS) ?? PEER_DEFAULTS.ikeVersion,
+      ikev1ExchangeMode: oneOf(g.ikev1ExchangeMode, IKEV1_EXCHANGE_MODES) ?? PEER_DEFAULTS.ikev1ExchangeMode,
       passive: g.passiveMode ?? PEER_DEFAULTS.passiveMode,
       localAddress,
       peerAddress: mapKnown(g.peerIp, hostAddress),
@@ -186,7 +204,7 @@ export function peerEndsOf(facts: StackFacts, owner: string): PeerEnd[] {
       localId: sentIdentity(g.localId, localAddress),
       peerId: g.peerId,
       natTraversal: g.natTraversal ?? PEER_DEFAULTS.natTraversal,
-      authentication: g.authentication ?? (g.preSharedKeySource !== undefined ? 'pre-shared-key' : undefined),
+      authentication: oneOf(g.authentication, AUTHENTICATIONS) ?? (g.preSharedKeySource !== undefined ? 'pre-shared-key' : undefined),
       preSharedKeySource: g.preSharedKeySource,
       ike,
       tunnels: tunnels.map((t) => tunnelEnd(t, ipsecIndex, facts)),

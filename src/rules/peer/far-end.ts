@@ -8,7 +8,7 @@ import type { IkeIdFacts, Known, LifetimeFacts, ProxyIdFacts, SecretSourceFacts 
 import { q } from '../finding';
 import { hostAddress } from './addresses';
 import { mapKnown, sentIdentity } from './ends';
-import type { IkeOffer, PeerEnd, PeerIkeVersion } from './types';
+import type { IkeOffer, PeerAuthentication, PeerEnd, PeerIkev1ExchangeMode, PeerIkeVersion, PeerIpsecMode, PeerIpsecProtocol } from './types';
 
 /** What a declared far end offers. Field names follow the PAN-OS props, so one vocabulary serves both ends. */
 export interface FarEndFacts {
@@ -20,7 +20,7 @@ export interface FarEndFacts {
   /** The address it connects to (the PAN-OS gateway's address as the far end sees it). */
   readonly peerAddress?: Known<string>;
   readonly version: Known<PeerIkeVersion>;
-  readonly ikev1ExchangeMode?: Known<'auto' | 'main' | 'aggressive'>;
+  readonly ikev1ExchangeMode?: Known<PeerIkev1ExchangeMode>;
   readonly ike: {
     readonly encryption: Known<readonly string[]>;
     /** Integrity / PRF algorithms in PAN-OS names (`sha256`, …). */
@@ -30,7 +30,7 @@ export interface FarEndFacts {
   };
   readonly ipsec: {
     /** @default 'esp' */
-    readonly protocol?: Known<'esp' | 'ah'>;
+    readonly protocol?: Known<PeerIpsecProtocol>;
     readonly espEncryption?: Known<readonly string[]>;
     readonly espAuthentication?: Known<readonly string[]>;
     readonly ahAuthentication?: Known<readonly string[]>;
@@ -39,7 +39,7 @@ export interface FarEndFacts {
     readonly lifetime?: Known<LifetimeFacts>;
   };
   /** @default 'tunnel' */
-  readonly mode?: Known<'tunnel' | 'transport'>;
+  readonly mode?: Known<PeerIpsecMode>;
   /** @default false */
   readonly enableGreEncapsulation?: Known<boolean>;
   /** Its own view: `local` is the far end's side. @default - none */
@@ -50,7 +50,7 @@ export interface FarEndFacts {
   readonly localId?: Known<IkeIdFacts>;
   readonly peerId?: Known<IkeIdFacts>;
   readonly natTraversal?: Known<boolean>;
-  readonly authentication?: Known<'pre-shared-key' | 'certificate'>;
+  readonly authentication?: Known<PeerAuthentication>;
   readonly preSharedKeySource?: Known<SecretSourceFacts>;
 }
 

@@ -6,11 +6,20 @@
  * Unset PAN-OS fields are already replaced by the device default here (see `defaults.ts`); a value still unknown (a
  * cdktf token) is {@link UNKNOWN} and makes the rules that need it not applicable.
  */
+import type { IkeGateway, IpsecCryptoProfile, IpsecTunnel } from '../../panos/objects';
 import type { IkeIdFacts, Known, LifetimeFacts, ProxyIdFacts, SecretSourceFacts } from '../facts';
 import type { Finding, PairSource, RuleInfo } from '../types';
 
 /** IKE versions an end can be configured with (PAN-OS vocabulary; a far end that speaks both is `ikev2-preferred`). */
-export type PeerIkeVersion = 'ikev1' | 'ikev2' | 'ikev2-preferred';
+export type PeerIkeVersion = NonNullable<IkeGateway['version']>;
+/** IKEv1 phase-1 exchange modes (the IKE gateway's table). */
+export type PeerIkev1ExchangeMode = NonNullable<IkeGateway['ikev1ExchangeMode']>;
+/** IPSec protocols (the IPSec crypto profile's table). */
+export type PeerIpsecProtocol = NonNullable<IpsecCryptoProfile['protocol']>;
+/** IPSec modes (the IPSec tunnel's table). */
+export type PeerIpsecMode = NonNullable<IpsecTunnel['ipsecMode']>;
+/** Authentication methods (the IKE gateway's table). */
+export type PeerAuthentication = NonNullable<IkeGateway['authentication']>;
 
 /** Where a finding about a field is reported: the object that holds it, in the vocabulary of its declaration. */
 export interface ReportAt {
@@ -44,7 +53,7 @@ export interface IkeOffer {
 export interface IpsecOffer {
   readonly at: ReportAt;
   readonly label: string;
-  readonly protocol: Known<'esp' | 'ah'>;
+  readonly protocol: Known<PeerIpsecProtocol>;
   /** ESP encryption (empty for AH). */
   readonly encryption: Known<readonly string[]>;
   /** ESP or AH authentication. */
@@ -61,7 +70,7 @@ export interface PeerTunnelEnd {
   readonly name: Known<string>;
   /** Words for messages, e.g. `IPSec tunnel 'bgp' (fw-a/bgp)`. */
   readonly label: string;
-  readonly mode: Known<'tunnel' | 'transport'>;
+  readonly mode: Known<PeerIpsecMode>;
   readonly greEncapsulation: Known<boolean>;
   /** Proxy IDs (traffic selectors) as this end sees them: `local` is its own side. Empty when none are declared. */
   readonly proxyIds: Known<readonly ProxyIdFacts[]>;
@@ -88,7 +97,7 @@ export interface PeerEnd {
   /** Words for messages, e.g. `IKE gateway 'gw-bgp' (fw-a/gw-bgp)`. */
   readonly label: string;
   readonly version: Known<PeerIkeVersion>;
-  readonly ikev1ExchangeMode: Known<'auto' | 'main' | 'aggressive'>;
+  readonly ikev1ExchangeMode: Known<PeerIkev1ExchangeMode>;
   /**
    * Responder only (PAN-OS passive mode): never starts IKE. `undefined` when not stated (a far end says nothing of
    * it), so the rule that needs it does not apply.
@@ -105,7 +114,7 @@ export interface PeerEnd {
   /** The identity it expects from the peer; `undefined` means it accepts any. */
   readonly peerId: Known<IkeIdFacts>;
   readonly natTraversal: Known<boolean>;
-  readonly authentication: Known<'pre-shared-key' | 'certificate'>;
+  readonly authentication: Known<PeerAuthentication>;
   /** Where its pre-shared key comes from; `undefined` when not declared, {@link UNKNOWN} when not comparable. */
   readonly preSharedKeySource: Known<SecretSourceFacts>;
   /**

@@ -29,7 +29,7 @@ describe('device entries written from the vendor schema', () => {
     expect(DEVICE_CASES.length).toBeGreaterThanOrEqual(15);
     const all = DEVICE_CASES.map((c) => c.xml).join('');
     for (const marker of [
-      '<certificate>', '<manual-key>', '<global-protect-satellite>', '<floating-ip>', '<require-cookie>', '<udp-checksum-enable>',
+      '<certificate>', '<manual-key>', '<global-protect-satellite>', '<require-cookie>', '<udp-checksum-enable>',
       '<interface-id>', '<enable-on-interface>', '<df-ignore>', '<copy-flow-label>', ' uuid="', '<bonjour>', '<lifesize>', '<ah>',
       'ikev2-preferred', 'aes-128-ccm', '<link-tag>',
     ]) {

@@ -1,7 +1,7 @@
 /**
  * Seventeen device entries written by hand from the vendor's schema (docs/panos/, pan-os-codegen specs), full of
  * elements the provider does not model (certificate authentication, manual-key and GlobalProtect-satellite tunnels,
- * floating-ip, require-cookie, udp-checksum-enable, IPv6 interface options, df-ignore, copy-flow-label, uuid
+ * require-cookie, udp-checksum-enable, IPv6 interface options, df-ignore, copy-flow-label, uuid
  * attributes, bonjour, lifesize, AH, ikev2-preferred with two profiles, a profile without dh-group…). Shared by the
  * codec's round-trip test (test/panos/objects/device-entries.test.ts) and the real-terraform import suite
  * (test/e2e/terraform/import-identity.test.ts).
@@ -286,6 +286,7 @@ export const DEVICE_CASES: readonly DeviceCase[] = [
       ikev2_crypto_profile: 'ikev2_crypto_profile = "ike-tm"',
       ikev2_dpd: 'ikev2_dpd {\n    enable   = true\n    interval = 5\n  }',
       local_interface: 'local_interface = "ethernet1/2"',
+      floating_ip: 'floating_ip = "192.0.2.100"',
       peer_fqdn: 'peer_fqdn = "peer.example.net"',
       peer_id: 'peer_id {\n    type = "fqdn"\n    id   = "peer.example.net"\n  }',
     },

@@ -81,11 +81,18 @@ describe('encode onto a base entry', () => {
     expect(() => ikeGateway.encode({ ...GATEWAY, peerFqdn: 'x.example' }, '10.2.0')).toThrow(/peer_ip and peer_fqdn are mutually exclusive/);
   });
 
-  it('GIVEN a floating-ip local address WHEN a local_ip is declared THEN floating-ip is removed (one local address kind)', () => {
+  it('GIVEN a floating-ip local address WHEN local_ip replaces floating_ip THEN floating-ip is removed (one local address kind)', () => {
     const base = parseXml('<entry name="g"><local-address><interface>ethernet1/1</interface><floating-ip>10.0.0.9</floating-ip></local-address><peer-address><dynamic/></peer-address></entry>');
     const { model, raw } = ikeGateway.decode(base);
-    const out = ikeGateway.encode({ ...model, localIp: '10.0.0.1/24' }, '10.2.0', raw);
+    expect(model.floatingIp).toBe('10.0.0.9');
+    const out = ikeGateway.encode({ ...model, floatingIp: undefined, localIp: '10.0.0.1/24' }, '10.2.0', raw);
     expect(find(out, 'local-address')?.children.map((c) => c.name)).toEqual(['interface', 'ip']);
+    const back = ikeGateway.encode({ ...model, localIp: undefined, floatingIp: '10.0.0.8' }, '10.2.0', out);
+    expect(find(back, 'local-address')?.children.map((c) => c.name)).toEqual(['interface', 'floating-ip']);
+  });
+
+  it('fails when a model sets both local addresses (local_ip and floating_ip)', () => {
+    expect(() => ikeGateway.encode({ ...GATEWAY, localIp: '10.0.0.1/24', floatingIp: '10.0.0.9' }, '10.2.0')).toThrow(/local_ip and floating_ip are mutually exclusive/);
   });
 
   it('GIVEN an esp profile WHEN switched to ah THEN the esp element is gone and the ah one holds the algorithms', () => {
