@@ -17,7 +17,7 @@ import { registerGraphCommand } from './graph-command';
 /** Builds the command-line program (exported for tests). */
 export function buildProgram(): Command {
   const program = new Command('panos-ipsec')
-    .description('PAN-OS IPSec VPN as code: new project, simulator, deploy wrappers, Terraform provider installation, schema, drift and downgrade checks')
+    .description('PAN-OS IPSec VPN as code: new project, simulator and two-device lab, deploy wrappers, Terraform provider installation, schema, drift and downgrade checks, tunnel status, pair check and topology graph')
     .showHelpAfterError();
   registerInitCommand(program);
   registerSimCommand(program);

@@ -7,7 +7,7 @@ import { el, escapeAttr, parseXml, serializeXml, type XmlElement } from '../xml'
 import type { PanosVersion } from '../version';
 import type { Decoded, Location, ObjectDescriptor } from '../objects/types';
 import { classify, isSuccess, nestedReplies, type Envelope } from './envelope';
-import { MultiConfigError, PanosApiError } from './errors';
+import { MultiConfigError } from './errors';
 import { resolveOptions, type ClientOptions } from './options';
 import { Transport, type RequestSpec } from './transport';
 import { whereOf } from './transport-hints';
