@@ -4,7 +4,7 @@
  */
 import type { Simulator } from '../../src/sim';
 import type { ProviderClient } from '../harness';
-import { cleanBuild, planApply, sim, startProvider } from './fixtures/session';
+import { cleanBuild, planApply, sim, startProvider, writeCount } from './fixtures/session';
 import { transportSet } from './fixtures/transport-set';
 import { obj, resource } from './fixtures/values';
 
@@ -92,7 +92,8 @@ describe('GIVEN a PAN-OS 10.2 simulator', () => {
     await s?.close();
   });
 
-  test('fails when a transport tunnel is planned: one error, under PANOS-TM-001, that says the versions once', async () => {
+  test('fails when a transport tunnel is planned: one error, under PANOS-TM-001, that says the versions once, and writes nothing', async () => {
+    s.counters.reset();
     const [, config] = transportSet(3)[4];
     const plan = await p.planResourceChange('panosipsec_ipsec_tunnel', null, config, config);
     const errors = plan.diagnostics.filter((d) => d.severity === 'error');
@@ -101,5 +102,8 @@ describe('GIVEN a PAN-OS 10.2 simulator', () => {
     expect(detail).toMatch(/PANOS-TM-001: ipsec_mode = "transport" needs PAN-OS 11\.0\.0 or later, but the device runs PAN-OS 10\.2\.9; fix: /);
     expect(detail.split('11.0.0').length - 1).toBeLessThanOrEqual(2);
     expect(detail.split('10.2.9').length - 1).toBe(1);
+    expect(detail).toContain('panosipsec_ipsec_tunnel with name "tm-3"');
+    expect(writeCount(s)).toBe(0);
+    expect(s.counters.snapshot().commits).toBe(0);
   });
 });

@@ -3,7 +3,7 @@ import type { Simulator } from '../../src/sim';
 import { UNKNOWN, objectOf, type ValueObject } from '../../src/tfplugin/values';
 import { PROVIDER_SOURCE, PROVIDER_VERSION } from '../../src/provider/address';
 import { providerSchemaJson } from '../../src/provider/schema';
-import { cleanBuild, planApply, sim, startProvider, writeCount } from './fixtures/session';
+import { cleanBuild, planApply, sim, startProvider } from './fixtures/session';
 import { FIXTURE_PSK, transportSet } from './fixtures/transport-set';
 import { resource } from './fixtures/values';
 
@@ -190,32 +190,5 @@ describe('GIVEN a PAN-OS 11.1 simulator and the provider configured from PANOS_*
     expect(done.diagnostics).toEqual([]);
     expect(s.counters.snapshot().commits).toBe(1);
     expect(withoutEmptyElements(s.config.running())).toBe(withoutEmptyElements(runningBefore));
-  });
-});
-
-describe('GIVEN a PAN-OS 10.2 simulator', () => {
-  let s: Simulator;
-  let p: ProviderClient;
-  beforeAll(async () => {
-    s = await sim('10.2.9');
-    p = await startProvider(s);
-  });
-  afterAll(async () => {
-    await p?.shutdown();
-    await s?.close();
-  });
-
-  test('WHEN a transport tunnel is planned THEN the plan fails on ipsec_mode naming versions and fix, and nothing is written', async () => {
-    s.counters.reset();
-    const [, config] = transportSet(3)[4];
-    const plan = await p.planResourceChange('panosipsec_ipsec_tunnel', null, config, config);
-    const err = plan.diagnostics.find((d) => d.severity === 'error' && d.path?.[0] === 'ipsec_mode');
-    expect(err).toBeDefined();
-    expect(err?.detail).toContain('panosipsec_ipsec_tunnel with name "tm-3"');
-    expect(err?.detail).toContain('10.2.9');
-    expect(err?.detail).toContain('11.0.0');
-    expect(err?.detail).toMatch(/fix: /);
-    expect(writeCount(s)).toBe(0);
-    expect(s.counters.snapshot().commits).toBe(0);
   });
 });
