@@ -3,47 +3,35 @@
  * (test/sim/lab/negotiation.test.ts): the request budget, the text report, gateways it cannot check, what the
  * configurations cannot show, and the errors that name the device and the fix.
  */
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { writeFileSync } from 'node:fs';
 import { runPairCheck } from '../../../src/cycle/pair-check-run';
 import type { PairCheckDocument } from '../../../src/cycle/pair-check/pair-check-render';
-import { startLab, type Lab } from '../../../src/sim';
-import { SideOptions, deploy, sideConfig } from '../../sim/lab/lab-helpers';
+import type { Lab } from '../../../src/sim';
+import { SideOptions, deploy, sideConfig, twoDeviceLab, type LabWithInventory } from '../../sim/lab/lab-helpers';
+import { captureIo } from '../fixtures';
 
 const A: SideOptions = { local: '198.51.100.1/30', peer: '198.51.100.2' };
 const B: SideOptions = { local: '198.51.100.2/30', peer: '198.51.100.1' };
 
-function capture(): { out: (s: string) => void; err: (s: string) => void; stdout: () => string; stderr: () => string } {
-  let o = '';
-  let e = '';
-  return { out: (s) => void (o += s), err: (s) => void (e += s), stdout: () => o, stderr: () => e };
-}
-
 describe('panos-ipsec pair-check', () => {
+  let fixture: LabWithInventory;
   let lab: Lab;
-  let dir: string;
   let inventory: string;
   const requests = new Map<string, number>();
 
   beforeEach(async () => {
     requests.clear();
-    lab = await startLab({ devices: [{ name: 'fw-a' }, { name: 'fw-b' }], commitDurationMs: 5, onRequest: (d) => void requests.set(d, (requests.get(d) ?? 0) + 1) });
-    dir = mkdtempSync(join(tmpdir(), 'pair-check-test-'));
-    inventory = join(dir, 'inventory.json');
-    writeFileSync(inventory, JSON.stringify(lab.describe()));
+    fixture = await twoDeviceLab({ onRequest: (d) => void requests.set(d, (requests.get(d) ?? 0) + 1) });
+    ({ lab, inventory } = fixture);
   });
 
-  afterEach(async () => {
-    await lab.close();
-    rmSync(dir, { recursive: true, force: true });
-  });
+  afterEach(() => fixture.close());
 
   test('GIVEN an IKE proposal mismatch WHEN pair-check runs THEN it reads each device once, exits 3 and the text names device, gateway, rule, mismatch and fix', async () => {
     await deploy(lab.device('fw-b'), sideConfig(B));
     await deploy(lab.device('fw-a'), sideConfig({ ...A, ikeDh: ['group19'] }));
     requests.clear();
-    const io = capture();
+    const io = captureIo();
     expect(await runPairCheck({ inventory }, {}, io)).toBe(3);
     expect(Object.fromEntries(requests)).toEqual({ 'fw-a': 1, 'fw-b': 1 });
     const text = io.stdout();
@@ -55,7 +43,7 @@ describe('panos-ipsec pair-check', () => {
 
   test('GIVEN a gateway whose peer is no device of the inventory WHEN pair-check runs THEN it is listed as not checked and the exit is 0', async () => {
     await deploy(lab.device('fw-a'), sideConfig({ ...A, peer: '203.0.113.9' }));
-    const io = capture();
+    const io = captureIo();
     expect(await runPairCheck({ inventory, json: true }, {}, io)).toBe(0);
     const doc = JSON.parse(io.stdout()) as PairCheckDocument;
     expect(doc).toMatchObject({ command: 'pair-check', exitCode: 0, compatible: true, pairs: [], findings: [] });
@@ -67,11 +55,11 @@ describe('panos-ipsec pair-check', () => {
     const opaque = (o: SideOptions): [string, string][] => sideConfig({ ...o, psk: '-AQ==opaque' });
     await deploy(lab.device('fw-b'), opaque(B));
     await deploy(lab.device('fw-a'), opaque(A));
-    const json = capture();
+    const json = captureIo();
     expect(await runPairCheck({ inventory, json: true }, {}, json)).toBe(0);
     const doc = JSON.parse(json.stdout()) as PairCheckDocument;
     expect(doc.unverified).toEqual([expect.objectContaining({ device: 'fw-a', gateway: 'gw-peer', peerDevice: 'fw-b', property: 'pre-shared key' })]);
-    const text = capture();
+    const text = captureIo();
     await runPairCheck({ inventory }, {}, text);
     expect(text.stdout()).toContain('Could not verify from the configurations:\n  fw-a gateway gw-peer and fw-b gateway gw-peer: could not verify the pre-shared key');
     expect(text.stdout()).not.toContain('opaque');
@@ -81,7 +69,7 @@ describe('panos-ipsec pair-check', () => {
     const doc = lab.describe();
     const down = { devices: [doc.devices[0], { ...doc.devices[1], url: 'http://127.0.0.1:9' }] };
     writeFileSync(inventory, JSON.stringify(down));
-    const io = capture();
+    const io = captureIo();
     expect(await runPairCheck({ inventory }, {}, io)).toBe(1);
     expect(io.stderr()).toMatch(/could not read the running configuration of 1 of 2 device\(s\)[\s\S]*fw-b \(127\.0\.0\.1:9\): .*Fix:/);
     expect(io.stdout()).toBe('');
@@ -89,7 +77,7 @@ describe('panos-ipsec pair-check', () => {
 
   test('GIVEN an inventory whose device names a key variable that is not set WHEN pair-check runs THEN it exits 1 naming the file, device, variable and fix', async () => {
     writeFileSync(inventory, JSON.stringify({ devices: [{ name: 'fw-a', url: 'https://fw-a.example.net', apiKeyEnv: 'FW_A_KEY' }] }));
-    const io = capture();
+    const io = captureIo();
     expect(await runPairCheck({ inventory, json: true }, {}, io)).toBe(1);
     expect(JSON.parse(io.stdout())).toMatchObject({ command: 'pair-check', exitCode: 1, error: expect.stringContaining('apiKeyEnv names FW_A_KEY, which is not set. Fix: export FW_A_KEY=') });
   });
@@ -100,7 +88,7 @@ describe('panos-ipsec pair-check', () => {
       for (const [x, e] of sideConfig(side)) sim.config.set(x, e);
       await sim.config.commit();
     }
-    const io = capture();
+    const io = captureIo();
     expect(await runPairCheck({ inventory, json: true }, {}, io)).toBe(3);
     const doc = JSON.parse(io.stdout()) as PairCheckDocument;
     expect(doc.findings.filter((f) => f.level === 'error').map((f) => [f.ruleId, f.device, f.tunnel, f.object.field])).toEqual([['PANOS-PEER-006', 'fw-a', 'vpn', 'dhGroup']]);

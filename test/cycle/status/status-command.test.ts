@@ -2,23 +2,17 @@
  * `panos-ipsec status` against a two-device lab: exit codes, the JSON / JUnit / Mermaid reports, --wait, the
  * inventory's secret-free form, and the request budget (bulk op commands, not one request per tunnel).
  */
-import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { readFileSync, writeFileSync } from 'node:fs';
+import { dirname, join } from 'node:path';
 import { runStatus } from '../../../src/cycle/status-run';
 import { connectionEnvFor as simulatorEnv } from '../../../src/panos/connection-env';
-import { startLab, type Lab } from '../../../src/sim';
+import type { Lab } from '../../../src/sim';
 import type { StatusReport } from '../../../src/cycle/status/status-model';
-import { DEV, SideOptions, deploy, sideConfig } from '../../sim/lab/lab-helpers';
+import { DEV, SideOptions, deploy, sideConfig, twoDeviceLab, type LabWithInventory } from '../../sim/lab/lab-helpers';
+import { captureIo } from '../fixtures';
 
 const A: SideOptions = { local: '198.51.100.1/30', peer: '198.51.100.2' };
 const B: SideOptions = { local: '198.51.100.2/30', peer: '198.51.100.1' };
-
-function capture(): { out: (s: string) => void; err: (s: string) => void; stdout: () => string; stderr: () => string } {
-  let o = '';
-  let e = '';
-  return { out: (s) => void (o += s), err: (s) => void (e += s), stdout: () => o, stderr: () => e };
-}
 
 /** `count` tunnels on one gateway, each with its own proxy ID; `side` a or b mirrors the selectors. */
 function manyTunnels(side: 'a' | 'b', count: number, broken: number[] = []): [string, string][] {
@@ -41,28 +35,25 @@ async function oob(lab: Lab, name: string, writes: readonly [string, string][]):
 }
 
 describe('panos-ipsec status', () => {
+  let fixture: LabWithInventory;
   let lab: Lab;
   let dir: string;
   let inventory: string;
 
   beforeEach(async () => {
-    lab = await startLab({ devices: [{ name: 'fw-a' }, { name: 'fw-b' }], commitDurationMs: 5 });
-    dir = mkdtempSync(join(tmpdir(), 'status-test-'));
-    inventory = join(dir, 'inventory.json');
-    writeFileSync(inventory, JSON.stringify(lab.describe()));
+    fixture = await twoDeviceLab();
+    ({ lab, inventory } = fixture);
+    dir = dirname(inventory);
   });
 
-  afterEach(async () => {
-    await lab.close();
-    rmSync(dir, { recursive: true, force: true });
-  });
+  afterEach(() => fixture.close());
 
   test('GIVEN 200 tunnels up on fw-a WHEN status runs against it (PANOS_*) THEN it answers with at most 4 XML API requests and exits 0', async () => {
     await oob(lab, 'fw-b', manyTunnels('b', 200));
     await oob(lab, 'fw-a', manyTunnels('a', 200));
     const sim = lab.device('fw-a').sim;
     sim.counters.reset();
-    const io = capture();
+    const io = captureIo();
     const code = await runStatus({ json: true }, simulatorEnv(sim), io);
     const doc = JSON.parse(io.stdout()) as StatusReport;
     expect(code).toBe(0);
@@ -75,7 +66,7 @@ describe('panos-ipsec status', () => {
     await oob(lab, 'fw-a', manyTunnels('a', 200, [7, 42, 199]));
     const sim = lab.device('fw-a').sim;
     sim.counters.reset();
-    const io = capture();
+    const io = captureIo();
     const code = await runStatus({ json: true }, simulatorEnv(sim), io);
     const doc = JSON.parse(io.stdout()) as StatusReport;
     expect(code).toBe(4);
@@ -88,7 +79,7 @@ describe('panos-ipsec status', () => {
   test('GIVEN a matching pair WHEN status runs over the inventory THEN the text shows both ends up with the IKE proposal, and exit is 0', async () => {
     await deploy(lab.device('fw-b'), sideConfig(B));
     await deploy(lab.device('fw-a'), sideConfig(A));
-    const io = capture();
+    const io = captureIo();
     expect(await runStatus({ inventory }, {}, io)).toBe(0);
     const text = io.stdout();
     expect(text).toMatch(/DEVICE\s+TUNNEL\s+GATEWAY\s+PEER\s+MODE\s+IKE SA\s+CHILD SA\s+SINCE/);
@@ -102,7 +93,7 @@ describe('panos-ipsec status', () => {
     await deploy(lab.device('fw-a'), sideConfig({ ...A, psk: 'a-different-key' }));
     const junit = join(dir, 'status.xml');
     const mermaid = join(dir, 'status.md');
-    const io = capture();
+    const io = captureIo();
     expect(await runStatus({ inventory, junit, mermaid }, {}, io)).toBe(4);
     expect(io.stdout()).toMatch(/Down:\n {2}fw-a vpn: IKEv2 IKE SA negotiation is failed as initiator.*AUTHENTICATION_FAILED/);
     expect(io.stdout()).toMatch(/fw-b vpn: .*pre-shared key mismatch/);
@@ -124,7 +115,7 @@ describe('panos-ipsec status', () => {
     await deploy(lab.device('fw-b'), sideConfig({ ...B, mode: 'transport' }));
     await deploy(lab.device('fw-a'), sideConfig({ ...A, mode: 'transport' }));
     const mermaid = join(dir, 'status.mmd');
-    expect(await runStatus({ inventory, mermaid }, {}, capture())).toBe(0);
+    expect(await runStatus({ inventory, mermaid }, {}, captureIo())).toBe(0);
     const chart = readFileSync(mermaid, 'utf8');
     expect(chart.startsWith('flowchart LR\n')).toBe(true);
     expect(chart).toContain('d0g0 <-->|"vpn · transport · PSK/DH20/AES256-GCM16/SHA384"| d1g0');
@@ -134,7 +125,7 @@ describe('panos-ipsec status', () => {
 
   test('GIVEN only fw-a configured WHEN status --wait runs and fw-b is deployed meanwhile THEN it prints progress and exits 0 once both are up', async () => {
     await deploy(lab.device('fw-a'), sideConfig(A));
-    const io = capture();
+    const io = captureIo();
     const running = runStatus({ inventory, wait: '20', interval: '0.2' }, {}, io);
     await new Promise((r) => setTimeout(r, 600));
     await deploy(lab.device('fw-b'), sideConfig(B));
@@ -145,7 +136,7 @@ describe('panos-ipsec status', () => {
 
   test('GIVEN a tunnel that stays down WHEN status --wait 1 runs THEN it gives up after the time and exits 4', async () => {
     await deploy(lab.device('fw-a'), sideConfig({ ...A, peer: '203.0.113.9' }));
-    const io = capture();
+    const io = captureIo();
     expect(await runStatus({ inventory, wait: '1', interval: '0.2' }, {}, io)).toBe(4);
     // It polled more than once before giving up.
     expect(io.stderr().match(/waiting: 0\/1 tunnel\(s\) up/g)?.length ?? 0).toBeGreaterThanOrEqual(2);
@@ -158,8 +149,8 @@ describe('panos-ipsec status', () => {
     const file = join(dir, 'secret-free.json');
     writeFileSync(file, JSON.stringify(secretFree));
     const env = { KEY_FW_A: lab.device('fw-a').apiKey, KEY_FW_B: lab.device('fw-b').apiKey };
-    expect(await runStatus({ inventory: file }, env, capture())).toBe(0);
-    const io = capture();
+    expect(await runStatus({ inventory: file }, env, captureIo())).toBe(0);
+    const io = captureIo();
     expect(await runStatus({ inventory: file, json: true }, { KEY_FW_A: env.KEY_FW_A }, io)).toBe(1);
     expect(io.stderr()).toContain('devices[1] (fw-b): apiKeyEnv names KEY_FW_B, which is not set. Fix: export KEY_FW_B=');
     expect(JSON.parse(io.stdout())).toMatchObject({ command: 'status', exitCode: 1 });
@@ -171,7 +162,7 @@ describe('panos-ipsec status', () => {
     const dead = { ...doc.devices[1], name: 'fw-gone', url: 'http://127.0.0.1:9' };
     writeFileSync(inventory, JSON.stringify({ devices: [doc.devices[0], dead] }));
     const junit = join(dir, 'status.xml');
-    const io = capture();
+    const io = captureIo();
     expect(await runStatus({ inventory, junit }, {}, io)).toBe(1);
     expect(io.stdout()).toMatch(/fw-gone \(127\.0\.0\.1:9\): could not read tunnel state: .*connection refused.*Fix: nothing accepts connections at http:\/\/127\.0\.0\.1:9: check hostname and port/);
     expect(io.stdout()).toContain('fw-a (');
@@ -180,11 +171,11 @@ describe('panos-ipsec status', () => {
 
   test('fails when the inventory is not JSON or has no devices: exit 1 with the file and the fix', async () => {
     writeFileSync(inventory, '{"devices": [');
-    const io = capture();
+    const io = captureIo();
     expect(await runStatus({ inventory }, {}, io)).toBe(1);
     expect(io.stderr()).toMatch(/inventory\.json: not JSON .*Fix: write the inventory as one JSON document/);
     writeFileSync(inventory, '{"hosts": []}');
-    const io2 = capture();
+    const io2 = captureIo();
     expect(await runStatus({ inventory }, {}, io2)).toBe(1);
     expect(io2.stderr()).toMatch(/no "devices" list\. Fix:/);
   });

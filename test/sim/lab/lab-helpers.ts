@@ -9,7 +9,7 @@ import { PanosClient } from '../../../src/panos/client';
 import { runStatus } from '../../../src/cycle/status-run';
 import { runPairCheck } from '../../../src/cycle/pair-check-run';
 import type { PairCheckDocument } from '../../../src/cycle/pair-check/pair-check-render';
-import type { Lab, LabDevice } from '../../../src/sim';
+import { startLab, type Lab, type LabDevice } from '../../../src/sim';
 import type { StatusReport } from '../../../src/cycle/status/status-model';
 
 export const DEV = "/config/devices/entry[@name='localhost.localdomain']";
@@ -113,27 +113,62 @@ export async function deploy(d: LabDevice, writes: readonly [string, string][]):
   }
 }
 
-/** Runs `panos-ipsec status --inventory <lab> --json` and returns its exit code, document and text output. */
-export async function status(lab: Lab, extra: { junit?: string; mermaid?: string; wait?: string; interval?: string } = {}): Promise<{ code: number; report: StatusReport; err: string }> {
-  const dir = mkdtempSync(join(tmpdir(), 'lab-status-'));
+/** Options of {@link twoDeviceLab}: what `startLab` takes besides the devices. */
+export type TwoDeviceLabOptions = Omit<Parameters<typeof startLab>[0], 'devices'>;
+
+/** A lab of fw-a and fw-b (fast commits) with its inventory written to a temporary file; `close` removes both. */
+export interface LabWithInventory {
+  readonly lab: Lab;
+  /** Path of the inventory file (`lab.describe()` as JSON); tests may overwrite it. */
+  readonly inventory: string;
+  close(): Promise<void>;
+}
+
+export async function twoDeviceLab(options: TwoDeviceLabOptions = {}): Promise<LabWithInventory> {
+  const lab = await startLab({ commitDurationMs: 5, ...options, devices: [{ name: 'fw-a' }, { name: 'fw-b' }] });
+  return withInventory(lab);
+}
+
+/** Writes `lab`'s inventory to a temporary file; `close` closes the lab and removes the file. */
+export function withInventory(lab: Lab): LabWithInventory {
+  const dir = mkdtempSync(join(tmpdir(), 'lab-inventory-'));
+  const inventory = join(dir, 'inventory.json');
+  writeFileSync(inventory, JSON.stringify(lab.describe()));
+  return {
+    lab,
+    inventory,
+    close: async () => {
+      await lab.close();
+      rmSync(dir, { recursive: true, force: true });
+    },
+  };
+}
+
+/** Runs `f` with an inventory file of `lab` that is removed afterwards (the lab stays open). */
+async function withInventoryFile<T>(lab: Lab, f: (inventory: string) => Promise<T>): Promise<T> {
+  const dir = mkdtempSync(join(tmpdir(), 'lab-inventory-'));
   try {
     const inventory = join(dir, 'inventory.json');
     writeFileSync(inventory, JSON.stringify(lab.describe()));
-    let out = '';
-    let err = '';
-    const code = await runStatus({ inventory, json: true, ...extra }, {}, { out: (s) => void (out += s), err: (s) => void (err += s) });
-    return { code, report: JSON.parse(out) as StatusReport, err };
+    return await f(inventory);
   } finally {
     rmSync(dir, { recursive: true, force: true });
   }
 }
 
+/** Runs `panos-ipsec status --inventory <lab> --json` and returns its exit code, document and text output. */
+export async function status(lab: Lab, extra: { junit?: string; mermaid?: string; wait?: string; interval?: string } = {}): Promise<{ code: number; report: StatusReport; err: string }> {
+  return withInventoryFile(lab, async (inventory) => {
+    let out = '';
+    let err = '';
+    const code = await runStatus({ inventory, json: true, ...extra }, {}, { out: (s) => void (out += s), err: (s) => void (err += s) });
+    return { code, report: JSON.parse(out) as StatusReport, err };
+  });
+}
+
 /** Runs `panos-ipsec pair-check --inventory <lab>` (JSON, and text when `text` is set) and returns its exit code and output. */
 export async function pairCheck(lab: Lab, o: { text?: boolean } = {}): Promise<{ code: number; doc: PairCheckDocument; text: string; err: string }> {
-  const dir = mkdtempSync(join(tmpdir(), 'lab-pair-check-'));
-  try {
-    const inventory = join(dir, 'inventory.json');
-    writeFileSync(inventory, JSON.stringify(lab.describe()));
+  return withInventoryFile(lab, async (inventory) => {
     const run = async (json: boolean): Promise<{ code: number; out: string; err: string }> => {
       let out = '';
       let err = '';
@@ -144,9 +179,7 @@ export async function pairCheck(lab: Lab, o: { text?: boolean } = {}): Promise<{
     const t = o.text ? await run(false) : { code: j.code, out: '', err: '' };
     expect(t.code).toBe(j.code);
     return { code: j.code, doc: JSON.parse(j.out) as PairCheckDocument, text: t.out, err: j.err };
-  } finally {
-    rmSync(dir, { recursive: true, force: true });
-  }
+  });
 }
 
 /** Every failure message of a report. */
