@@ -229,6 +229,7 @@ const KIND = { kind: 'ike-gateway', title: 'IKE gateway', factsKey: 'ikeGateways
 /** Descriptor of `…/network/ike/gateway/entry`. */
 export const ikeGateway: DescriptorOfSpec<typeof KIND> = defineObject({
   ...KIND,
+  nameMaxLength: 63, // docs/panos/README.md#name-ike-gateway
   containerXpath: (loc) => `${deviceXpath(loc)}/network/ike/gateway`,
 
   decodeCustom,

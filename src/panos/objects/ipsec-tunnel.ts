@@ -9,6 +9,7 @@ import { deviceXpath } from './location';
 import type { ModelRecord } from './codec';
 import type { FieldProblem } from './errors';
 import { boolField, type FieldDef, type ModelOf } from './field-table';
+import { tunnelInterface } from './tunnel-interface';
 import { nameProblems } from './validate';
 
 /**
@@ -175,10 +176,12 @@ const KIND = { kind: 'ipsec-tunnel', title: 'IPSec tunnel', factsKey: 'ipsecTunn
 /** Descriptor of `…/network/tunnel/ipsec/entry`. */
 export const ipsecTunnel: DescriptorOfSpec<typeof KIND> = defineObject({
   ...KIND,
+  // docs/panos/README.md#name-ipsec-tunnel: the same limit holds the tunnel name with its proxy IDs' (#name-proxy-id).
+  nameMaxLength: TUNNEL_AND_PROXY_ID_MAX_LENGTH,
   containerXpath: (loc) => `${deviceXpath(loc)}/network/tunnel/ipsec`,
 
   validateCustom: (m, ctx) => [
-    ...nameProblems('tunnel-interface', 'tunnelInterface', 'tunnel_interface', m.tunnelInterface, ctx),
+    ...nameProblems(tunnelInterface, 'tunnelInterface', 'tunnel_interface', m.tunnelInterface, ctx),
     ...proxyIdNameProblems(m, ctx.title),
   ],
 });

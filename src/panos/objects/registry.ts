@@ -6,6 +6,7 @@ import { ipsecTunnel } from './ipsec-tunnel';
 import { tunnelInterface } from './tunnel-interface';
 import { tunnelMonitorProfile } from './tunnel-monitor-profile';
 import type { PanosObjectDescriptor } from './descriptor';
+import { CONTAINER_NAME_MAX_LENGTH, type NameKind } from './names';
 import { DEVICE_OBJECT_KINDS, type ObjectKind } from './types';
 
 /** Every descriptor, in dependency order (create in this order, delete in reverse). */
@@ -22,6 +23,12 @@ export const ALL_DESCRIPTORS: readonly PanosObjectDescriptor<{ name: string }>[]
 
 /** Every object kind, in dependency order. */
 export const ALL_KINDS: readonly ObjectKind[] = DESCRIPTORS.map((d) => d.kind);
+
+/** Longest name per kind of name: each descriptor's `nameMaxLength`, plus the containers' (names.ts). */
+export const NAME_MAX_LENGTH: Readonly<Record<NameKind, number>> = {
+  ...(Object.fromEntries(DESCRIPTORS.map((d) => [d.kind, d.nameMaxLength])) as Record<ObjectKind, number>),
+  ...CONTAINER_NAME_MAX_LENGTH,
+};
 
 for (const d of DESCRIPTORS) {
   for (const rf of d.referringFields) {
