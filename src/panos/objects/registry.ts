@@ -6,6 +6,7 @@ import { ipsecTunnel } from './ipsec-tunnel';
 import { tunnelInterface } from './tunnel-interface';
 import { tunnelMonitorProfile } from './tunnel-monitor-profile';
 import type { PanosObjectDescriptor } from './descriptor';
+import type { ModelOf } from './field-table';
 import { CONTAINER_NAME_MAX_LENGTH, type NameKind } from './names';
 import { DEVICE_OBJECT_KINDS, type ObjectKind } from './types';
 
@@ -17,6 +18,9 @@ export type AnyObjectDescriptor = (typeof DESCRIPTORS)[number];
 
 /** The descriptor of one kind, typed (its model, table and facts key). */
 export type DescriptorOf<K extends ObjectKind> = Extract<AnyObjectDescriptor, { readonly kind: K }>;
+
+/** The model of one kind, as its field table describes it and its descriptor decodes it. */
+export type ModelOfKind<K extends ObjectKind> = ModelOf<DescriptorOf<K>['table']>;
 
 /** Every descriptor, in dependency order, seen through the generic interface. */
 export const ALL_DESCRIPTORS: readonly PanosObjectDescriptor<{ name: string }>[] = DESCRIPTORS;
