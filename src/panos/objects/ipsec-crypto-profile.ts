@@ -34,7 +34,6 @@ const FIELDS = [
     description:
       'IPSec protocol: esp (encryption and integrity) or ah (integrity only). Transport mode needs esp. When left out ' +
       'it follows the algorithms declared (esp_* or ah_*), or keeps the value in state.',
-    enum: ['esp', 'ah'],
     choice: ['esp', 'ah'],
     keepWhenUnset: true,
   },

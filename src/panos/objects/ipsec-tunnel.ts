@@ -54,7 +54,6 @@ function proxyIdFields(v6: boolean) {
       type: 'string',
       xmlPath: ['protocol'],
       description: 'Protocol the proxy ID matches: any, an IP protocol number, tcp or udp.',
-      enum: ['any', 'number', 'tcp', 'udp'],
       choice: ['any', 'number', 'tcp', 'udp'],
       deviceDefault: 'any',
     },
@@ -87,7 +86,6 @@ const FIELDS = [
       'Key exchange: auto-key (IKE). manual-key and global-protect-satellite tunnels are kept as configured on the ' +
       'device. When left out it stays as it is (auto-key for a new tunnel); converting a kept tunnel to auto-key needs ' +
       'key_type = "auto-key".',
-    enum: ['auto-key', 'manual-key', 'global-protect-satellite'],
     choice: ['auto-key', 'manual-key', 'global-protect-satellite'],
     opaqueChoices: ['manual-key', 'global-protect-satellite'],
     keepWhenUnset: true,
