@@ -2,6 +2,7 @@ import type { Finding, Rule } from '../types';
 import { isUnknown, type StackFacts } from '../facts';
 import { makeFinding, q } from '../finding';
 import { describeUsed, describeUsers, ipsecProfilesOf, reportAt, transportTunnels } from '../resolve';
+import { PEER_DEFAULTS } from '../peer/defaults';
 
 /** T6 (IPSec side): PFS uses group20. */
 export const tm019TransportPfsGroup20: Rule = {
@@ -11,7 +12,7 @@ export const tm019TransportPfsGroup20: Rule = {
   source: 'T6',
   explanation:
     "PAN-OS transport mode supports DH group 20 for PFS as well. The IPSec crypto profile's dhGroup must be group20; " +
-    "unset means the device default group2, and 'no-pfs' is not accepted.",
+    `unset means the device default ${PEER_DEFAULTS.pfsGroup}, and 'no-pfs' is not accepted.`,
   fix: "set the IPSec crypto profile's dhGroup to 'group20'",
   evaluate(facts: StackFacts): Finding[] {
     const findings: Finding[] = [];
@@ -20,9 +21,9 @@ export const tm019TransportPfsGroup20: Rule = {
       if (isUnknown(group) || group === 'group20') continue;
       findings.push(
         makeFinding(tm019TransportPfsGroup20, {
-          ...reportAt(u, 'dhGroup', group ?? 'group2'),
+          ...reportAt(u, 'dhGroup', group ?? PEER_DEFAULTS.pfsGroup),
           allowed: ['group20'],
-          problem: `${describeUsed(u, 'ipsec-crypto-profile')} has dhGroup ${q(group ?? 'group2 (device default, not set)')} but is used by ${describeUsers(u.users)}`,
+          problem: `${describeUsed(u, 'ipsec-crypto-profile')} has dhGroup ${q(group ?? `${PEER_DEFAULTS.pfsGroup} (device default, not set)`)} but is used by ${describeUsers(u.users)}`,
         }),
       );
     }
