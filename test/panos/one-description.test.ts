@@ -8,11 +8,13 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { configurationFromNetwork } from '../../src/cycle/pair-check/read-config';
 import { declaredDevices } from '../../src/cycle/graph/declared';
-import { ALL_DESCRIPTORS, ALL_KINDS, descriptorFor, NAME_MAX_LENGTH } from '../../src/panos/objects';
+import * as ENUMS from '../../constructs/enums';
+import { PROP_NAMES } from '../../constructs/vocabulary';
+import { ALL_DESCRIPTORS, ALL_KINDS, descriptorFor, NAME_MAX_LENGTH, type ObjectKind } from '../../src/panos/objects';
 import { PREDEFINED_OBJECTS } from '../../src/panos/predefined';
 import { providerSchema, resourceTypeName } from '../../src/provider';
 import { OBJECT_RESOURCES } from '../../src/provider/resources/all';
-import { deviceFacts, FACTS_KEY, RULE_NAME_MAX_LENGTH } from '../../src/rules';
+import { allFieldNames, deviceFacts, FACTS_KEY, RULE_NAME_MAX_LENGTH } from '../../src/rules';
 import { KIND_TITLES } from '../../src/rules/resolve';
 
 const ROOT = path.join(__dirname, '..', '..');
@@ -133,5 +135,75 @@ describe('hand-written kind lists', () => {
     const registry = path.join('src', 'panos', 'objects', 'registry.ts');
     expect(lists.filter((l) => !l.startsWith(`${registry} `))).toEqual([]);
     expect(lists.filter((l) => l.startsWith(`${registry} `))).toHaveLength(1);
+  });
+});
+
+// ---- The construct props' documented device defaults ----
+
+/**
+ * The L2 props document each device default in TSDoc (`@default 1024 (device default)`), which jsii and editors show
+ * and no code can fill in; so the copy is checked against the field table's `deviceDefault` instead.
+ */
+describe('documented device defaults of the construct props', () => {
+  const pascal = (kind: string): string => kind.replace(/(^|-)([a-z])/g, (_, __, c: string) => c.toUpperCase());
+  /** Props interfaces that are not named after a kind: the kind and the model path their props sit under. */
+  const NESTED: Readonly<Record<string, readonly [string, string]>> = {
+    ProxyId: ['ipsec-tunnel', 'autoKey.proxyIds'],
+    TunnelMonitor: ['ipsec-tunnel', 'tunnelMonitor'],
+  };
+  /** Props of TransportModeCryptoProps, which stand for fields of the two profiles it builds. */
+  const PRESET: Readonly<Record<string, readonly [string, string]>> = {
+    ikeLifetime: ['ike-crypto-profile', 'lifetime'],
+    ipsecLifetime: ['ipsec-crypto-profile', 'lifetime'],
+  };
+  const fieldNames = allFieldNames(PROP_NAMES);
+
+  /** The table field a prop stands for: by its folded prop name (`mode` → `ipsecMode`, `antiReplay` → `autoKey.antiReplay`). */
+  function fieldOf(kind: string, under: string | undefined, prop: string): string | undefined {
+    if (under !== undefined) return `${under}.${prop}`;
+    return fieldNames.find((n) => n.kind === kind && n.prop.filter((s) => s !== '').join('.') === prop)?.model.join('.');
+  }
+
+  function deviceDefaultOf(kind: string, path: string): unknown {
+    let fields = descriptorFor(kind as ObjectKind).fields;
+    let found: (typeof fields)[number] | undefined;
+    for (const key of path.split('.')) {
+      found = fields.find((f) => f.key === key);
+      fields = found?.fields ?? [];
+    }
+    return found?.deviceDefault;
+  }
+
+  /** A documented default as a table would write it: `'ikev1'`, `1024`, `false`, `MonitorAction.WAIT_RECOVER`, `1 hour`. */
+  function asTableValue(doc: string): unknown {
+    const quoted = /^'(.*)'$/.exec(doc);
+    if (quoted) return quoted[1];
+    if (/^\d+$/.test(doc)) return Number(doc);
+    if (doc === 'true' || doc === 'false') return doc === 'true';
+    const constant = /^(\w+)\.(\w+)$/.exec(doc);
+    if (constant) return (ENUMS as unknown as Record<string, Record<string, string>>)[constant[1]!]?.[constant[2]!];
+    return doc;
+  }
+  const lifetime = (v: unknown): unknown => (typeof v === 'string' ? v.replace(/^(\d+) (\w+?)s?$/, '$1 $2s') : v);
+
+  const rows: { where: string; documented: unknown; table: unknown }[] = [];
+  for (const file of fs.readdirSync(path.join(ROOT, 'constructs')).filter((f) => f.endsWith('.ts'))) {
+    const text = fs.readFileSync(path.join(ROOT, 'constructs', file), 'utf8');
+    for (const m of text.matchAll(/^export interface (\w+) \{\n([\s\S]*?)^\}/gm)) {
+      const name = m[1]!;
+      const kind = ALL_KINDS.find((k) => `${pascal(k)}Props` === name) ?? NESTED[name]?.[0];
+      if (kind === undefined && name !== 'TransportModeCryptoProps') continue;
+      for (const d of m[2]!.matchAll(/@default (.+?) \(device default\)[\s\S]*?\*\/\s*readonly (\w+)\?:/g)) {
+        const prop = d[2]!;
+        const [k, field] = kind !== undefined ? [kind, fieldOf(kind, NESTED[name]?.[1], prop)] : (PRESET[prop] ?? []);
+        const table = k !== undefined && field !== undefined ? deviceDefaultOf(k, field) : undefined;
+        rows.push({ where: `${file} ${name}.${prop}`, documented: lifetime(asTableValue(d[1]!)), table: lifetime(table) });
+      }
+    }
+  }
+
+  it('GIVEN every "@default … (device default)" of a construct prop THEN it is the deviceDefault of the field it sets', () => {
+    expect(rows.length).toBeGreaterThan(20);
+    expect(rows.filter((r) => r.table === undefined || String(r.documented) !== String(r.table))).toEqual([]);
   });
 });
