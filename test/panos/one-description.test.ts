@@ -10,7 +10,7 @@ import { configurationFromNetwork } from '../../src/cycle/pair-check/read-config
 import { declaredDevices } from '../../src/cycle/graph/declared';
 import * as ENUMS from '../../constructs/enums';
 import { PROP_NAMES } from '../../constructs/vocabulary';
-import { ALL_DESCRIPTORS, ALL_KINDS, descriptorFor, NAME_MAX_LENGTH, type ObjectKind } from '../../src/panos/objects';
+import { ALL_DESCRIPTORS, ALL_KINDS, descriptorFor, NAME_MAX_LENGTH, type FieldSpec, type ObjectKind } from '../../src/panos/objects';
 import { PREDEFINED_OBJECTS } from '../../src/panos/predefined';
 import { providerSchema, resourceTypeName } from '../../src/provider';
 import { OBJECT_RESOURCES } from '../../src/provider/resources/all';
@@ -144,7 +144,7 @@ describe('hand-written kind lists', () => {
  * The L2 props document each device default in TSDoc (`@default 1024 (device default)`), which jsii and editors show
  * and no code can fill in; so the copy is checked against the field table's `deviceDefault` instead.
  */
-describe('documented device defaults of the construct props', () => {
+describe('documented device defaults and ranges of the construct props', () => {
   const pascal = (kind: string): string => kind.replace(/(^|-)([a-z])/g, (_, __, c: string) => c.toUpperCase());
   /** Props interfaces that are not named after a kind: the kind and the model path their props sit under. */
   const NESTED: Readonly<Record<string, readonly [string, string]>> = {
@@ -164,15 +164,16 @@ describe('documented device defaults of the construct props', () => {
     return fieldNames.find((n) => n.kind === kind && n.prop.filter((s) => s !== '').join('.') === prop)?.model.join('.');
   }
 
-  function deviceDefaultOf(kind: string, path: string): unknown {
+  function specOf(kind: string, path: string): FieldSpec | undefined {
     let fields = descriptorFor(kind as ObjectKind).fields;
-    let found: (typeof fields)[number] | undefined;
+    let found: FieldSpec | undefined;
     for (const key of path.split('.')) {
       found = fields.find((f) => f.key === key);
       fields = found?.fields ?? [];
     }
-    return found?.deviceDefault;
+    return found;
   }
+  const deviceDefaultOf = (kind: string, path: string): unknown => specOf(kind, path)?.deviceDefault;
 
   /** A documented default as a table would write it: `'ikev1'`, `1024`, `false`, `MonitorAction.WAIT_RECOVER`, `1 hour`. */
   function asTableValue(doc: string): unknown {
@@ -187,6 +188,7 @@ describe('documented device defaults of the construct props', () => {
   const lifetime = (v: unknown): unknown => (typeof v === 'string' ? v.replace(/^(\d+) (\w+?)s?$/, '$1 $2s') : v);
 
   const rows: { where: string; documented: unknown; table: unknown }[] = [];
+  const ranges: { where: string; documented: string; table: string | undefined }[] = [];
   for (const file of fs.readdirSync(path.join(ROOT, 'constructs')).filter((f) => f.endsWith('.ts'))) {
     const text = fs.readFileSync(path.join(ROOT, 'constructs', file), 'utf8');
     for (const m of text.matchAll(/^export interface (\w+) \{\n([\s\S]*?)^\}/gm)) {
@@ -199,11 +201,25 @@ describe('documented device defaults of the construct props', () => {
         const table = k !== undefined && field !== undefined ? deviceDefaultOf(k, field) : undefined;
         rows.push({ where: `${file} ${name}.${prop}`, documented: lifetime(asTableValue(d[1]!)), table: lifetime(table) });
       }
+      if (kind === undefined) continue;
+      // Every prop whose TSDoc states a numeric range (`MTU in bytes, 576-9216.`).
+      for (const d of m[2]!.matchAll(/\/\*\*((?:(?!\*\/)[\s\S])*?)\*\/\s*readonly (\w+)\?:/g)) {
+        const range = /\b(\d+)-(\d+)\b/.exec(d[1]!);
+        if (!range) continue;
+        const field = fieldOf(kind, NESTED[name]?.[1], d[2]!);
+        const spec = field !== undefined ? specOf(kind, field) : undefined;
+        ranges.push({ where: `${file} ${name}.${d[2]}`, documented: `${range[1]}-${range[2]}`, table: spec?.range ? `${spec.range.min}-${spec.range.max}` : undefined });
+      }
     }
   }
 
   it('GIVEN every "@default … (device default)" of a construct prop THEN it is the deviceDefault of the field it sets', () => {
     expect(rows.length).toBeGreaterThan(20);
     expect(rows.filter((r) => r.table === undefined || String(r.documented) !== String(r.table))).toEqual([]);
+  });
+
+  it('GIVEN every numeric range a construct prop states in TSDoc (`576-9216`) THEN it is the range of the field it sets', () => {
+    expect(ranges.length).toBeGreaterThan(5);
+    expect(ranges.filter((r) => r.documented !== r.table)).toEqual([]);
   });
 });
