@@ -19,6 +19,9 @@
  */
 import type { ObjectKind } from './types';
 
+/** The rule of a tunnel interface's name (docs/panos/README.md#name-tunnel-interface), as messages state it. */
+export const TUNNEL_INTERFACE_NAME_RULE = 'must be tunnel.N with N from 1 to 9999';
+
 /** The containers and device objects the objects live in or refer to: their name limits are here, not on a descriptor. */
 export type ContainerNameKind = 'zone' | 'virtual-router' | 'vsys' | 'template' | 'template-stack' | 'interface';
 
@@ -96,7 +99,7 @@ export function nameRule(kind: NameKind, maxLength: number): string;
 export function nameRule(kind: NameKind, maxLength?: number): string {
   switch (kind) {
     case 'tunnel-interface':
-      return 'must be tunnel.N with N from 1 to 9999 (for example tunnel.1)';
+      return `${TUNNEL_INTERFACE_NAME_RULE} (for example tunnel.1)`;
     case 'vsys':
       return 'must be vsysN with N from 1 to 999 (for example vsys1)';
     case 'interface':

@@ -2,7 +2,7 @@ import type { Finding, Rule } from '../types';
 import { isKnown, type StackFacts } from '../facts';
 import { makeFinding, q } from '../finding';
 import { declared, KIND_TITLES, type DeclaredKind } from '../resolve';
-import { nameFault } from '../../panos/objects/names';
+import { nameFault, TUNNEL_INTERFACE_NAME_RULE } from '../../panos/objects/names';
 import { ALL_DESCRIPTORS, ALL_KINDS } from '../../panos/objects/registry';
 
 /** Longest name PAN-OS accepts per kind: each descriptor's (docs/panos/README.md#names), not a copy. */
@@ -15,7 +15,7 @@ export function nameProblem(kind: DeclaredKind, name: string): string | undefine
   const max = RULE_NAME_MAX_LENGTH[kind];
   const fault = nameFault(kind, name, max);
   if (fault === undefined) return undefined;
-  if (kind === 'tunnel-interface') return 'must be tunnel.N with N from 1 to 9999';
+  if (kind === 'tunnel-interface') return TUNNEL_INTERFACE_NAME_RULE;
   if (fault !== 'pattern') return `must be 1-${max} characters long (is ${name.length})`;
   return 'may hold only ASCII letters, digits, space, "_", "-", ".", must start with a letter, digit or "_" and not end with a space';
 }
