@@ -1,6 +1,6 @@
 import { Annotations, TerraformStack, Token } from 'cdktf';
 import type { Construct } from 'constructs';
-import { ikeGateway, type IkeGateway as IkeGatewayModel, type IkeId } from '../src/panos/objects';
+import { ikeGateway, tableField, type IkeGateway as IkeGatewayModel, type IkeId } from '../src/panos/objects';
 import type { IIkeCryptoProfile } from './crypto-profiles';
 import type { Ikev1ExchangeMode, IkeVersion, PreSharedKeyStorage } from './enums';
 import { Errors } from './errors';
@@ -122,7 +122,7 @@ export class IkeGateway extends PanosObject implements IIkeGateway {
     checkKeyProps(this.node.path, props, storage);
     this.sameFirewall('ikev1CryptoProfile', props.ikev1CryptoProfile);
     // PAN-OS keeps one profile per protocol block (docs/panos/ike-gateway.md#both-blocks); write the ones in use.
-    const version = props.version ?? 'ikev1';
+    const version = props.version ?? tableField(ikeGateway.table, 'version').deviceDefault;
     const v1 = version === 'ikev2' ? undefined : (props.ikev1CryptoProfile ?? props.cryptoProfile);
     const v2 = version === 'ikev1' ? undefined : props.cryptoProfile;
     if (props.preSharedKey?.source === 'plain-text') {

@@ -1,5 +1,6 @@
 import { Annotations, Lazy, TerraformStack, type TerraformResource } from 'cdktf';
 import { Construct, type IConstruct } from 'constructs';
+import { isTcpPort, TCP_PORTS } from '../src/panos/connection-env';
 import { parseVersion } from '../src/panos/version';
 import { InvalidAcknowledgementError, usersByPath, validateAcknowledgement, type Acknowledgement, type PairAcknowledgement, type StackFacts } from '../src/rules';
 import { Errors, PanosConstructError } from './errors';
@@ -121,8 +122,8 @@ export class PanosFirewall extends Construct {
     if (props.downgradeTargetVersion !== undefined) {
       this.downgradeTargetVersion = this.checkVersion('downgradeTargetVersion', props.downgradeTargetVersion);
     }
-    if (props.port !== undefined && (!Number.isInteger(props.port) || props.port < 1 || props.port > 65535)) {
-      throw Errors.invalidProp(this.node.path, 'port', props.port, 'is not a TCP port', 'use 1-65535 or leave it unset');
+    if (props.port !== undefined && !isTcpPort(props.port)) {
+      throw Errors.invalidProp(this.node.path, 'port', props.port, 'is not a TCP port', `use ${TCP_PORTS} or leave it unset`);
     }
     for (const [prop, secret] of [['apiKey', props.apiKey], ['password', props.password]] as const) {
       if (secret?.source === 'plain-text') this.warnPlainText(prop);

@@ -1,6 +1,7 @@
 import { Construct } from 'constructs';
 import { IkeCryptoProfile, IpsecCryptoProfile, type SaLifetime } from './crypto-profiles';
-import { DhGroup, EspAuthentication, EspEncryption, IkeEncryption, IkeHash } from './enums';
+import { TRANSPORT_MODE } from '../src/rules/transport-mode';
+import { EspAuthentication, IkeHash } from './enums';
 
 /** Props of {@link TransportModeCrypto}. */
 export interface TransportModeCryptoProps {
@@ -30,17 +31,17 @@ export class TransportModeCrypto extends Construct {
     const prefix = props.namePrefix ?? id;
     this.ike = new IkeCryptoProfile(this, 'Ike', {
       name: `${prefix}-ike`,
-      dhGroups: [DhGroup.GROUP20],
+      dhGroups: [TRANSPORT_MODE.dhGroup],
       authentication: props.ikeAuthentication ?? [IkeHash.SHA384],
-      encryption: [IkeEncryption.AES_256_GCM],
+      encryption: [TRANSPORT_MODE.encryption],
       lifetime: props.ikeLifetime,
     });
     this.ipsec = new IpsecCryptoProfile(this, 'Ipsec', {
       name: `${prefix}-ipsec`,
-      protocol: 'esp',
-      espEncryption: [EspEncryption.AES_256_GCM],
+      protocol: TRANSPORT_MODE.protocol,
+      espEncryption: [TRANSPORT_MODE.encryption],
       espAuthentication: [EspAuthentication.NONE],
-      dhGroup: DhGroup.GROUP20,
+      dhGroup: TRANSPORT_MODE.dhGroup,
       lifetime: props.ipsecLifetime,
     });
   }

@@ -16,6 +16,8 @@ import { cpSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writ
 import { join, resolve } from 'node:path';
 import { startLab, type Lab, type Simulator } from '../sim';
 import { PanosClient } from '../panos/client';
+import { ipsecCryptoProfile, ipsecTunnel, type Location } from '../panos/objects';
+import { isPredefined } from '../panos/predefined';
 import { runPairCheck } from './pair-check-run';
 import { runStatus } from './status-run';
 import { connectionEnvFor } from '../panos/connection-env';
@@ -27,9 +29,10 @@ import { stdio, type Io } from './io';
 import { onInterrupt } from './processes';
 import { childrenNamed, parseXml, serializeXml, type XmlElement } from '../panos/xml';
 
-const DEVICE = "/config/devices/entry[@name='localhost.localdomain']";
-const TUNNELS = `${DEVICE}/network/tunnel/ipsec`;
-const IPSEC_PROFILES = `${DEVICE}/network/ike/crypto-profiles/ipsec-crypto-profiles`;
+/** The containers the demo reads and changes as another admin would: the object model's, on the firewall. */
+const FIREWALL: Location = { type: 'vsys' };
+const TUNNELS = ipsecTunnel.containerXpath(FIREWALL);
+const IPSEC_PROFILES = ipsecCryptoProfile.containerXpath(FIREWALL);
 
 /** One step's outcome. */
 export interface DemoStep {
@@ -128,7 +131,7 @@ export async function changeTunnelOutOfBand(sim: Simulator): Promise<string> {
  */
 export async function changeIpsecProposalOutOfBand(client: PanosClient): Promise<string> {
   const container = await client.show(IPSEC_PROFILES);
-  const entry = childrenNamed(container, 'entry').find((e) => !['default', 'Suite-B-GCM-128', 'Suite-B-GCM-256'].includes(e.attrs.name ?? '') && childrenNamed(e, 'esp').length > 0);
+  const entry = childrenNamed(container, 'entry').find((e) => !isPredefined('ipsec-crypto-profile', e.attrs.name ?? '') && childrenNamed(e, 'esp').length > 0);
   if (!entry) throw new Error('the device holds no ESP IPSec crypto profile of its own to change: did the deploy create one?');
   const name = entry.attrs.name ?? '';
   const now = childrenNamed(childrenNamed(childrenNamed(entry, 'esp')[0], 'authentication')[0], 'member').map((m) => m.text.trim());

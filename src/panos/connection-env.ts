@@ -65,11 +65,21 @@ export function parseFlag(raw: string | undefined): boolean | undefined | null {
   return null;
 }
 
-/** A TCP port 1-65535 written in decimal; undefined when empty; `null` when unreadable. */
+const TCP_PORT_MAX = 65535;
+
+/** The TCP port numbers, as every entry point checks a port (PANOS_PORT, the provider's `port`, the construct's). */
+export const TCP_PORTS = `1-${TCP_PORT_MAX}`;
+
+/** True for a TCP port number ({@link TCP_PORTS}). */
+export function isTcpPort(port: number): boolean {
+  return Number.isInteger(port) && port >= 1 && port <= TCP_PORT_MAX;
+}
+
+/** A TCP port written in decimal; undefined when empty; `null` when unreadable. */
 export function parsePort(raw: string | undefined): number | undefined | null {
   const v = (raw ?? '').trim();
   if (v === '') return undefined;
-  if (!/^\d+$/.test(v) || Number(v) < 1 || Number(v) > 65535) return null;
+  if (!/^\d+$/.test(v) || !isTcpPort(Number(v))) return null;
   return Number(v);
 }
 
@@ -97,7 +107,7 @@ export function readConnectionEnv(env: NodeJS.ProcessEnv = process.env): { value
   const text = (setting: ConnectionSetting): string | undefined => env[connectionEnvVar(setting)]?.trim() || undefined;
 
   const port = parsePort(env.PANOS_PORT);
-  if (port === null) bad('port', 'set a number from 1 to 65535, or unset it for 443 (https) / 80 (http)', 'a TCP port');
+  if (port === null) bad('port', `set a number from 1 to ${TCP_PORT_MAX}, or unset it for 443 (https) / 80 (http)`, 'a TCP port');
   const protocol = parseProtocol(env.PANOS_PROTOCOL);
   if (protocol === null) bad('protocol', 'set it to https, or http (the simulator only)', 'a supported protocol');
   const skip = parseFlag(env.PANOS_SKIP_VERIFY_CERTIFICATE);

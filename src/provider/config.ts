@@ -5,7 +5,7 @@
 import { errorDiagnostic, type Diagnostic, type Value, type ValueObject } from '../tfplugin';
 import type { ClientOptions } from '../panos/client';
 import type { Location } from '../panos/objects';
-import { connectionEnvVar, readConnectionEnv, type ConnectionSetting } from '../panos/connection-env';
+import { connectionEnvVar, isTcpPort, readConnectionEnv, TCP_PORTS, type ConnectionSetting } from '../panos/connection-env';
 import { parseVersion } from '../panos/version';
 
 /** Settings resolved from config and environment. */
@@ -61,8 +61,8 @@ export function resolveSettings(config: ValueObject, env: NodeJS.ProcessEnv = pr
   }
   const protocol = protocolRaw === 'http' ? 'http' : 'https';
   const port = num(config.port) ?? e.port;
-  if (port !== undefined && (!Number.isInteger(port) || port < 1 || port > 65535)) {
-    diags.push(errorDiagnostic('Invalid Port', `port = ${port} is not a TCP port. Fix: use 1-65535.`, ['port']));
+  if (port !== undefined && !isTcpPort(port)) {
+    diags.push(errorDiagnostic('Invalid Port', `port = ${port} is not a TCP port. Fix: use ${TCP_PORTS}.`, ['port']));
   }
   const apiKey = str(config.api_key) ?? e.apiKey;
   const username = str(config.username) ?? e.username;

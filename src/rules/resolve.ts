@@ -2,7 +2,7 @@
  * Name resolution and the traversals rules share: which objects a tunnel references, which tunnels use an object,
  * the predefined `default` profiles, and the version floor a stack declares.
  */
-import { ALL_DESCRIPTORS, type DescriptorOf, type ObjectKind } from '../panos/objects';
+import { ALL_DESCRIPTORS, DEFAULT_VSYS, type DescriptorOf, type ObjectKind } from '../panos/objects';
 import { isPredefined } from '../panos/predefined';
 import { parseVersion, compareVersions } from '../panos/version';
 import {
@@ -19,7 +19,7 @@ import {
 } from './facts';
 
 /** Location assumed when an object declares none. */
-export const DEFAULT_LOCATION = 'vsys:vsys1';
+export const DEFAULT_LOCATION = `vsys:${DEFAULT_VSYS}`;
 
 /** The location of an object, defaulted. */
 export function locationOf(o: { readonly location?: string }): string {

@@ -12,9 +12,6 @@ import { ALL_DESCRIPTORS, type FieldSpec, type ObjectKind } from '../panos/objec
 /** Per kind, model path (dotted, no indices) → prop name of that segment; `''` folds the segment into the next one. */
 export type PropNames = Partial<Record<ObjectKind, Readonly<Record<string, string>>>>;
 
-/** The block whose fields the rules' facts lift to the top of a tunnel (`ikeGateways`, not `autoKey.ikeGateways`). */
-const LIFTED_BLOCK: Partial<Record<ObjectKind, string>> = { 'ipsec-tunnel': 'autoKey' };
-
 /** A field path in three spellings: the HCL attribute, the model key and the construct prop (per segment). */
 export interface FieldNames {
   readonly kind: ObjectKind;
@@ -29,7 +26,8 @@ export interface FieldNames {
 export function allFieldNames(props: PropNames = {}): FieldNames[] {
   const out: FieldNames[] = [];
   for (const d of ALL_DESCRIPTORS) {
-    const lifted = LIFTED_BLOCK[d.kind];
+    // The block whose fields the rules' facts lift to the top (`factsInline`: a tunnel's `ikeGateways`, not `autoKey.ikeGateways`).
+    const lifted = d.fields.find((f) => f.factsInline)?.key;
     const walk = (fields: readonly FieldSpec[], hcl: string[], model: string[], prop: string[]): void => {
       for (const f of fields) {
         const m = [...model, f.key];

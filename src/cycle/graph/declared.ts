@@ -7,7 +7,8 @@
  */
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { ikeCryptoProfile, ikeGateway, ipsecCryptoProfile, ipsecTunnel, type ObjectDescriptor } from '../../panos/objects';
+import { ALL_DESCRIPTORS, type ObjectDescriptor } from '../../panos/objects';
+import { resourceTypeName } from '../../provider/address';
 import { modelFromValue } from '../../provider/model-values';
 import type { ValueObject } from '../../tfplugin';
 import type { DeviceConfiguration } from '../../rules/peer/device';
@@ -16,13 +17,8 @@ import type { SynthStack } from '../cdktf-app';
 
 type Json = Record<string, unknown>;
 
-/** The resource types read, and the device configuration field each fills. */
-const KINDS = [
-  ['panosipsec_ike_crypto_profile', ikeCryptoProfile, 'ikeCryptoProfiles'],
-  ['panosipsec_ipsec_crypto_profile', ipsecCryptoProfile, 'ipsecCryptoProfiles'],
-  ['panosipsec_ike_gateway', ikeGateway, 'ikeGateways'],
-  ['panosipsec_ipsec_tunnel', ipsecTunnel, 'ipsecTunnels'],
-] as const;
+/** The resource types read (one per kind of the registry), and the device configuration field each fills. */
+const KINDS = ALL_DESCRIPTORS.map((d) => [resourceTypeName(d.kind), d, d.factsKey] as const);
 
 /** Secret attributes (sensitive in the schema, write-only, or the manual-key block) are dropped before anything else. */
 function secret(desc: ObjectDescriptor<{ name: string }>, attribute: string): boolean {
@@ -55,24 +51,24 @@ export function declaredDevices(stack: string, doc: Json): DeviceConfiguration[]
   const providers = new Set<string>();
   for (const [type] of KINDS) for (const r of Object.values((resources[type] ?? {}) as Json)) providers.add(String((r as Json).provider ?? 'panosipsec'));
   const aliased = providers.size > 1;
-  const devices = new Map<string, { name: string } & Record<(typeof KINDS)[number][2], unknown[]>>();
+  const devices = new Map<string, Record<string, unknown[]>>();
   for (const [type, desc, field] of KINDS) {
     for (const raw of Object.values((resources[type] ?? {}) as Json)) {
       const r = raw as Json;
       const name = deviceName(stack, r.provider, aliased);
       let d = devices.get(name);
       if (!d) {
-        d = { name, ikeCryptoProfiles: [], ipsecCryptoProfiles: [], ikeGateways: [], ipsecTunnels: [] };
+        d = Object.fromEntries(KINDS.map(([, , f]) => [f, []]));
         devices.set(name, d);
       }
       const spec: ObjectDescriptor<{ name: string }> = desc;
       const attrs = Object.fromEntries(Object.entries(r).filter(([k]) => !secret(spec, k) && k !== '//' && k !== 'depends_on' && k !== 'provider'));
       const value = resolveNames(attrs, resources) as ValueObject;
-      d[field].push(modelFromValue(spec.fields, value));
+      d[field]!.push(modelFromValue(spec.fields, value));
     }
   }
   // Each list holds models decoded by its kind's descriptor from values the schema checked (modelFromValue).
-  return [...devices.values()] as DeviceConfiguration[];
+  return [...devices].map(([name, lists]) => ({ name, ...lists }) as DeviceConfiguration);
 }
 
 /** What the constructs' `gateway.pairWith(other)` wrote under `"//".paired_with` of a gateway resource. */

@@ -1,20 +1,12 @@
 /**
  * Reads what the pair rules need from one device's running configuration with ONE request: the `network` node of
- * the firewall (`show` of `/config/devices/entry[@name='localhost.localdomain']/network`), which holds the IKE and
- * IPSec crypto profiles, the IKE gateways and the IPSec tunnels. Each kind is then decoded with its object module,
- * whose container xpath says where in that node its entries sit (one fact, one place).
+ * the firewall (`show` of `/config/devices/entry[@name='localhost.localdomain']/network`), which holds the
+ * containers of every object kind of the registry. Each kind is then decoded with its object module, whose container
+ * xpath says where in that node its entries sit (one fact, one place).
  */
 import type { PanosClient } from '../../panos/client';
 import { stripBookkeeping } from '../../panos/client/xpath-util';
-import {
-  deviceXpath,
-  ikeCryptoProfile,
-  ikeGateway,
-  ipsecCryptoProfile,
-  ipsecTunnel,
-  type Location,
-  type ObjectDescriptor,
-} from '../../panos/objects';
+import { ALL_DESCRIPTORS, deviceXpath, type Location, type ObjectDescriptor } from '../../panos/objects';
 import { childrenNamed, descend, type XmlElement } from '../../panos/xml';
 import type { DeviceConfiguration } from '../../rules/peer/device';
 
@@ -39,15 +31,12 @@ function decodeAll<M extends { name: string }>(network: XmlElement | undefined, 
   return childrenNamed(container, 'entry').map((e) => desc.decode(stripBookkeeping(e)).model);
 }
 
-/** Decodes the `network` node of a running configuration into what the pair rules read. */
+/** Decodes the `network` node of a running configuration into what the pair rules read: every kind of the registry. */
 export function configurationFromNetwork(name: string, network: XmlElement | undefined): DeviceConfiguration {
-  return {
-    name,
-    ikeCryptoProfiles: decodeAll(network, ikeCryptoProfile),
-    ipsecCryptoProfiles: decodeAll(network, ipsecCryptoProfile),
-    ikeGateways: decodeAll(network, ikeGateway),
-    ipsecTunnels: decodeAll(network, ipsecTunnel),
-  };
+  const configuration: Record<string, unknown> = { name };
+  for (const d of ALL_DESCRIPTORS) configuration[d.factsKey] = decodeAll(network, d);
+  // Each kind's models, decoded by its descriptor, under its facts key: the shape DeviceConfiguration maps.
+  return configuration as DeviceConfiguration;
 }
 
 /** Reads one device's running configuration (one request) and decodes it. Throws the client's error. */

@@ -13,6 +13,9 @@ export function nameField(what: string) {
   } as const satisfies FieldDef;
 }
 
+/** The crypto profiles in every factory configuration, IKE and IPSec alike (docs/panos/predefined-objects.md). */
+export const PREDEFINED_CRYPTO_PROFILES = ['default', 'Suite-B-GCM-128', 'Suite-B-GCM-256'] as const;
+
 /** `comment` (0-1023 characters, e.g. docs/panos/ipsec-tunnel.md#comment). */
 export const COMMENT_FIELD = {
   key: 'comment',

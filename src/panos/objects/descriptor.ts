@@ -22,6 +22,13 @@ export interface ObjectSpec<K extends string, S extends readonly FieldDef[], FK 
   readonly factsKey: FK;
   /** The field table, the one hand-written description of the object (see field-table.ts). */
   readonly fields: S;
+  /** Longest name PAN-OS accepts for this kind (docs/panos/README.md#names). */
+  readonly nameMaxLength: number;
+  /**
+   * Entries PAN-OS ships in every factory configuration (docs/panos/predefined-objects.md): not the user's to create
+   * or delete. @default - none
+   */
+  readonly predefined?: readonly string[];
   /** Xpath of the container of all entries. */
   containerXpath(loc: Location): string;
   /** Model clean-up before validation and encoding (for example inferring a variant). */
@@ -48,6 +55,10 @@ export interface PanosObjectDescriptor<
   readonly table: S;
   /** Where the rules keep this kind's facts in `StackFacts`. */
   readonly factsKey: FK;
+  /** Longest name PAN-OS accepts for this kind (docs/panos/README.md#names). */
+  readonly nameMaxLength: number;
+  /** Entries PAN-OS ships in every factory configuration (docs/panos/predefined-objects.md); empty when none. */
+  readonly predefined: readonly string[];
   /** The fields that name other objects (from the table's `refersTo`). */
   readonly referringFields: readonly ReferringField[];
   /** Value problems of a model (enum, range, length, required, one-of, variants); empty when fine. */
@@ -78,6 +89,7 @@ export function defineObject<const K extends string, const S extends readonly Fi
   // The kinds are the registry's (ObjectKind is derived from it), so a spec's literal kind is one of them.
   const kind = spec.kind as string as ObjectKind;
   const nameKind: NameKind = kind;
+  const maxName = spec.nameMaxLength;
   const fields = fieldSpecs(spec.fields);
   const referring = referringFields(fields);
   const ctxOf = (m: { name: string }): CodecContext => ({ title: spec.title, name: m.name });
@@ -97,10 +109,12 @@ export function defineObject<const K extends string, const S extends readonly Fi
     title: spec.title,
     table: spec.fields,
     factsKey: spec.factsKey,
+    nameMaxLength: maxName,
+    predefined: spec.predefined ?? [],
     fields: fields,
-    validateName: (name: string) => validateName(nameKind, name),
+    validateName: (name: string) => validateName(nameKind, name, maxName),
     containerXpath: (loc: Location) => spec.containerXpath(loc),
-    entryXpath: (loc: Location, name: string) => `${spec.containerXpath(loc)}/${entryStep(nameKind, name)}`,
+    entryXpath: (loc: Location, name: string) => `${spec.containerXpath(loc)}/${entryStep(nameKind, name, maxName)}`,
     decode(entry: XmlElement) {
       const raw = stripBookkeeping(entry);
       const model: ModelRecord = { name: raw.attrs.name ?? '', ...decodeFields(fields, raw) };
@@ -108,7 +122,7 @@ export function defineObject<const K extends string, const S extends readonly Fi
       return { model: model as M, raw };
     },
     encode(model: M, target: PanosVersion | string, base?: XmlElement, previous?: M) {
-      validateName(nameKind, model.name);
+      validateName(nameKind, model.name, maxName);
       const m = prepare(model);
       const problems = problemsOf(m);
       if (problems.length > 0) throw new InvalidFieldError(problems);

@@ -6,7 +6,10 @@
  */
 import type { FieldSpec } from './types';
 
-/** A field as an object module writes it: a {@link FieldSpec} whose `tfName` is derived unless given. */
+/**
+ * A field as an object module writes it: a {@link FieldSpec} whose `tfName` is derived unless given, and whose
+ * `enum` is its `choice` when it is a choice (the alternatives are the values).
+ */
 export interface FieldDef extends Omit<FieldSpec, 'tfName' | 'fields'> {
   /** Terraform attribute / block name. @default - snake_case of `key` (`antiReplayWindow` → `anti_replay_window`) */
   readonly tfName?: string;
@@ -22,30 +25,37 @@ export function snakeCase(key: string): string {
 export function fieldSpecs(defs: readonly FieldDef[]): readonly FieldSpec[] {
   return defs.map((d) => {
     const { fields, tfName, ...rest } = d;
-    return { ...rest, tfName: tfName ?? snakeCase(d.key), ...(fields ? { fields: fieldSpecs(fields) } : {}) };
+    return {
+      ...rest,
+      tfName: tfName ?? snakeCase(d.key),
+      ...(d.choice && !d.enum ? { enum: d.choice } : {}),
+      ...(fields ? { fields: fieldSpecs(fields) } : {}),
+    };
   });
 }
 
 type Simplify<T> = { [K in keyof T]: T[K] } & {};
 
-/** The model value of one field (`enum` narrows strings and string lists; nested tables become objects). */
+/** The model value of one field (`enum` or `choice` narrows strings, `enum` string lists; nested tables become objects). */
 export type ValueOf<F> = F extends { readonly type: 'string'; readonly enum: readonly (infer E)[] }
   ? E
-  : F extends { readonly type: 'string' }
-    ? string
-    : F extends { readonly type: 'number' }
-      ? number
-      : F extends { readonly type: 'bool' }
-        ? boolean
-        : F extends { readonly type: 'string-list'; readonly enum: readonly (infer E)[] }
-          ? E[]
-          : F extends { readonly type: 'string-list' }
-            ? string[]
-            : F extends { readonly type: 'object'; readonly fields: infer S extends readonly FieldDef[] }
-              ? ModelOf<S>
-              : F extends { readonly type: 'object-list'; readonly fields: infer S extends readonly FieldDef[] }
-                ? ModelOf<S>[]
-                : never;
+  : F extends { readonly type: 'string'; readonly choice: readonly (infer E)[] }
+    ? E
+    : F extends { readonly type: 'string' }
+      ? string
+      : F extends { readonly type: 'number' }
+        ? number
+        : F extends { readonly type: 'bool' }
+          ? boolean
+          : F extends { readonly type: 'string-list'; readonly enum: readonly (infer E)[] }
+            ? E[]
+            : F extends { readonly type: 'string-list' }
+              ? string[]
+              : F extends { readonly type: 'object'; readonly fields: infer S extends readonly FieldDef[] }
+                ? ModelOf<S>
+                : F extends { readonly type: 'object-list'; readonly fields: infer S extends readonly FieldDef[] }
+                  ? ModelOf<S>[]
+                  : never;
 
 /** The model type a field table describes: `required` fields are mandatory, the others optional. */
 export type ModelOf<S extends readonly FieldDef[]> = Simplify<

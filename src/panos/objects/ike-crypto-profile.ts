@@ -1,5 +1,5 @@
 /** IKE crypto profile: IKE phase-1 algorithms (facts: docs/panos/ike-crypto-profile.md). */
-import { DH_GROUPS, lifetimeField, nameField } from './common-fields';
+import { DH_GROUPS, lifetimeField, nameField, PREDEFINED_CRYPTO_PROFILES } from './common-fields';
 import { defineObject, type DescriptorOfSpec } from './descriptor';
 import { deviceXpath } from './location';
 import type { FieldDef, ModelOf } from './field-table';
@@ -53,5 +53,7 @@ const KIND = { kind: 'ike-crypto-profile', title: 'IKE crypto profile', factsKey
 /** Descriptor of `…/network/ike/crypto-profiles/ike-crypto-profiles/entry`. */
 export const ikeCryptoProfile: DescriptorOfSpec<typeof KIND> = defineObject({
   ...KIND,
+  nameMaxLength: 31, // docs/panos/README.md#name-ike-crypto-profile
+  predefined: PREDEFINED_CRYPTO_PROFILES,
   containerXpath: (loc) => `${deviceXpath(loc)}/network/ike/crypto-profiles/ike-crypto-profiles`,
 });

@@ -72,7 +72,6 @@ const FIELDS = [
       'Authentication method. pre-shared-key is managed here; certificate authentication is kept as configured on the ' +
       'device. When left out it stays as it is (pre-shared-key when a key is declared on a new gateway); switching a ' +
       'certificate gateway to a key needs authentication = "pre-shared-key".',
-    enum: ['pre-shared-key', 'certificate'],
     choice: ['pre-shared-key', 'certificate'],
     opaqueChoices: ['certificate'],
     keepWhenUnset: true,
@@ -229,6 +228,7 @@ const KIND = { kind: 'ike-gateway', title: 'IKE gateway', factsKey: 'ikeGateways
 /** Descriptor of `…/network/ike/gateway/entry`. */
 export const ikeGateway: DescriptorOfSpec<typeof KIND> = defineObject({
   ...KIND,
+  nameMaxLength: 63, // docs/panos/README.md#name-ike-gateway
   containerXpath: (loc) => `${deviceXpath(loc)}/network/ike/gateway`,
 
   decodeCustom,

@@ -1,5 +1,5 @@
 /** IPSec crypto profile: IKE phase-2 (child SA) algorithms (facts: docs/panos/ipsec-crypto-profile.md). */
-import { DH_GROUPS, lifetimeField, nameField } from './common-fields';
+import { DH_GROUPS, lifetimeField, nameField, PREDEFINED_CRYPTO_PROFILES } from './common-fields';
 import { defineObject, type DescriptorOfSpec } from './descriptor';
 import { deviceXpath } from './location';
 import type { FieldDef, ModelOf } from './field-table';
@@ -34,7 +34,6 @@ const FIELDS = [
     description:
       'IPSec protocol: esp (encryption and integrity) or ah (integrity only). Transport mode needs esp. When left out ' +
       'it follows the algorithms declared (esp_* or ah_*), or keeps the value in state.',
-    enum: ['esp', 'ah'],
     choice: ['esp', 'ah'],
     keepWhenUnset: true,
   },
@@ -87,5 +86,7 @@ const KIND = { kind: 'ipsec-crypto-profile', title: 'IPSec crypto profile', fact
 /** Descriptor of `…/network/ike/crypto-profiles/ipsec-crypto-profiles/entry`. */
 export const ipsecCryptoProfile: DescriptorOfSpec<typeof KIND> = defineObject({
   ...KIND,
+  nameMaxLength: 31, // docs/panos/README.md#name-ipsec-crypto-profile
+  predefined: PREDEFINED_CRYPTO_PROFILES,
   containerXpath: (loc) => `${deviceXpath(loc)}/network/ike/crypto-profiles/ipsec-crypto-profiles`,
 });

@@ -9,6 +9,7 @@ import { deviceXpath } from './location';
 import type { ModelRecord } from './codec';
 import type { FieldProblem } from './errors';
 import { boolField, type FieldDef, type ModelOf } from './field-table';
+import { tunnelInterface } from './tunnel-interface';
 import { nameProblems } from './validate';
 
 /**
@@ -53,7 +54,6 @@ function proxyIdFields(v6: boolean) {
       type: 'string',
       xmlPath: ['protocol'],
       description: 'Protocol the proxy ID matches: any, an IP protocol number, tcp or udp.',
-      enum: ['any', 'number', 'tcp', 'udp'],
       choice: ['any', 'number', 'tcp', 'udp'],
       deviceDefault: 'any',
     },
@@ -86,7 +86,6 @@ const FIELDS = [
       'Key exchange: auto-key (IKE). manual-key and global-protect-satellite tunnels are kept as configured on the ' +
       'device. When left out it stays as it is (auto-key for a new tunnel); converting a kept tunnel to auto-key needs ' +
       'key_type = "auto-key".',
-    enum: ['auto-key', 'manual-key', 'global-protect-satellite'],
     choice: ['auto-key', 'manual-key', 'global-protect-satellite'],
     opaqueChoices: ['manual-key', 'global-protect-satellite'],
     keepWhenUnset: true,
@@ -175,10 +174,12 @@ const KIND = { kind: 'ipsec-tunnel', title: 'IPSec tunnel', factsKey: 'ipsecTunn
 /** Descriptor of `…/network/tunnel/ipsec/entry`. */
 export const ipsecTunnel: DescriptorOfSpec<typeof KIND> = defineObject({
   ...KIND,
+  // docs/panos/README.md#name-ipsec-tunnel: the same limit holds the tunnel name with its proxy IDs' (#name-proxy-id).
+  nameMaxLength: TUNNEL_AND_PROXY_ID_MAX_LENGTH,
   containerXpath: (loc) => `${deviceXpath(loc)}/network/tunnel/ipsec`,
 
   validateCustom: (m, ctx) => [
-    ...nameProblems('tunnel-interface', 'tunnelInterface', 'tunnel_interface', m.tunnelInterface, ctx),
+    ...nameProblems(tunnelInterface, 'tunnelInterface', 'tunnel_interface', m.tunnelInterface, ctx),
     ...proxyIdNameProblems(m, ctx.title),
   ],
 });

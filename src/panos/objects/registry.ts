@@ -6,6 +6,8 @@ import { ipsecTunnel } from './ipsec-tunnel';
 import { tunnelInterface } from './tunnel-interface';
 import { tunnelMonitorProfile } from './tunnel-monitor-profile';
 import type { PanosObjectDescriptor } from './descriptor';
+import type { ModelOf } from './field-table';
+import { CONTAINER_NAME_MAX_LENGTH, type NameKind } from './names';
 import { DEVICE_OBJECT_KINDS, type ObjectKind } from './types';
 
 /** Every descriptor, in dependency order (create in this order, delete in reverse). */
@@ -17,11 +19,20 @@ export type AnyObjectDescriptor = (typeof DESCRIPTORS)[number];
 /** The descriptor of one kind, typed (its model, table and facts key). */
 export type DescriptorOf<K extends ObjectKind> = Extract<AnyObjectDescriptor, { readonly kind: K }>;
 
+/** The model of one kind, as its field table describes it and its descriptor decodes it. */
+export type ModelOfKind<K extends ObjectKind> = ModelOf<DescriptorOf<K>['table']>;
+
 /** Every descriptor, in dependency order, seen through the generic interface. */
 export const ALL_DESCRIPTORS: readonly PanosObjectDescriptor<{ name: string }>[] = DESCRIPTORS;
 
 /** Every object kind, in dependency order. */
 export const ALL_KINDS: readonly ObjectKind[] = DESCRIPTORS.map((d) => d.kind);
+
+/** Longest name per kind of name: each descriptor's `nameMaxLength`, plus the containers' (names.ts). */
+export const NAME_MAX_LENGTH: Readonly<Record<NameKind, number>> = {
+  ...(Object.fromEntries(DESCRIPTORS.map((d) => [d.kind, d.nameMaxLength])) as Record<ObjectKind, number>),
+  ...CONTAINER_NAME_MAX_LENGTH,
+};
 
 for (const d of DESCRIPTORS) {
   for (const rf of d.referringFields) {

@@ -82,6 +82,8 @@ const KIND = { kind: 'tunnel-interface', title: 'Tunnel interface', factsKey: 't
 /** Descriptor of `…/network/interface/tunnel/units/entry`. */
 export const tunnelInterface: DescriptorOfSpec<typeof KIND> = defineObject({
   ...KIND,
+  // The pattern tunnel.N (docs/panos/README.md#name-tunnel-interface) is the limit that matters; 14 is inferred.
+  nameMaxLength: 14,
   containerXpath: (loc) => `${deviceXpath(loc)}/network/interface/tunnel/units`,
 
   validateCustom: (m: ModelRecord, ctx) => [

@@ -40,5 +40,7 @@ const KIND = { kind: 'tunnel-monitor-profile', title: 'Tunnel monitor profile', 
 /** Descriptor of `…/network/profiles/monitor-profile/entry`. */
 export const tunnelMonitorProfile: DescriptorOfSpec<typeof KIND> = defineObject({
   ...KIND,
+  nameMaxLength: 31, // docs/panos/README.md#name-tunnel-monitor-profile
+  predefined: ['default'], // docs/panos/predefined-objects.md
   containerXpath: (loc) => `${deviceXpath(loc)}/network/profiles/monitor-profile`,
 });

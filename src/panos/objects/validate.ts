@@ -6,7 +6,7 @@
 import { formatVersion, isAtLeast, type PanosVersion } from '../version';
 import { type CodecContext, isNameField, type ModelRecord, unitField, variantOf } from './codec';
 import type { FieldProblem } from './errors';
-import { InvalidNameError, validateName, type NameKind } from './names';
+import { InvalidNameError, validateName, type ContainerNameKind } from './names';
 import type { FieldSpec, ObjectKind, VersionIssue } from './types';
 
 function isSet(v: unknown): boolean {
@@ -205,11 +205,22 @@ export function collectVersionIssues(
   return issues;
 }
 
-/** A problem when a field holding a name of `kind` breaks that kind's naming rule (nothing when unset or fine). */
-export function nameProblems(kind: NameKind, key: string, tfName: string, value: unknown, ctx: CodecContext): FieldProblem[] {
+/**
+ * A problem when a field holding a name of `kind` breaks that kind's naming rule (nothing when unset or fine). An
+ * object kind comes with its limit: its descriptor.
+ */
+export function nameProblems(
+  kind: ContainerNameKind | { readonly kind: ObjectKind; readonly nameMaxLength: number },
+  key: string,
+  tfName: string,
+  value: unknown,
+  ctx: CodecContext,
+): FieldProblem[] {
   if (value === undefined || value === null) return [];
+  const what = typeof kind === 'string' ? kind : kind.kind;
   try {
-    validateName(kind, String(value));
+    if (typeof kind === 'string') validateName(kind, String(value));
+    else validateName(kind.kind, String(value), kind.nameMaxLength);
     return [];
   } catch (err) {
     const rule = err instanceof InvalidNameError ? err.rule : String(err);
@@ -218,7 +229,7 @@ export function nameProblems(kind: NameKind, key: string, tfName: string, value:
         field: key,
         tfName,
         value: String(value),
-        message: `${ctx.title} ${JSON.stringify(ctx.name)}: ${tfName} = ${JSON.stringify(String(value))} ${rule}. Fix: use a valid ${kind} name.`,
+        message: `${ctx.title} ${JSON.stringify(ctx.name)}: ${tfName} = ${JSON.stringify(String(value))} ${rule}. Fix: use a valid ${what} name.`,
       },
     ];
   }

@@ -1,21 +1,20 @@
-/** Every PAN-OS object resource spec, in dependency order (create in this order, delete in reverse). */
-import { ikeCryptoProfileResource } from './ike-crypto-profile';
+/**
+ * Every PAN-OS object resource spec: one per descriptor of the object registry, in its dependency order (create in
+ * this order, delete in reverse). A resource with special cases (hooks, extra attributes) has its own file here; any
+ * other kind's resource is its field table alone, so a new kind needs no file in the provider.
+ */
+import { ALL_DESCRIPTORS } from '../../panos/objects';
 import { ikeGatewayResource } from './ike-gateway';
-import { ipsecCryptoProfileResource } from './ipsec-crypto-profile';
-import { ipsecTunnelResource } from './ipsec-tunnel';
-import type { ObjectResourceSpec } from './spec';
+import { objectResource, type ObjectResourceSpec } from './spec';
 import { tunnelInterfaceResource } from './tunnel-interface';
-import { tunnelMonitorProfileResource } from './tunnel-monitor-profile';
 
-/** All object resources. */
-export const OBJECT_RESOURCES: readonly ObjectResourceSpec[] = [
-  tunnelInterfaceResource,
-  tunnelMonitorProfileResource,
-  ikeCryptoProfileResource,
-  ipsecCryptoProfileResource,
-  ikeGatewayResource,
-  ipsecTunnelResource,
-];
+/** The resources with special cases, each defined in its own file. */
+const WITH_SPECIAL_CASES: readonly ObjectResourceSpec[] = [tunnelInterfaceResource, ikeGatewayResource];
+
+/** All object resources, in the registry's order. */
+export const OBJECT_RESOURCES: readonly ObjectResourceSpec[] = ALL_DESCRIPTORS.map(
+  (d) => WITH_SPECIAL_CASES.find((r) => r.kind === d.kind) ?? objectResource(d),
+);
 
 /** The spec of a resource type, or undefined. */
 export function objectResourceSpec(typeName: string): ObjectResourceSpec | undefined {

@@ -5,7 +5,7 @@
  * between the declaration and what would be committed.
  */
 import { UserError, newObject, type ImportResult, type StateResult, type ValueObject } from '../../tfplugin';
-import { describeLocation, type Decoded, type Location, type ObjectKind } from '../../panos/objects';
+import { describeLocation, vsysOf, type Decoded, type Location, type ObjectKind } from '../../panos/objects';
 import { referencesOf, referringKinds } from '../references';
 import { OBJECT_RESOURCES } from './all';
 import { maskToManaged, modelFromValue, valueFromModel, type Model } from '../model-values';
@@ -90,7 +90,7 @@ export function parseImportId(id: string, typeName: string): { location?: Locati
 
 /** The import id that {@link parseImportId} reads back as `name` at `location` (the short form where it is unambiguous). */
 export function importIdFor(location: Location, name: string): string {
-  const vsys = location.vsys ?? 'vsys1';
+  const vsys = vsysOf(location);
   if (location.type === 'template') return `template:${location.template}:${vsys}:${name}`;
   if (location.type === 'template-stack') return `template-stack:${location.templateStack}:${vsys}:${name}`;
   let unambiguous = false;
@@ -104,7 +104,7 @@ export function importIdFor(location: Location, name: string): string {
 }
 
 function sameLocation(a: Location, b: Location): boolean {
-  const v = (l: Location): string => l.vsys ?? 'vsys1';
+  const v = (l: Location): string => vsysOf(l);
   if (a.type !== b.type || v(a) !== v(b)) return false;
   if (a.type === 'template' && b.type === 'template') return a.template === b.template;
   if (a.type === 'template-stack' && b.type === 'template-stack') return a.templateStack === b.templateStack;

@@ -10,6 +10,7 @@ import {
   tunnelInterface,
   virtualRouterInterfacesXpath,
   vsysImportInterfacesXpath,
+  vsysOf,
   zoneMembersXpath,
   type Location,
 } from '../../panos/objects';
@@ -26,13 +27,13 @@ interface Membership {
 function membershipOfState(s: ValueObject | null, loc: Location): Membership | undefined {
   if (s === null) return undefined;
   const str = (v: unknown): string | undefined => (typeof v === 'string' ? v : undefined);
-  return { zone: str(s.zone), virtualRouter: str(s.virtual_router), vsys: str(s.vsys) ?? loc.vsys ?? 'vsys1' };
+  return { zone: str(s.zone), virtualRouter: str(s.virtual_router), vsys: str(s.vsys) ?? vsysOf(loc) };
 }
 
 /** Ops that move a tunnel interface's memberships from `before` to `after` (undefined = no interface). */
 export function membershipOps(iface: string, loc: Location, before: Membership | undefined, after: Membership | undefined): ConfigOp[] {
   const ops: ConfigOp[] = [];
-  const vsysLoc = (vsys: string | undefined): Location => ({ ...loc, vsys: vsys ?? loc.vsys ?? 'vsys1' });
+  const vsysLoc = (vsys: string | undefined): Location => ({ ...loc, vsys: vsys ?? vsysOf(loc) });
   const member = (): ReturnType<typeof el> => el('member', iface);
   const move = (from: string | undefined, to: string | undefined, xpathOf: (v: string) => string): void => {
     if (from === to) return;
@@ -57,7 +58,7 @@ const membershipHooks: ObjectResourceHooks = {
     // The vsys import defaults to the location's vsys: unmanaged means "whatever the provider imported". On import
     // the default is what an undeclared vsys means, so leaving it null keeps a config that omits it free of changes.
     if (state === null) {
-      if (out.vsys === (session.location.vsys ?? 'vsys1')) out.vsys = null;
+      if (out.vsys === vsysOf(session.location)) out.vsys = null;
     } else {
       out.vsys = state.vsys === null ? null : (device.vsys ?? null);
     }

@@ -2,28 +2,22 @@ import type { Finding, Rule } from '../types';
 import { isKnown, type StackFacts } from '../facts';
 import { makeFinding, q } from '../finding';
 import { declared, KIND_TITLES, type DeclaredKind } from '../resolve';
-import { NAME_MAX_LENGTH } from '../../panos/objects/names';
-import { ALL_KINDS } from '../../panos/objects/registry';
+import { nameFault, TUNNEL_INTERFACE_NAME_RULE } from '../../panos/objects/names';
+import { ALL_DESCRIPTORS, ALL_KINDS } from '../../panos/objects/registry';
 
-/** Longest name PAN-OS accepts per kind: the object model's table (docs/panos/README.md#names), not a copy. */
+/** Longest name PAN-OS accepts per kind: each descriptor's (docs/panos/README.md#names), not a copy. */
 export const RULE_NAME_MAX_LENGTH: Readonly<Record<DeclaredKind, number>> = Object.fromEntries(
-  ALL_KINDS.map((kind) => [kind, NAME_MAX_LENGTH[kind]]),
+  ALL_DESCRIPTORS.map((d) => [d.kind, d.nameMaxLength]),
 ) as Record<DeclaredKind, number>;
 
-const TUNNEL_INTERFACE = /^tunnel\.[1-9]\d{0,3}$/;
-const GENERIC = /^[A-Za-z0-9_][A-Za-z0-9 _.-]*$/;
-
-/** Why `name` is not a valid name of `kind`, or undefined when it is. */
+/** Why `name` is not a valid name of `kind`, or undefined when it is (the patterns are the object model's). */
 export function nameProblem(kind: DeclaredKind, name: string): string | undefined {
-  if (kind === 'tunnel-interface') {
-    return TUNNEL_INTERFACE.test(name) ? undefined : 'must be tunnel.N with N from 1 to 9999';
-  }
   const max = RULE_NAME_MAX_LENGTH[kind];
-  if (name.length === 0 || name.length > max) return `must be 1-${max} characters long (is ${name.length})`;
-  if (!GENERIC.test(name) || name.endsWith(' ')) {
-    return 'may hold only ASCII letters, digits, space, "_", "-", ".", must start with a letter, digit or "_" and not end with a space';
-  }
-  return undefined;
+  const fault = nameFault(kind, name, max);
+  if (fault === undefined) return undefined;
+  if (kind === 'tunnel-interface') return TUNNEL_INTERFACE_NAME_RULE;
+  if (fault !== 'pattern') return `must be 1-${max} characters long (is ${name.length})`;
+  return 'may hold only ASCII letters, digits, space, "_", "-", ".", must start with a letter, digit or "_" and not end with a space';
 }
 
 /** X2: names respect PAN-OS limits; tunnel interfaces are `tunnel.N`. */

@@ -13,6 +13,7 @@ import {
   type DeclaredKind,
   type Usage,
 } from '../resolve';
+import { PEER_DEFAULTS } from '../peer/defaults';
 
 const WEAK = new Set(['des', '3des', 'md5', 'sha1', 'group1', 'group2', 'group5']);
 
@@ -62,7 +63,7 @@ export const wc001WeakCrypto: Rule = {
         { field: 'espEncryption', values: weakIn(p.espEncryption) },
         { field: 'espAuthentication', values: weakIn(p.espAuthentication) },
         { field: 'ahAuthentication', values: weakIn(p.ahAuthentication) },
-        { field: 'dhGroup', values: isUnknown(p.dhGroup) ? [] : weakIn(p.dhGroup ?? 'group2') },
+        { field: 'dhGroup', values: isUnknown(p.dhGroup) ? [] : weakIn(p.dhGroup ?? PEER_DEFAULTS.pfsGroup) },
       ]);
     }
     for (const u of ikeProfilesOf(facts, tunnels)) {

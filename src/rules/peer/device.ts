@@ -8,13 +8,8 @@
  * the same key when those digests are equal. The digests are compared here and never kept in a fact or a message;
  * a stored form without one cannot be compared (the PANOS-PEER-011 info, never a pass).
  */
-import type {
-  IkeCryptoProfile,
-  IkeGateway,
-  IpsecCryptoProfile,
-  IpsecTunnel,
-} from '../../panos/objects';
-import { UNKNOWN, type Acknowledgement, type Known, type SecretSourceFacts, type StackFacts } from '../facts';
+import { ALL_DESCRIPTORS, type DescriptorOf, type ModelOfKind, type ObjectKind } from '../../panos/objects';
+import { UNKNOWN, type Acknowledgement, type Known, type ObjectFacts, type SecretSourceFacts, type StackFacts } from '../facts';
 import { factsOf } from '../facts-of';
 import type { RuleResults } from '../engine';
 import { peerEndsOf } from './ends';
@@ -22,15 +17,14 @@ import { runPairRules } from './engine';
 import { pairEnds } from './pairing';
 import type { ExplicitPair, PairBasis, PeerEnd } from './types';
 
-/** One device's decoded configuration (the object model's types, as the client's bulk reads return them). */
-export interface DeviceConfiguration {
+/**
+ * One device's decoded configuration: per object kind, under the kind's facts key (`ikeGateways`, …), its entries as
+ * the kind's descriptor decodes them (the client's bulk reads return them so).
+ */
+export type DeviceConfiguration = {
   /** The device's name in paths and messages, e.g. its hostname or inventory name. Must be unique per check. */
   readonly name: string;
-  readonly ikeGateways?: readonly IkeGateway[];
-  readonly ipsecTunnels?: readonly IpsecTunnel[];
-  readonly ikeCryptoProfiles?: readonly IkeCryptoProfile[];
-  readonly ipsecCryptoProfiles?: readonly IpsecCryptoProfile[];
-}
+} & { readonly [K in ObjectKind as DescriptorOf<K>['factsKey']]?: readonly ModelOfKind<K>[] };
 
 /** Options of {@link checkDevices}. */
 export interface CheckDevicesOptions {
@@ -81,30 +75,34 @@ export class StoredKeyIds {
   }
 }
 
+/** What a device's facts of a kind hold besides its fields: what PAN-OS implies when the entry does not say. */
+const IMPLIED: { readonly [K in ObjectKind]?: (model: ModelOfKind<K>, keys: StoredKeyIds) => object } = {
+  'ike-gateway': (g, keys) => ({
+    authentication: g.authentication ?? (g.preSharedKeyEncrypted !== undefined || g.preSharedKey !== undefined ? 'pre-shared-key' : undefined),
+    // A plaintext key (a planned model, never one read back) is not compared here.
+    ...(g.preSharedKeyEncrypted !== undefined
+      ? { preSharedKeySource: keys.sourceOf(g.preSharedKeyEncrypted) }
+      : g.preSharedKey !== undefined
+        ? { preSharedKeySource: UNKNOWN }
+        : {}),
+  }),
+  'ipsec-tunnel': (t) => ({ keyType: t.keyType ?? (t.autoKey ? 'auto-key' : undefined) }),
+};
+
 /**
  * The facts of one device (every object declared at its default location; content as read).
  * @param keys where stored keys get their ids; share one between the devices whose keys are compared
  */
 export function deviceFacts(device: DeviceConfiguration, keys: StoredKeyIds = new StoredKeyIds()): StackFacts {
-  const at = (kind: string, name: string): { path: string } => ({ path: devicePath(device.name, kind, name) });
-  return {
-    ikeCryptoProfiles: (device.ikeCryptoProfiles ?? []).map((p) => factsOf('ike-crypto-profile', p, at('ike-crypto-profile', p.name))),
-    ipsecCryptoProfiles: (device.ipsecCryptoProfiles ?? []).map((p) => factsOf('ipsec-crypto-profile', p, at('ipsec-crypto-profile', p.name))),
-    ikeGateways: (device.ikeGateways ?? []).map((g) => ({
-      ...factsOf('ike-gateway', g, at('ike-gateway', g.name)),
-      authentication: g.authentication ?? (g.preSharedKeyEncrypted !== undefined || g.preSharedKey !== undefined ? 'pre-shared-key' : undefined),
-      // A plaintext key (a planned model, never one read back) is not compared here.
-      ...(g.preSharedKeyEncrypted !== undefined
-        ? { preSharedKeySource: keys.sourceOf(g.preSharedKeyEncrypted) }
-        : g.preSharedKey !== undefined
-          ? { preSharedKeySource: UNKNOWN }
-          : {}),
-    })),
-    ipsecTunnels: (device.ipsecTunnels ?? []).map((t) => ({
-      ...factsOf('ipsec-tunnel', t, at('ipsec-tunnel', t.name)),
-      keyType: t.keyType ?? (t.autoKey ? 'auto-key' : undefined),
-    })),
-  };
+  const facts: Record<string, ObjectFacts[]> = {};
+  for (const d of ALL_DESCRIPTORS) {
+    // The models under a kind's facts key are that kind's, and IMPLIED[kind] takes that kind's model.
+    const models = (device[d.factsKey as keyof DeviceConfiguration] ?? []) as readonly ({ name: string } & Record<string, unknown>)[];
+    const implied = IMPLIED[d.kind] as ((model: object, keys: StoredKeyIds) => object) | undefined;
+    facts[d.factsKey] = models.map((m) => ({ ...factsOf(d.kind, m, { path: devicePath(device.name, d.kind, m.name) }), ...implied?.(m, keys) }));
+  }
+  // Each list is under its kind's facts key and holds facts factsOf built for that kind.
+  return facts as StackFacts;
 }
 
 /** The ends every device offers (each device is its own owner, so its gateways never pair with each other). */

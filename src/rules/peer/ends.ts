@@ -33,11 +33,11 @@ function oneOf<E extends string>(value: Known<string>, allowed: readonly E[]): K
   return (allowed as readonly string[]).includes(value) ? (value as E) : UNKNOWN;
 }
 
-const IPSEC_PROTOCOLS = tableField(ipsecCryptoProfile.table, 'protocol').enum;
+const IPSEC_PROTOCOLS = tableField(ipsecCryptoProfile.table, 'protocol').choice;
 const IPSEC_MODES = tableField(ipsecTunnel.table, 'ipsecMode').enum;
 const IKE_VERSIONS = tableField(ikeGateway.table, 'version').enum;
 const IKEV1_EXCHANGE_MODES = tableField(ikeGateway.table, 'ikev1ExchangeMode').enum;
-const AUTHENTICATIONS = tableField(ikeGateway.table, 'authentication').enum;
+const AUTHENTICATIONS = tableField(ikeGateway.table, 'authentication').choice;
 
 /** `Known` mapped through `f` (unset and unknown pass through). */
 export function mapKnown<T, R>(value: Known<T>, f: (v: T) => R): Known<R> {

@@ -6,7 +6,7 @@ import {
   ipsecTunnel,
   memberXpath,
   tunnelInterface,
-  validateName,
+  ikeCryptoProfile,
   vsysImportInterfacesXpath,
   xpathLiteral,
   zoneMembersXpath,
@@ -95,8 +95,8 @@ describe('names and xpaths', () => {
 
   it('GIVEN the length limits WHEN names reach them THEN 63 is fine for tunnels and gateways and 31 for profiles', () => {
     expect(() => ipsecTunnel.validateName('t'.repeat(63))).not.toThrow();
-    expect(() => validateName('ike-crypto-profile', 'p'.repeat(31))).not.toThrow();
-    expect(() => validateName('ike-crypto-profile', 'p'.repeat(32))).toThrow(/32 characters/);
+    expect(() => ikeCryptoProfile.validateName('p'.repeat(31))).not.toThrow();
+    expect(() => ikeCryptoProfile.validateName('p'.repeat(32))).toThrow(/32 characters/);
   });
 
   const ACCEPTED = ['vpn-1', 'VPN_branch.2', '_x', 'a b c', '9lives', 'x'.repeat(31)];
