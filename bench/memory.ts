@@ -4,8 +4,8 @@
  * code cache (warmed by one plan first, as a user's second run finds it), the same file with no code cache (the cache
  * directory unusable), and the compiled dist/src through bin/terraform-provider-panosipsec (a dev_overrides block).
  * MEM_SIZES (default 250), MEM_VARIANTS (default bundle,nocache,dist). With MEM_DETAIL=1, bench/support/memory-probe.cjs
- * is preloaded into every provider process (NODE_OPTIONS=--require) and the apply's processes' peaks of heap and the
- * sizes of the V8 heap spaces at their exit are printed too. `npm run bench:memory`; not part of `npm run bench` or
+ * is preloaded into every provider process (NODE_OPTIONS=--require) and each process's peaks of heap and the sizes
+ * of the V8 heap spaces at its exit are printed too. `npm run bench:memory`; not part of `npm run bench` or
  * `npm test`.
  */
 import * as fs from 'node:fs';
@@ -32,6 +32,7 @@ interface Figures {
   readonly planS: number;
   readonly processes: number;
   readonly probes: unknown[];
+  readonly planProbes: unknown[];
 }
 
 function devOverridesConfig(dir: string): string {
@@ -71,6 +72,7 @@ async function measure(variant: string, n: number): Promise<Figures> {
       planS: Math.round(p.ms / 100) / 10,
       processes: a.processes + b.processes,
       probes: applyProbes,
+      planProbes: readProbes(probeDir),
     };
   } finally {
     ws.remove();
@@ -100,9 +102,12 @@ async function main(): Promise<void> {
   for (const r of rows) {
     process.stdout.write(`${r.variant.padEnd(8)}  ${String(r.tunnels).padStart(7)}  ${`${r.applyMiB} (${r.applyS})`.padStart(22)}  ${`${r.planMiB} (${r.planS})`.padStart(21)}  ${String(r.processes).padStart(18)}\n`);
   }
+  type Probe = { pid: number; ms: number; peakMiB: Record<string, number>; spacesMiB: Record<string, number> };
   for (const r of rows) {
-    for (const p of r.probes as { pid: number; ms: number; peakMiB: Record<string, number>; spacesMiB: Record<string, number> }[]) {
-      process.stdout.write(`  ${r.variant} ${r.tunnels} apply pid ${p.pid} (${p.ms} ms): peaks ${JSON.stringify(p.peakMiB)}; spaces at exit ${JSON.stringify(p.spacesMiB)}\n`);
+    for (const [cmd, probes] of [['apply', r.probes], ['plan', r.planProbes]] as const) {
+      for (const p of probes as Probe[]) {
+        process.stdout.write(`  ${r.variant} ${r.tunnels} ${cmd} pid ${p.pid} (${p.ms} ms): peaks ${JSON.stringify(p.peakMiB)}; spaces at exit ${JSON.stringify(p.spacesMiB)}\n`);
+      }
     }
   }
 }
