@@ -138,11 +138,6 @@ function noticesText(packages: readonly PackageInfo[]): string {
 /** Builds the provider file and its notices under `root`; returns the provider file's absolute path. */
 export function buildProviderFile(root: string = ROOT): string {
   const { version } = JSON.parse(fs.readFileSync(path.join(root, 'package.json'), 'utf8')) as { version: string };
-  // The schema, derived from the field tables once here instead of in every provider process: Terraform starts one
-  // process only to ask for it and another only to validate configurations against it, and with it built in, neither
-  // loads the provider's implementation (src/provider/main.ts). Plain data, so JSON carries it whole.
-  // eslint-disable-next-line @typescript-eslint/no-require-imports
-  const { providerSchema } = require(path.join(root, 'src', 'provider', 'schema')) as typeof import('../src/provider/schema');
   const outfile = path.join(root, PROVIDER_FILE);
   const result = buildSync({
     absWorkingDir: root,
@@ -153,7 +148,7 @@ export function buildProviderFile(root: string = ROOT): string {
     target: `node${MIN_NODE_MAJOR}`,
     outfile,
     write: false,
-    define: { PANOS_IPSEC_BUNDLED_VERSION: JSON.stringify(version), PANOS_IPSEC_BUNDLED_SCHEMA: JSON.stringify(providerSchema()) },
+    define: { PANOS_IPSEC_BUNDLED_VERSION: JSON.stringify(version) },
     // Whitespace and syntax only: names stay readable in a stack trace, and the file is a third smaller.
     minifyWhitespace: true,
     minifySyntax: true,

@@ -10,12 +10,6 @@
 import type { ProviderServer } from '../tfplugin/provider-server';
 import type { PanosIpsecProvider } from './provider';
 
-/**
- * Set by the build of the self-contained provider file (scripts/build-provider.ts) to the schema it derived from the
- * field tables at build time; undefined everywhere else (then the implementation builds it).
- */
-declare const PANOS_IPSEC_BUNDLED_SCHEMA: ReturnType<PanosIpsecProvider['getSchema']> | undefined;
-
 type Args<K extends keyof PanosIpsecProvider> = PanosIpsecProvider[K] extends (...a: infer A) => unknown ? A : never;
 
 /** The provider, loaded at the first call Terraform makes (every method forwards to it). */
@@ -27,10 +21,7 @@ class LazyProvider implements ProviderServer {
     return this.impl;
   }
 
-  // The schema alone loads nothing in the provider file: Terraform's first process of a command asks only for it, and
-  // its validate process only decodes configurations by it (this provider validates nothing more there).
-  getSchema = (): ReturnType<PanosIpsecProvider['getSchema']> =>
-    typeof PANOS_IPSEC_BUNDLED_SCHEMA === 'object' && PANOS_IPSEC_BUNDLED_SCHEMA !== null ? PANOS_IPSEC_BUNDLED_SCHEMA : this.p.getSchema();
+  getSchema = (): ReturnType<PanosIpsecProvider['getSchema']> => this.p.getSchema();
   validateProviderConfig = (...a: Args<'validateProviderConfig'>): ReturnType<PanosIpsecProvider['validateProviderConfig']> => this.p.validateProviderConfig(...a);
   configureProvider = (...a: Args<'configureProvider'>): ReturnType<PanosIpsecProvider['configureProvider']> => {
     // Tells the provider file's loader that this process does real work, so its code cache at exit is worth keeping
