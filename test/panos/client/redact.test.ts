@@ -28,4 +28,25 @@ describe('GIVEN a registered secret', () => {
     r.add('s3cret');
     expect(r.redact('nothing here: s3cre t, S3CRET')).toBe('nothing here: s3cre t, S3CRET');
   });
+
+  test.each([
+    ['with no encoded character', (k: string) => `x ${k} y`],
+    ['beside an encoded character elsewhere', (k: string) => `a=1&b=${encodeURIComponent(k)} ${k}`],
+  ])('WHEN a longer secret containing a shorter one is added after it and a text holds it %s THEN it is removed whole', (_label, text) => {
+    const r = new Redactor();
+    r.add('abc');
+    r.redact('warm-up abc');
+    r.add('abcdef');
+    expect(r.redact(text('abcdef'))).not.toMatch(/def|%64/);
+  });
+
+  test('WHEN secrets are added between redactions, as a run of 500 gateways adds keys THEN every one of them is masked', () => {
+    const r = new Redactor();
+    const keys = Array.from({ length: 500 }, (_, i) => `psk-${i}-end`);
+    for (const k of keys) {
+      r.add(k);
+      expect(r.redact(`wrote ${k}`)).toBe('wrote ***');
+    }
+    expect(r.redact(keys.map((k, i) => (i % 2 ? k : encodeURIComponent(k).replace(/-/g, '%2D'))).join(' '))).toBe(keys.map(() => '***').join(' '));
+  });
 });
