@@ -5,10 +5,9 @@
  * Declaration only: never sent to the device, kept in state as declared (docs/declaration-only.md).
  */
 import { cty, errorDiagnostic, type AttributeSchema, type Diagnostic, type Value } from '../tfplugin';
-import { InvalidAcknowledgementError, validateAcknowledgement, type Acknowledgement } from '../rules';
+import { ACKNOWLEDGED_RULES, InvalidAcknowledgementError, validateAcknowledgement, type Acknowledgement } from '../rules';
 
-/** The attribute's name, on object resources and in the provider configuration. */
-export const ACKNOWLEDGED_RULES = 'acknowledged_rules';
+export { ACKNOWLEDGED_RULES };
 
 /** The attribute's schema; `scope` says what an acknowledgement there covers. */
 export function acknowledgedRulesAttribute(scope: 'object' | 'provider'): AttributeSchema {
