@@ -64,16 +64,16 @@ describe('GIVEN the examples synthesized by cdktf (real terraform)', () => {
 
   test('WHEN examples/transport-bgp (carriesMulticastRouting: false) is planned THEN no PANOS-TM-020 note asks for the intent it declared', async () => {
     const { out } = await plan('transport-bgp');
-    expect(out).toMatch(/\+ carries_multicast_routing\s+= false/);
     expect(out).not.toContain('PANOS-TM-020');
+    expect(out).toMatch(/\+ carries_multicast_routing\s+= false/);
   });
 
   test('WHEN examples/transport-gre-ospf (firewall.acknowledge PANOS-TM-016) is planned THEN the acknowledged finding is not reported', async () => {
     const { out, json } = await plan('transport-gre-ospf');
-    const provider = (JSON.parse(json) as { provider: { panosipsec: Record<string, unknown>[] } }).provider.panosipsec[0]!;
-    expect(provider.acknowledged_rules).toEqual({ 'PANOS-TM-016': expect.stringContaining('terminates GRE') });
     expect(out).not.toContain('PANOS-TM-016 (info)');
     expect(out).not.toMatch(/Warning: Rule PANOS-TM-016/);
+    const provider = (JSON.parse(json) as { provider: { panosipsec: Record<string, unknown>[] } }).provider.panosipsec[0]!;
+    expect(provider.acknowledged_rules).toEqual({ 'PANOS-TM-016': expect.stringContaining('terminates GRE') });
   });
 });
 
