@@ -222,7 +222,8 @@ export class PanosFirewall extends Construct {
       rules[ack.ruleId] = [...reasons].join('; ');
       map.set(target, rules);
     };
-    const ownerOf = (ack: Acknowledgement): IConstruct | undefined => this.acks.find((a) => a.ack === ack)?.owner;
+    const owners = new Map(this.acks.map((a) => [a.ack, a.owner] as const));
+    const ownerOf = (ack: Acknowledgement): IConstruct | undefined => owners.get(ack);
     for (const { ack, owner } of this.acks) {
       if (this.matchedAcks.has(acknowledgementKey(ack))) put(owner === this ? this : ownResource(owner), ack);
     }
