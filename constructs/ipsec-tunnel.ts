@@ -6,7 +6,7 @@ import type { AntiReplayWindow, IpsecMode, ProxyIdProtocol } from './enums';
 import { Errors } from './errors';
 import { IpsecTunnel as L1IpsecTunnel } from './generated/ipsec-tunnel';
 import type { IIkeGateway } from './ike-gateway';
-import { ImportedPanosObject, known, modelFromProps, PanosObject, type IPanosObject, type KindFacts } from './panos-object';
+import { ImportedPanosObject, modelFromProps, PanosObject, type IPanosObject, type KindFacts } from './panos-object';
 import type { ITunnelInterface } from './tunnel-interface';
 import type { ITunnelMonitorProfile } from './tunnel-monitor-profile';
 
@@ -87,11 +87,15 @@ export interface IpsecTunnelProps {
   readonly comment?: string;
   /**
    * Intent: multicast or dynamic routing (OSPF, PIM) runs over this tunnel. In transport mode without GRE this is an
-   * error (PANOS-TM-015); `false` states that only unicast (e.g. BGP on the physical interface) crosses it.
+   * error (PANOS-TM-015); `false` states that only unicast (e.g. BGP on the physical interface) crosses it. Never sent
+   * to the device: the resource's declaration-only attribute `carries_multicast_routing` takes it to the plan.
    * @default - not declared: transport tunnels without GRE get an info note (PANOS-TM-020)
    */
   readonly carriesMulticastRouting?: boolean;
-  /** Intent: the peer is policy based and expects proxy IDs (PANOS-WC-002). @default - not declared */
+  /**
+   * Intent: the peer is policy based and expects proxy IDs (PANOS-WC-002). Never sent to the device (declaration-only
+   * attribute `policy_based_peer`). @default - not declared
+   */
   readonly policyBasedPeer?: boolean;
 }
 
@@ -121,7 +125,6 @@ export class IpsecTunnel extends PanosObject implements IIpsecTunnel {
   /** The L1 resource. */
   public readonly resource: L1IpsecTunnel;
   private readonly model: IpsecTunnelModel;
-  private readonly intent: Pick<IpsecTunnelProps, 'carriesMulticastRouting' | 'policyBasedPeer'>;
 
   constructor(scope: Construct, id: string, props: IpsecTunnelProps) {
     super(scope, id, false);
@@ -151,7 +154,6 @@ export class IpsecTunnel extends PanosObject implements IIpsecTunnel {
         ? { enable: monitor.enable ?? true, destinationIp: monitor.destinationIp, proxyId: monitor.proxyId, profile: monitor.profile?.name }
         : undefined,
     };
-    this.intent = { carriesMulticastRouting: props.carriesMulticastRouting, policyBasedPeer: props.policyBasedPeer };
     this.checkModel(ipsecTunnel, this.model);
     // The L1 configuration refers to the other resources (Terraform orders writes and deletes by these references);
     // the model keeps plain names for the rules.
@@ -173,8 +175,9 @@ export class IpsecTunnel extends PanosObject implements IIpsecTunnel {
   }
 
   public override _facts(): KindFacts {
-    // The constructs build auto-key tunnels only; the intent props are facts, not fields.
-    return this.factsWith({ keyType: 'auto-key', carriesMulticastRouting: known(this.intent.carriesMulticastRouting), policyBasedPeer: known(this.intent.policyBasedPeer) });
+    // The constructs build auto-key tunnels only. The intent props are declaration-only fields of the model: the
+    // resource carries them to the plan, where the same factsOf reads them.
+    return this.factsWith({ keyType: 'auto-key' });
   }
 
 }

@@ -2,7 +2,7 @@ import { Annotations, Lazy, TerraformStack, type TerraformResource } from 'cdktf
 import { Construct, type IConstruct } from 'constructs';
 import { isTcpPort, TCP_PORTS } from '../src/panos/connection-env';
 import { parseVersion } from '../src/panos/version';
-import { InvalidAcknowledgementError, usersByPath, validateAcknowledgement, type Acknowledgement, type PairAcknowledgement, type StackFacts } from '../src/rules';
+import { ACKNOWLEDGED_RULES, InvalidAcknowledgementError, usersByPath, validateAcknowledgement, type Acknowledgement, type PairAcknowledgement, type StackFacts } from '../src/rules';
 import { Errors, PanosConstructError } from './errors';
 import type { CommitScope } from './enums';
 import { Commit } from './generated/commit';
@@ -107,6 +107,7 @@ export class PanosFirewall extends Construct {
   /** Keys of the acknowledgements that cover at least one finding (set with {@link evaluation}). */
   private matchedAcks = new Set<string>();
   private facts?: StackFacts;
+  private ackMaps?: { readonly evaluation: Evaluation; readonly map: Map<object, Record<string, string>> };
 
   constructor(scope: Construct, id: string, props: PanosFirewallProps = {}) {
     super(scope, id);
@@ -191,11 +192,48 @@ export class PanosFirewall extends Construct {
         .map((a) => ({ rule: a.ack.ruleId, reason: a.ack.reason, scope: a.ack.path ?? this.node.path }));
       return list.length > 0 ? list : undefined;
     };
-    const resource = ownResource(owner);
-    if (resource && this.acks.filter((a) => a.owner === owner).length === 1) {
-      resource.addOverride('//.acknowledged_rules', Lazy.anyValue({ produce: () => listed(owner) }));
+    // To the plan (Terraform drops "//"): a firewall's acknowledgements in the provider's acknowledged_rules, an object's
+    // in the acknowledged_rules of its resource and of each resource whose finding it covers (Terraform plans a used
+    // object before its users, so the user's acknowledgement would come too late for the used object's plan).
+    if (this.acks.length === 1) {
+      this.commit.addOverride('//.acknowledged_rules', Lazy.anyValue({ produce: () => listed() }));
+      this.provider.addOverride(ACKNOWLEDGED_RULES, Lazy.anyValue({ produce: () => this.acknowledgedRules().get(this) }));
+      for (const r of this.resources) this.carryAcknowledgements(r.resource);
     }
-    if (this.acks.length === 1) this.commit.addOverride('//.acknowledged_rules', Lazy.anyValue({ produce: () => listed() }));
+  }
+
+  /** The `acknowledged_rules` of `resource` at synth (from the acknowledgements that cover a finding). */
+  private carryAcknowledgements(resource: TerraformResource): void {
+    resource.addOverride(ACKNOWLEDGED_RULES, Lazy.anyValue({ produce: () => this.acknowledgedRules().get(resource) }));
+  }
+
+  /**
+   * Rule id → reason per resource (and for the firewall itself, per provider): each acknowledgement that covers a
+   * finding goes on its owner, and on the resource of every finding it covers.
+   */
+  private acknowledgedRules(): Map<object, Record<string, string>> {
+    const evaluation = this.evaluate();
+    if (this.ackMaps?.evaluation === evaluation) return this.ackMaps.map;
+    const map = new Map<object, Record<string, string>>();
+    const put = (target: object | undefined, ack: Acknowledgement): void => {
+      if (!target) return;
+      const rules = map.get(target) ?? {};
+      const reasons = new Set((rules[ack.ruleId] ?? '').split('; ').filter((r) => r !== ''));
+      reasons.add(ack.reason.trim());
+      rules[ack.ruleId] = [...reasons].join('; ');
+      map.set(target, rules);
+    };
+    const owners = new Map(this.acks.map((a) => [a.ack, a.owner] as const));
+    const ownerOf = (ack: Acknowledgement): IConstruct | undefined => owners.get(ack);
+    for (const { ack, owner } of this.acks) {
+      if (this.matchedAcks.has(acknowledgementKey(ack))) put(owner === this ? this : ownResource(owner), ack);
+    }
+    for (const { finding, by } of evaluation.findings.acknowledged) {
+      const target = this.byPath.get(finding.path);
+      for (const ack of by) if (ownerOf(ack) !== this && target) put(ownResource(target), ack);
+    }
+    this.ackMaps = { evaluation, map };
+    return map;
   }
 
   /** @internal Called by every object construct once its resource (if any) exists. */
@@ -206,6 +244,7 @@ export class PanosFirewall extends Construct {
     this.evaluation = undefined;
     this.facts = undefined;
     if (resource) this.resources.push({ key: path, resource });
+    if (resource && this.acks.length > 0) this.carryAcknowledgements(resource);
     const pairing = PeerPairing.of(this);
     pairing.invalidate();
     obj.node.addValidation({ validate: () => [...this.evaluate().errorsFor(path, false), ...pairing.errorsFor(path)] });

@@ -127,6 +127,12 @@ resource "panosipsec_ipsec_tunnel" "peer" {
   # A string: PAN-OS takes one of the window sizes 64, 128, 256, 512, 1024, 2048 or 4096 as text.
   anti_replay_window       = "512"
   enable_gre_encapsulation = true
+  # Declaration only, never sent to the device: the rules read them at plan. OSPF runs over these tunnels (so GRE must
+  # stay on: PANOS-TM-015), and the GRE note PANOS-TM-016 is accepted with the reason.
+  carries_multicast_routing = true
+  acknowledged_rules = {
+    "PANOS-TM-016" = "each peer terminates GRE on its IKE gateway address"
+  }
   auto_key {
     ike_gateways         = [panosipsec_ike_gateway.peer[each.key].name]
     ipsec_crypto_profile = panosipsec_ipsec_crypto_profile.transport.name

@@ -1,6 +1,7 @@
 /** The provider configuration block: connection, location, commit behaviour and version declarations. */
 import { cty, type AttributeSchema, type Schema } from '../tfplugin';
 import { SETTINGS_DEFAULTS } from './config';
+import { ACKNOWLEDGED_RULES, acknowledgedRulesAttribute } from './acknowledgements';
 
 const opt = (type: AttributeSchema['type'], description: string, more: Partial<AttributeSchema> = {}): AttributeSchema => ({
   type,
@@ -40,6 +41,7 @@ export function providerConfigSchema(): Schema {
         downgrade_target_version: opt(cty.string,
           'PAN-OS version (e.g. 10.2.9) the device may be downgraded to; plans fail when the configuration would block it.'),
         min_panos_version: opt(cty.string, 'Lowest PAN-OS version the configuration must work on; fields newer than it are rejected at plan.'),
+        [ACKNOWLEDGED_RULES]: acknowledgedRulesAttribute('provider'),
       },
     },
   };

@@ -7,6 +7,8 @@ import type { ClientOptions } from '../panos/client';
 import type { Location } from '../panos/objects';
 import { connectionEnvVar, isTcpPort, readConnectionEnv, TCP_PORTS, type ConnectionSetting } from '../panos/connection-env';
 import { parseVersion } from '../panos/version';
+import type { Acknowledgement } from '../rules';
+import { ACKNOWLEDGED_RULES, acknowledgementsOf, checkAcknowledgements } from './acknowledgements';
 
 /** Settings resolved from config and environment. */
 export interface ProviderSettings {
@@ -22,6 +24,8 @@ export interface ProviderSettings {
   readonly minPanosVersion?: string;
   /** Admin whose changes an admin-scoped commit includes (the configured username). */
   readonly admin?: string;
+  /** The valid `acknowledged_rules` of the provider configuration (no path: they cover every object). */
+  readonly acknowledgements: readonly Acknowledgement[];
 }
 
 /** Defaults documented in the schema. */
@@ -100,6 +104,8 @@ export function resolveSettings(config: ValueObject, env: NodeJS.ProcessEnv = pr
   const minPanosVersion = str(config.min_panos_version);
   checkVersion('downgrade_target_version', downgradeTargetVersion, diags);
   checkVersion('min_panos_version', minPanosVersion, diags);
+  const acks = checkAcknowledgements(acknowledgementsOf(config[ACKNOWLEDGED_RULES]), 'provider "panosipsec"');
+  diags.push(...acks.diagnostics);
   const connect = num(config.connect_timeout_seconds);
   const request = num(config.request_timeout_seconds) ?? e.requestTimeoutSeconds;
   // Connection errors name the setting that fixes them as the user set it: the attribute, or its variable.
@@ -147,6 +153,7 @@ export function resolveSettings(config: ValueObject, env: NodeJS.ProcessEnv = pr
       ...(downgradeTargetVersion ? { downgradeTargetVersion } : {}),
       ...(minPanosVersion ? { minPanosVersion } : {}),
       ...(username ? { admin: username } : {}),
+      acknowledgements: acks.valid,
     },
   };
 }

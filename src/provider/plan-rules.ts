@@ -48,6 +48,12 @@ export function stackFacts(session: DeviceSession, objects: readonly PlannedObje
     // Each list holds the facts of its kind: factsOf built them for that kind, which the record type cannot carry.
     ...(declared as StackFacts),
     versionedFeatures: planned.flatMap((o) => versionedFeaturesOf(o.kind, { ...o.model, name: o.name }, { path: o.path })),
+    // The provider's acknowledgements cover every object; an object resource's cover it and what it uses, applied by
+    // the same engine as at synth (src/rules/engine.ts).
+    acknowledgements: [
+      ...(session.settings.acknowledgements ?? []),
+      ...objects.flatMap((o) => session.acknowledgements.get(objectKey(o.kind, o.name)) ?? []),
+    ],
   };
 }
 

@@ -26,6 +26,7 @@ import { WriteBatcher } from './write-batcher';
 import { takeConfigLock } from './config-lock';
 import { NotAttemptedError } from './not-attempted';
 import type { Model } from './model-values';
+import type { Acknowledgement } from '../rules';
 import { ReferenceIndex, objectKey, referencesOf } from './references';
 
 /** Where tunnel interfaces are members, read once per process. */
@@ -95,6 +96,11 @@ export class DeviceSession {
   readonly creating = new Set<string>();
   /** Rule findings already reported in this process (each is reported once). */
   readonly reportedFindings = new Set<string>();
+  /**
+   * The valid `acknowledged_rules` of every object resource planned in this process (whether it writes or not), by
+   * `kind:name`, each with the object's address as its path: the plan-time rules apply them as synth does.
+   */
+  readonly acknowledgements = new Map<string, readonly Acknowledgement[]>();
   readonly batcher: WriteBatcher;
   /** Resource changes (create, update, delete) in progress in this process, and the most seen at once. */
   private writersInFlight = 0;

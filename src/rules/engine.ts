@@ -14,6 +14,12 @@ import { referencesOf, resolveReference } from './references';
 import { ALL_RULES, ruleInfoById } from './registry';
 import type { Finding, Rule, RuleInfo } from './types';
 
+/**
+ * The Terraform attribute (map of rule id to reason) that carries acknowledgements from a declaration to the plan: on
+ * every object resource and in the provider configuration. The constructs write it; the provider reads it.
+ */
+export const ACKNOWLEDGED_RULES = 'acknowledged_rules';
+
 /** Raised by {@link validateAcknowledgement}. */
 export class InvalidAcknowledgementError extends Error {
   readonly code = 'PANOS_INVALID_ACKNOWLEDGEMENT';

@@ -78,17 +78,11 @@ export interface SecretSourceFacts {
   readonly description: string;
 }
 
-/** Facts that are not fields of the object: what the declaration says about its intent or its secrets. */
+/** Facts that are not fields of the object: where a declared secret comes from. (Intent is a declaration-only field.) */
 interface ExtraFacts {
   'ike-gateway': {
     /** Where the pre-shared key comes from (pair rules compare both ends). @default - not declared */
     readonly preSharedKeySource?: Known<SecretSourceFacts>;
-  };
-  'ipsec-tunnel': {
-    /** Construct-level intent: multicast or dynamic routing (OSPF, PIM) is declared to run over this tunnel (T15). */
-    readonly carriesMulticastRouting?: Known<boolean>;
-    /** Construct-level intent: the peer is policy based and expects proxy IDs (W2). */
-    readonly policyBasedPeer?: Known<boolean>;
   };
 }
 

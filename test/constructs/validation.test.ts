@@ -85,7 +85,7 @@ describe('synth-time rules', () => {
 });
 
 describe('acknowledgements', () => {
-  test('GIVEN an acknowledged warning WHEN synthesized THEN it is listed in the JSON with its reason and summarised, not warned', () => {
+  test('GIVEN an acknowledged warning WHEN synthesized THEN its resource carries it to the plan in acknowledged_rules, it is listed in the JSON with its reason and summarised, not warned', () => {
     const { stack } = transportStack();
     const bare = new TunnelInterface(stack, 'bare', { name: 'tunnel.20' });
     bare.acknowledge('PANOS-REF-005', 'placed in zone and router by the Panorama template');
@@ -93,20 +93,23 @@ describe('acknowledgements', () => {
     expect(annotations(bare, 'warn')).toEqual([]);
     expect(annotations(bare, 'info').join('\n')).toContain('PANOS-REF-005 acknowledged for 1 finding under fw1/bare');
     const json = fullJson(stack);
-    expect(json.resource.panosipsec_tunnel_interface!.bare!['//']).toMatchObject({
-      acknowledged_rules: [{ rule: 'PANOS-REF-005', reason: 'placed in zone and router by the Panorama template', scope: 'fw1/bare' }],
-    });
+    // Terraform drops "//": the attribute is what the plan sees.
+    expect(json.resource.panosipsec_tunnel_interface!.bare!.acknowledged_rules).toEqual({ 'PANOS-REF-005': 'placed in zone and router by the Panorama template' });
     const commit = Object.values(json.resource.panosipsec_commit!)[0]!;
     expect(commit['//']).toMatchObject({ acknowledged_rules: [{ rule: 'PANOS-REF-005', scope: 'fw1/bare' }] });
   });
 
-  test('GIVEN a firewall-wide acknowledgement WHEN several objects raise the finding THEN one summary line counts them', () => {
+  test('GIVEN a firewall-wide acknowledgement WHEN several objects raise the finding THEN one summary line counts them and the provider configuration carries it to the plan', () => {
     const { stack, firewall } = transportStack();
     new TunnelInterface(stack, 'bare1', { name: 'tunnel.21' });
     new TunnelInterface(stack, 'bare2', { name: 'tunnel.22' });
     firewall.acknowledge('PANOS-REF-005', 'zones are managed by another team');
     expect(synthError(stack)).toBe('');
     expect(annotations(firewall, 'info').join('\n')).toContain('PANOS-REF-005 acknowledged for 2 findings under fw1/fw');
+    const json = fullJson(stack) as unknown as { provider: { panosipsec: Record<string, unknown>[] }; resource: Record<string, Record<string, Record<string, unknown>>> };
+    expect(json.provider.panosipsec[0]!.acknowledged_rules).toEqual({ 'PANOS-REF-005': 'zones are managed by another team' });
+    // Firewall-wide only: no object resource repeats it.
+    expect(Object.values(json.resource.panosipsec_tunnel_interface!).map((r) => r.acknowledged_rules)).toEqual([undefined, undefined, undefined]);
   });
 
   test('fails when an error rule is acknowledged', () => {
@@ -151,9 +154,14 @@ describe('what an acknowledgement on a construct covers', () => {
     expect(synthError(stack)).toBe('');
     expect(warnings(stack).filter((w) => w.includes('PANOS-WC-001'))).toEqual([]);
     expect(annotations(tunnel, 'info').join('\n')).toMatch(/PANOS-WC-001 acknowledged for \d+ findings under fw1\/legacy/);
-    expect(fullJson(stack).resource.panosipsec_ipsec_tunnel!.legacy!['//']).toMatchObject({
-      acknowledged_rules: [{ rule: 'PANOS-WC-001', scope: 'fw1/legacy' }],
-    });
+    // The tunnel's resource carries it, and so does each profile whose finding it covers: Terraform plans a profile
+    // before the tunnel that uses it, so the profile's plan must know it.
+    const json = fullJson(stack);
+    const reason = { 'PANOS-WC-001': 'the legacy peer only speaks 3des until its replacement' };
+    expect(json.resource.panosipsec_ipsec_tunnel!.legacy!.acknowledged_rules).toEqual(reason);
+    expect(json.resource.panosipsec_ike_crypto_profile!['legacy-ike']!.acknowledged_rules).toEqual(reason);
+    expect(json.resource.panosipsec_ipsec_crypto_profile!['legacy-ipsec']!.acknowledged_rules).toEqual(reason);
+    expect(json.resource.panosipsec_ike_gateway!['legacy-gw']!.acknowledged_rules).toBeUndefined();
   });
 
   test('GIVEN a weak profile shared by two tunnels WHEN only one acknowledges THEN the finding still warns and the acknowledgement is reported, not recorded', () => {

@@ -10,6 +10,12 @@ import * as cdktf from 'cdktf';
 
 export interface IkeCryptoProfileConfig extends cdktf.TerraformMetaArguments {
   /**
+  * Warnings and infos of the validation rules accepted on purpose: rule id (e.g. PANOS-TM-016) to the written reason. Covers the findings on this object and on the objects it uses (a shared object's finding only when every user declared in this run acknowledges it). Acknowledged findings are not reported at plan. Error rules cannot be acknowledged. Declaration only: never sent to the device, and a change to it alone writes and commits nothing.
+  *
+  * Docs at Terraform Registry: {@link https://cdktf-panos-ipsec.dev/providers/panos/panosipsec/0.1.0/docs/resources/ike_crypto_profile#acknowledged_rules IkeCryptoProfile#acknowledged_rules}
+  */
+  readonly acknowledgedRules?: { [key: string]: string };
+  /**
   * Hash (integrity) algorithms offered for IKE, in order of preference. Allowed values: non-auth, md5, sha1, sha256, sha384, sha512.
   *
   * Docs at Terraform Registry: {@link https://cdktf-panos-ipsec.dev/providers/panos/panosipsec/0.1.0/docs/resources/ike_crypto_profile#authentication IkeCryptoProfile#authentication}
@@ -222,6 +228,7 @@ export class IkeCryptoProfile extends cdktf.TerraformResource {
       connection: config.connection,
       forEach: config.forEach
     });
+    this._acknowledgedRules = config.acknowledgedRules;
     this._authentication = config.authentication;
     this._authenticationMultiple = config.authenticationMultiple;
     this._dhGroups = config.dhGroups;
@@ -233,6 +240,22 @@ export class IkeCryptoProfile extends cdktf.TerraformResource {
   // ==========
   // ATTRIBUTES
   // ==========
+
+  // acknowledged_rules - computed: false, optional: true, required: false
+  private _acknowledgedRules?: { [key: string]: string }; 
+  public get acknowledgedRules() {
+    return this.getStringMapAttribute('acknowledged_rules');
+  }
+  public set acknowledgedRules(value: { [key: string]: string }) {
+    this._acknowledgedRules = value;
+  }
+  public resetAcknowledgedRules() {
+    this._acknowledgedRules = undefined;
+  }
+  // Temporarily expose input value. Use with caution.
+  public get acknowledgedRulesInput() {
+    return this._acknowledgedRules;
+  }
 
   // authentication - computed: false, optional: true, required: false
   private _authentication?: string[]; 
@@ -340,6 +363,7 @@ export class IkeCryptoProfile extends cdktf.TerraformResource {
 
   protected override synthesizeAttributes(): { [name: string]: any } {
     return {
+      acknowledged_rules: cdktf.hashMapper(cdktf.stringToTerraform)(this._acknowledgedRules),
       authentication: cdktf.listMapper(cdktf.stringToTerraform, false)(this._authentication),
       authentication_multiple: cdktf.numberToTerraform(this._authenticationMultiple),
       dh_groups: cdktf.listMapper(cdktf.stringToTerraform, false)(this._dhGroups),
@@ -351,6 +375,12 @@ export class IkeCryptoProfile extends cdktf.TerraformResource {
 
   protected override synthesizeHclAttributes(): { [name: string]: any } {
     const attrs = {
+      acknowledged_rules: {
+        value: cdktf.hashMapperHcl(cdktf.stringToHclTerraform)(this._acknowledgedRules),
+        isBlock: false,
+        type: "map",
+        storageClassType: "stringMap",
+      },
       authentication: {
         value: cdktf.listMapperHcl(cdktf.stringToHclTerraform, false)(this._authentication),
         isBlock: false,

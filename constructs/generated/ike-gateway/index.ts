@@ -10,6 +10,12 @@ import * as cdktf from 'cdktf';
 
 export interface IkeGatewayConfig extends cdktf.TerraformMetaArguments {
   /**
+  * Warnings and infos of the validation rules accepted on purpose: rule id (e.g. PANOS-TM-016) to the written reason. Covers the findings on this object and on the objects it uses (a shared object's finding only when every user declared in this run acknowledges it). Acknowledged findings are not reported at plan. Error rules cannot be acknowledged. Declaration only: never sent to the device, and a change to it alone writes and commits nothing.
+  *
+  * Docs at Terraform Registry: {@link https://cdktf-panos-ipsec.dev/providers/panos/panosipsec/0.1.0/docs/resources/ike_gateway#acknowledged_rules IkeGateway#acknowledged_rules}
+  */
+  readonly acknowledgedRules?: { [key: string]: string };
+  /**
   * Authentication method. pre-shared-key is managed here; certificate authentication is kept as configured on the device. When left out it stays as it is (pre-shared-key when a key is declared on a new gateway); switching a certificate gateway to a key needs authentication = "pre-shared-key". Allowed values: pre-shared-key, certificate.
   *
   * Docs at Terraform Registry: {@link https://cdktf-panos-ipsec.dev/providers/panos/panosipsec/0.1.0/docs/resources/ike_gateway#authentication IkeGateway#authentication}
@@ -817,6 +823,7 @@ export class IkeGateway extends cdktf.TerraformResource {
       connection: config.connection,
       forEach: config.forEach
     });
+    this._acknowledgedRules = config.acknowledgedRules;
     this._authentication = config.authentication;
     this._comment = config.comment;
     this._disabled = config.disabled;
@@ -848,6 +855,22 @@ export class IkeGateway extends cdktf.TerraformResource {
   // ==========
   // ATTRIBUTES
   // ==========
+
+  // acknowledged_rules - computed: false, optional: true, required: false
+  private _acknowledgedRules?: { [key: string]: string }; 
+  public get acknowledgedRules() {
+    return this.getStringMapAttribute('acknowledged_rules');
+  }
+  public set acknowledgedRules(value: { [key: string]: string }) {
+    this._acknowledgedRules = value;
+  }
+  public resetAcknowledgedRules() {
+    this._acknowledgedRules = undefined;
+  }
+  // Temporarily expose input value. Use with caution.
+  public get acknowledgedRulesInput() {
+    return this._acknowledgedRules;
+  }
 
   // authentication - computed: true, optional: true, required: false
   private _authentication?: string; 
@@ -1278,6 +1301,7 @@ export class IkeGateway extends cdktf.TerraformResource {
 
   protected override synthesizeAttributes(): { [name: string]: any } {
     return {
+      acknowledged_rules: cdktf.hashMapper(cdktf.stringToTerraform)(this._acknowledgedRules),
       authentication: cdktf.stringToTerraform(this._authentication),
       comment: cdktf.stringToTerraform(this._comment),
       disabled: cdktf.booleanToTerraform(this._disabled),
@@ -1309,6 +1333,12 @@ export class IkeGateway extends cdktf.TerraformResource {
 
   protected override synthesizeHclAttributes(): { [name: string]: any } {
     const attrs = {
+      acknowledged_rules: {
+        value: cdktf.hashMapperHcl(cdktf.stringToHclTerraform)(this._acknowledgedRules),
+        isBlock: false,
+        type: "map",
+        storageClassType: "stringMap",
+      },
       authentication: {
         value: cdktf.stringToHclTerraform(this._authentication),
         isBlock: false,

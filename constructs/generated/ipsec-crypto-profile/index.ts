@@ -10,6 +10,12 @@ import * as cdktf from 'cdktf';
 
 export interface IpsecCryptoProfileConfig extends cdktf.TerraformMetaArguments {
   /**
+  * Warnings and infos of the validation rules accepted on purpose: rule id (e.g. PANOS-TM-016) to the written reason. Covers the findings on this object and on the objects it uses (a shared object's finding only when every user declared in this run acknowledges it). Acknowledged findings are not reported at plan. Error rules cannot be acknowledged. Declaration only: never sent to the device, and a change to it alone writes and commits nothing.
+  *
+  * Docs at Terraform Registry: {@link https://cdktf-panos-ipsec.dev/providers/panos/panosipsec/0.1.0/docs/resources/ipsec_crypto_profile#acknowledged_rules IpsecCryptoProfile#acknowledged_rules}
+  */
+  readonly acknowledgedRules?: { [key: string]: string };
+  /**
   * AH authentication algorithms, in order of preference (protocol ah). Allowed values: md5, sha1, sha256, sha384, sha512.
   *
   * Docs at Terraform Registry: {@link https://cdktf-panos-ipsec.dev/providers/panos/panosipsec/0.1.0/docs/resources/ipsec_crypto_profile#ah_authentication IpsecCryptoProfile#ah_authentication}
@@ -359,6 +365,7 @@ export class IpsecCryptoProfile extends cdktf.TerraformResource {
       connection: config.connection,
       forEach: config.forEach
     });
+    this._acknowledgedRules = config.acknowledgedRules;
     this._ahAuthentication = config.ahAuthentication;
     this._dhGroup = config.dhGroup;
     this._espAuthentication = config.espAuthentication;
@@ -372,6 +379,22 @@ export class IpsecCryptoProfile extends cdktf.TerraformResource {
   // ==========
   // ATTRIBUTES
   // ==========
+
+  // acknowledged_rules - computed: false, optional: true, required: false
+  private _acknowledgedRules?: { [key: string]: string }; 
+  public get acknowledgedRules() {
+    return this.getStringMapAttribute('acknowledged_rules');
+  }
+  public set acknowledgedRules(value: { [key: string]: string }) {
+    this._acknowledgedRules = value;
+  }
+  public resetAcknowledgedRules() {
+    this._acknowledgedRules = undefined;
+  }
+  // Temporarily expose input value. Use with caution.
+  public get acknowledgedRulesInput() {
+    return this._acknowledgedRules;
+  }
 
   // ah_authentication - computed: false, optional: true, required: false
   private _ahAuthentication?: string[]; 
@@ -508,6 +531,7 @@ export class IpsecCryptoProfile extends cdktf.TerraformResource {
 
   protected override synthesizeAttributes(): { [name: string]: any } {
     return {
+      acknowledged_rules: cdktf.hashMapper(cdktf.stringToTerraform)(this._acknowledgedRules),
       ah_authentication: cdktf.listMapper(cdktf.stringToTerraform, false)(this._ahAuthentication),
       dh_group: cdktf.stringToTerraform(this._dhGroup),
       esp_authentication: cdktf.listMapper(cdktf.stringToTerraform, false)(this._espAuthentication),
@@ -521,6 +545,12 @@ export class IpsecCryptoProfile extends cdktf.TerraformResource {
 
   protected override synthesizeHclAttributes(): { [name: string]: any } {
     const attrs = {
+      acknowledged_rules: {
+        value: cdktf.hashMapperHcl(cdktf.stringToHclTerraform)(this._acknowledgedRules),
+        isBlock: false,
+        type: "map",
+        storageClassType: "stringMap",
+      },
       ah_authentication: {
         value: cdktf.listMapperHcl(cdktf.stringToHclTerraform, false)(this._ahAuthentication),
         isBlock: false,

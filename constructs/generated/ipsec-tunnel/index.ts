@@ -10,6 +10,12 @@ import * as cdktf from 'cdktf';
 
 export interface IpsecTunnelConfig extends cdktf.TerraformMetaArguments {
   /**
+  * Warnings and infos of the validation rules accepted on purpose: rule id (e.g. PANOS-TM-016) to the written reason. Covers the findings on this object and on the objects it uses (a shared object's finding only when every user declared in this run acknowledges it). Acknowledged findings are not reported at plan. Error rules cannot be acknowledged. Declaration only: never sent to the device, and a change to it alone writes and commits nothing.
+  *
+  * Docs at Terraform Registry: {@link https://cdktf-panos-ipsec.dev/providers/panos/panosipsec/0.1.0/docs/resources/ipsec_tunnel#acknowledged_rules IpsecTunnel#acknowledged_rules}
+  */
+  readonly acknowledgedRules?: { [key: string]: string };
+  /**
   * Enable anti-replay protection. Device default when unset: true (never written by the provider).
   *
   * Docs at Terraform Registry: {@link https://cdktf-panos-ipsec.dev/providers/panos/panosipsec/0.1.0/docs/resources/ipsec_tunnel#anti_replay IpsecTunnel#anti_replay}
@@ -21,6 +27,12 @@ export interface IpsecTunnelConfig extends cdktf.TerraformMetaArguments {
   * Docs at Terraform Registry: {@link https://cdktf-panos-ipsec.dev/providers/panos/panosipsec/0.1.0/docs/resources/ipsec_tunnel#anti_replay_window IpsecTunnel#anti_replay_window}
   */
   readonly antiReplayWindow?: string;
+  /**
+  * Declaration only, never sent to the device: multicast or dynamic routing (OSPF, PIM) runs over this tunnel. true on a transport-mode tunnel without GRE is an error (PANOS-TM-015); false states that only unicast (e.g. BGP on the physical interface) crosses it; unset, a transport-mode tunnel without GRE gets an info note (PANOS-TM-020).
+  *
+  * Docs at Terraform Registry: {@link https://cdktf-panos-ipsec.dev/providers/panos/panosipsec/0.1.0/docs/resources/ipsec_tunnel#carries_multicast_routing IpsecTunnel#carries_multicast_routing}
+  */
+  readonly carriesMulticastRouting?: boolean | cdktf.IResolvable;
   /**
   * Free-text comment. At most 1023 characters.
   *
@@ -69,6 +81,12 @@ export interface IpsecTunnelConfig extends cdktf.TerraformMetaArguments {
   * Docs at Terraform Registry: {@link https://cdktf-panos-ipsec.dev/providers/panos/panosipsec/0.1.0/docs/resources/ipsec_tunnel#name IpsecTunnel#name}
   */
   readonly name: string;
+  /**
+  * Declaration only, never sent to the device: the peer is policy based and expects proxy IDs; a tunnel-mode tunnel without proxy IDs then gets a note (PANOS-WC-002).
+  *
+  * Docs at Terraform Registry: {@link https://cdktf-panos-ipsec.dev/providers/panos/panosipsec/0.1.0/docs/resources/ipsec_tunnel#policy_based_peer IpsecTunnel#policy_based_peer}
+  */
+  readonly policyBasedPeer?: boolean | cdktf.IResolvable;
   /**
   * Tunnel interface (tunnel.N) the tunnel is bound to; one tunnel per interface.
   *
@@ -1191,8 +1209,10 @@ export class IpsecTunnel extends cdktf.TerraformResource {
       connection: config.connection,
       forEach: config.forEach
     });
+    this._acknowledgedRules = config.acknowledgedRules;
     this._antiReplay = config.antiReplay;
     this._antiReplayWindow = config.antiReplayWindow;
+    this._carriesMulticastRouting = config.carriesMulticastRouting;
     this._comment = config.comment;
     this._copyTos = config.copyTos;
     this._disabled = config.disabled;
@@ -1201,6 +1221,7 @@ export class IpsecTunnel extends cdktf.TerraformResource {
     this._ipv6 = config.ipv6;
     this._keyType = config.keyType;
     this._name = config.name;
+    this._policyBasedPeer = config.policyBasedPeer;
     this._tunnelInterface = config.tunnelInterface;
     this._autoKey.internalValue = config.autoKey;
     this._tunnelMonitor.internalValue = config.tunnelMonitor;
@@ -1209,6 +1230,22 @@ export class IpsecTunnel extends cdktf.TerraformResource {
   // ==========
   // ATTRIBUTES
   // ==========
+
+  // acknowledged_rules - computed: false, optional: true, required: false
+  private _acknowledgedRules?: { [key: string]: string }; 
+  public get acknowledgedRules() {
+    return this.getStringMapAttribute('acknowledged_rules');
+  }
+  public set acknowledgedRules(value: { [key: string]: string }) {
+    this._acknowledgedRules = value;
+  }
+  public resetAcknowledgedRules() {
+    this._acknowledgedRules = undefined;
+  }
+  // Temporarily expose input value. Use with caution.
+  public get acknowledgedRulesInput() {
+    return this._acknowledgedRules;
+  }
 
   // anti_replay - computed: false, optional: true, required: false
   private _antiReplay?: boolean | cdktf.IResolvable; 
@@ -1240,6 +1277,22 @@ export class IpsecTunnel extends cdktf.TerraformResource {
   // Temporarily expose input value. Use with caution.
   public get antiReplayWindowInput() {
     return this._antiReplayWindow;
+  }
+
+  // carries_multicast_routing - computed: false, optional: true, required: false
+  private _carriesMulticastRouting?: boolean | cdktf.IResolvable; 
+  public get carriesMulticastRouting() {
+    return this.getBooleanAttribute('carries_multicast_routing');
+  }
+  public set carriesMulticastRouting(value: boolean | cdktf.IResolvable) {
+    this._carriesMulticastRouting = value;
+  }
+  public resetCarriesMulticastRouting() {
+    this._carriesMulticastRouting = undefined;
+  }
+  // Temporarily expose input value. Use with caution.
+  public get carriesMulticastRoutingInput() {
+    return this._carriesMulticastRouting;
   }
 
   // comment - computed: false, optional: true, required: false
@@ -1372,6 +1425,22 @@ export class IpsecTunnel extends cdktf.TerraformResource {
     return this._name;
   }
 
+  // policy_based_peer - computed: false, optional: true, required: false
+  private _policyBasedPeer?: boolean | cdktf.IResolvable; 
+  public get policyBasedPeer() {
+    return this.getBooleanAttribute('policy_based_peer');
+  }
+  public set policyBasedPeer(value: boolean | cdktf.IResolvable) {
+    this._policyBasedPeer = value;
+  }
+  public resetPolicyBasedPeer() {
+    this._policyBasedPeer = undefined;
+  }
+  // Temporarily expose input value. Use with caution.
+  public get policyBasedPeerInput() {
+    return this._policyBasedPeer;
+  }
+
   // revision - computed: true, optional: false, required: false
   public get revision() {
     return this.getStringAttribute('revision');
@@ -1431,8 +1500,10 @@ export class IpsecTunnel extends cdktf.TerraformResource {
 
   protected override synthesizeAttributes(): { [name: string]: any } {
     return {
+      acknowledged_rules: cdktf.hashMapper(cdktf.stringToTerraform)(this._acknowledgedRules),
       anti_replay: cdktf.booleanToTerraform(this._antiReplay),
       anti_replay_window: cdktf.stringToTerraform(this._antiReplayWindow),
+      carries_multicast_routing: cdktf.booleanToTerraform(this._carriesMulticastRouting),
       comment: cdktf.stringToTerraform(this._comment),
       copy_tos: cdktf.booleanToTerraform(this._copyTos),
       disabled: cdktf.booleanToTerraform(this._disabled),
@@ -1441,6 +1512,7 @@ export class IpsecTunnel extends cdktf.TerraformResource {
       ipv6: cdktf.booleanToTerraform(this._ipv6),
       key_type: cdktf.stringToTerraform(this._keyType),
       name: cdktf.stringToTerraform(this._name),
+      policy_based_peer: cdktf.booleanToTerraform(this._policyBasedPeer),
       tunnel_interface: cdktf.stringToTerraform(this._tunnelInterface),
       auto_key: ipsecTunnelAutoKeyToTerraform(this._autoKey.internalValue),
       tunnel_monitor: ipsecTunnelTunnelMonitorToTerraform(this._tunnelMonitor.internalValue),
@@ -1449,6 +1521,12 @@ export class IpsecTunnel extends cdktf.TerraformResource {
 
   protected override synthesizeHclAttributes(): { [name: string]: any } {
     const attrs = {
+      acknowledged_rules: {
+        value: cdktf.hashMapperHcl(cdktf.stringToHclTerraform)(this._acknowledgedRules),
+        isBlock: false,
+        type: "map",
+        storageClassType: "stringMap",
+      },
       anti_replay: {
         value: cdktf.booleanToHclTerraform(this._antiReplay),
         isBlock: false,
@@ -1460,6 +1538,12 @@ export class IpsecTunnel extends cdktf.TerraformResource {
         isBlock: false,
         type: "simple",
         storageClassType: "string",
+      },
+      carries_multicast_routing: {
+        value: cdktf.booleanToHclTerraform(this._carriesMulticastRouting),
+        isBlock: false,
+        type: "simple",
+        storageClassType: "boolean",
       },
       comment: {
         value: cdktf.stringToHclTerraform(this._comment),
@@ -1508,6 +1592,12 @@ export class IpsecTunnel extends cdktf.TerraformResource {
         isBlock: false,
         type: "simple",
         storageClassType: "string",
+      },
+      policy_based_peer: {
+        value: cdktf.booleanToHclTerraform(this._policyBasedPeer),
+        isBlock: false,
+        type: "simple",
+        storageClassType: "boolean",
       },
       tunnel_interface: {
         value: cdktf.stringToHclTerraform(this._tunnelInterface),

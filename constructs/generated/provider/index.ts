@@ -10,6 +10,12 @@ import * as cdktf from 'cdktf';
 
 export interface PanosipsecProviderConfig {
   /**
+  * Warnings and infos of the validation rules accepted on purpose: rule id (e.g. PANOS-TM-016) to the written reason. Covers the findings of every object this provider configuration manages. Acknowledged findings are not reported at plan. Error rules cannot be acknowledged. Declaration only: never sent to the device, and a change to it alone writes and commits nothing.
+  *
+  * Docs at Terraform Registry: {@link https://cdktf-panos-ipsec.dev/providers/panos/panosipsec/0.1.0/docs#acknowledged_rules PanosipsecProvider#acknowledged_rules}
+  */
+  readonly acknowledgedRules?: { [key: string]: string };
+  /**
   * API key. Env: PANOS_API_KEY. Either this or username and password.
   *
   * Docs at Terraform Registry: {@link https://cdktf-panos-ipsec.dev/providers/panos/panosipsec/0.1.0/docs#api_key PanosipsecProvider#api_key}
@@ -187,6 +193,7 @@ export class PanosipsecProvider extends cdktf.TerraformProvider {
       },
       terraformProviderSource: 'cdktf-panos-ipsec.dev/panos/panosipsec'
     });
+    this._acknowledgedRules = config.acknowledgedRules;
     this._apiKey = config.apiKey;
     this._caFile = config.caFile;
     this._commitDescription = config.commitDescription;
@@ -214,6 +221,22 @@ export class PanosipsecProvider extends cdktf.TerraformProvider {
   // ==========
   // ATTRIBUTES
   // ==========
+
+  // acknowledged_rules - computed: false, optional: true, required: false
+  private _acknowledgedRules?: { [key: string]: string }; 
+  public get acknowledgedRules() {
+    return this._acknowledgedRules;
+  }
+  public set acknowledgedRules(value: { [key: string]: string } | undefined) {
+    this._acknowledgedRules = value;
+  }
+  public resetAcknowledgedRules() {
+    this._acknowledgedRules = undefined;
+  }
+  // Temporarily expose input value. Use with caution.
+  public get acknowledgedRulesInput() {
+    return this._acknowledgedRules;
+  }
 
   // api_key - computed: false, optional: true, required: false
   private _apiKey?: string; 
@@ -573,6 +596,7 @@ export class PanosipsecProvider extends cdktf.TerraformProvider {
 
   protected override synthesizeAttributes(): { [name: string]: any } {
     return {
+      acknowledged_rules: cdktf.hashMapper(cdktf.stringToTerraform)(this._acknowledgedRules),
       api_key: cdktf.stringToTerraform(this._apiKey),
       ca_file: cdktf.stringToTerraform(this._caFile),
       commit_description: cdktf.stringToTerraform(this._commitDescription),
@@ -600,6 +624,12 @@ export class PanosipsecProvider extends cdktf.TerraformProvider {
 
   protected override synthesizeHclAttributes(): { [name: string]: any } {
     const attrs = {
+      acknowledged_rules: {
+        value: cdktf.hashMapperHcl(cdktf.stringToHclTerraform)(this._acknowledgedRules),
+        isBlock: false,
+        type: "map",
+        storageClassType: "stringMap",
+      },
       api_key: {
         value: cdktf.stringToHclTerraform(this._apiKey),
         isBlock: false,

@@ -10,6 +10,12 @@ import * as cdktf from 'cdktf';
 
 export interface TunnelInterfaceConfig extends cdktf.TerraformMetaArguments {
   /**
+  * Warnings and infos of the validation rules accepted on purpose: rule id (e.g. PANOS-TM-016) to the written reason. Covers the findings on this object and on the objects it uses (a shared object's finding only when every user declared in this run acknowledges it). Acknowledged findings are not reported at plan. Error rules cannot be acknowledged. Declaration only: never sent to the device, and a change to it alone writes and commits nothing.
+  *
+  * Docs at Terraform Registry: {@link https://cdktf-panos-ipsec.dev/providers/panos/panosipsec/0.1.0/docs/resources/tunnel_interface#acknowledged_rules TunnelInterface#acknowledged_rules}
+  */
+  readonly acknowledgedRules?: { [key: string]: string };
+  /**
   * Free-text comment. At most 1023 characters.
   *
   * Docs at Terraform Registry: {@link https://cdktf-panos-ipsec.dev/providers/panos/panosipsec/0.1.0/docs/resources/tunnel_interface#comment TunnelInterface#comment}
@@ -127,6 +133,7 @@ export class TunnelInterface extends cdktf.TerraformResource {
       connection: config.connection,
       forEach: config.forEach
     });
+    this._acknowledgedRules = config.acknowledgedRules;
     this._comment = config.comment;
     this._ipv4Addresses = config.ipv4Addresses;
     this._ipv6Addresses = config.ipv6Addresses;
@@ -143,6 +150,22 @@ export class TunnelInterface extends cdktf.TerraformResource {
   // ==========
   // ATTRIBUTES
   // ==========
+
+  // acknowledged_rules - computed: false, optional: true, required: false
+  private _acknowledgedRules?: { [key: string]: string }; 
+  public get acknowledgedRules() {
+    return this.getStringMapAttribute('acknowledged_rules');
+  }
+  public set acknowledgedRules(value: { [key: string]: string }) {
+    this._acknowledgedRules = value;
+  }
+  public resetAcknowledgedRules() {
+    this._acknowledgedRules = undefined;
+  }
+  // Temporarily expose input value. Use with caution.
+  public get acknowledgedRulesInput() {
+    return this._acknowledgedRules;
+  }
 
   // comment - computed: false, optional: true, required: false
   private _comment?: string; 
@@ -333,6 +356,7 @@ export class TunnelInterface extends cdktf.TerraformResource {
 
   protected override synthesizeAttributes(): { [name: string]: any } {
     return {
+      acknowledged_rules: cdktf.hashMapper(cdktf.stringToTerraform)(this._acknowledgedRules),
       comment: cdktf.stringToTerraform(this._comment),
       ipv4_addresses: cdktf.listMapper(cdktf.stringToTerraform, false)(this._ipv4Addresses),
       ipv6_addresses: cdktf.listMapper(cdktf.stringToTerraform, false)(this._ipv6Addresses),
@@ -349,6 +373,12 @@ export class TunnelInterface extends cdktf.TerraformResource {
 
   protected override synthesizeHclAttributes(): { [name: string]: any } {
     const attrs = {
+      acknowledged_rules: {
+        value: cdktf.hashMapperHcl(cdktf.stringToHclTerraform)(this._acknowledgedRules),
+        isBlock: false,
+        type: "map",
+        storageClassType: "stringMap",
+      },
       comment: {
         value: cdktf.stringToHclTerraform(this._comment),
         isBlock: false,

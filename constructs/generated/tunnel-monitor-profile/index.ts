@@ -10,6 +10,12 @@ import * as cdktf from 'cdktf';
 
 export interface TunnelMonitorProfileConfig extends cdktf.TerraformMetaArguments {
   /**
+  * Warnings and infos of the validation rules accepted on purpose: rule id (e.g. PANOS-TM-016) to the written reason. Covers the findings on this object and on the objects it uses (a shared object's finding only when every user declared in this run acknowledges it). Acknowledged findings are not reported at plan. Error rules cannot be acknowledged. Declaration only: never sent to the device, and a change to it alone writes and commits nothing.
+  *
+  * Docs at Terraform Registry: {@link https://cdktf-panos-ipsec.dev/providers/panos/panosipsec/0.1.0/docs/resources/tunnel_monitor_profile#acknowledged_rules TunnelMonitorProfile#acknowledged_rules}
+  */
+  readonly acknowledgedRules?: { [key: string]: string };
+  /**
   * What to do when the tunnel stops answering: wait for it to recover, or fail over to another path. Allowed values: wait-recover, fail-over. Device default when unset: wait-recover (never written by the provider).
   *
   * Docs at Terraform Registry: {@link https://cdktf-panos-ipsec.dev/providers/panos/panosipsec/0.1.0/docs/resources/tunnel_monitor_profile#action TunnelMonitorProfile#action}
@@ -85,6 +91,7 @@ export class TunnelMonitorProfile extends cdktf.TerraformResource {
       connection: config.connection,
       forEach: config.forEach
     });
+    this._acknowledgedRules = config.acknowledgedRules;
     this._action = config.action;
     this._interval = config.interval;
     this._name = config.name;
@@ -94,6 +101,22 @@ export class TunnelMonitorProfile extends cdktf.TerraformResource {
   // ==========
   // ATTRIBUTES
   // ==========
+
+  // acknowledged_rules - computed: false, optional: true, required: false
+  private _acknowledgedRules?: { [key: string]: string }; 
+  public get acknowledgedRules() {
+    return this.getStringMapAttribute('acknowledged_rules');
+  }
+  public set acknowledgedRules(value: { [key: string]: string }) {
+    this._acknowledgedRules = value;
+  }
+  public resetAcknowledgedRules() {
+    this._acknowledgedRules = undefined;
+  }
+  // Temporarily expose input value. Use with caution.
+  public get acknowledgedRulesInput() {
+    return this._acknowledgedRules;
+  }
 
   // action - computed: false, optional: true, required: false
   private _action?: string; 
@@ -172,6 +195,7 @@ export class TunnelMonitorProfile extends cdktf.TerraformResource {
 
   protected override synthesizeAttributes(): { [name: string]: any } {
     return {
+      acknowledged_rules: cdktf.hashMapper(cdktf.stringToTerraform)(this._acknowledgedRules),
       action: cdktf.stringToTerraform(this._action),
       interval: cdktf.numberToTerraform(this._interval),
       name: cdktf.stringToTerraform(this._name),
@@ -181,6 +205,12 @@ export class TunnelMonitorProfile extends cdktf.TerraformResource {
 
   protected override synthesizeHclAttributes(): { [name: string]: any } {
     const attrs = {
+      acknowledged_rules: {
+        value: cdktf.hashMapperHcl(cdktf.stringToHclTerraform)(this._acknowledgedRules),
+        isBlock: false,
+        type: "map",
+        storageClassType: "stringMap",
+      },
       action: {
         value: cdktf.stringToHclTerraform(this._action),
         isBlock: false,

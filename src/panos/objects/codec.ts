@@ -28,9 +28,9 @@ export function isNameField(f: FieldSpec): boolean {
   return f.key === 'name' && f.xmlPath.length === 0 && f.choice === undefined;
 }
 
-/** True when the codec handles this field itself (not external, not custom, not the name attribute). */
+/** True when the codec handles this field itself (not external, not custom, not declaration only, not the name attribute). */
 function isCodecField(f: FieldSpec): boolean {
-  return !f.external && !f.custom && !isNameField(f);
+  return !f.external && !f.custom && !f.declarationOnly && !isNameField(f);
 }
 
 /**

@@ -167,6 +167,25 @@ const FIELDS = [
   boolField('disabled', ['disabled'], 'Disable the tunnel.', false),
   COMMENT_FIELD,
   boolField('ipv6', ['ipv6'], 'Use IPv6 for the tunnel.', false),
+  {
+    key: 'carriesMulticastRouting',
+    type: 'bool',
+    xmlPath: [],
+    declarationOnly: true,
+    description:
+      'Declaration only, never sent to the device: multicast or dynamic routing (OSPF, PIM) runs over this tunnel. ' +
+      'true on a transport-mode tunnel without GRE is an error (PANOS-TM-015); false states that only unicast (e.g. BGP ' +
+      'on the physical interface) crosses it; unset, a transport-mode tunnel without GRE gets an info note (PANOS-TM-020).',
+  },
+  {
+    key: 'policyBasedPeer',
+    type: 'bool',
+    xmlPath: [],
+    declarationOnly: true,
+    description:
+      'Declaration only, never sent to the device: the peer is policy based and expects proxy IDs; a tunnel-mode tunnel ' +
+      'without proxy IDs then gets a note (PANOS-WC-002).',
+  },
 ] as const satisfies readonly FieldDef[];
 
 const KIND = { kind: 'ipsec-tunnel', title: 'IPSec tunnel', factsKey: 'ipsecTunnels', fields: FIELDS } as const;

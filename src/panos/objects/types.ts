@@ -60,6 +60,13 @@ export interface FieldSpec {
   readonly external?: boolean;
   /** Encoded and decoded by the object module itself (its value's place depends on other fields). */
   readonly custom?: boolean;
+  /**
+   * Declaration only: what the user states about the object that PAN-OS has no element for (a tunnel's routing
+   * intent). It has no place on the device (`xmlPath` is empty): the codec never writes or reads it, a refresh keeps
+   * the value in state, an import leaves it null, and a change to it alone writes nothing and commits nothing. The
+   * rules read it like any other field (docs/declaration-only.md).
+   */
+  readonly declarationOnly?: boolean;
   /** Set by the device on read (for example an encrypted secret); the provider exposes it as computed. */
   readonly computed?: boolean;
   /** `string-list` layout: `<member>` children (default) or `<entry name="…"/>` children. */

@@ -17,7 +17,7 @@ import type { DeviceSession } from '../session';
 import { OBJECT_RESOURCES } from './all';
 import { decodePrivate, encodePrivate, storedPrivate } from './private-state';
 import { resourceFields, type ObjectResourceSpec } from './spec';
-import { writeOnlyAttributes } from './object-plan';
+import { needsWrite, writeOnlyAttributes } from './object-plan';
 import { alreadyExistsDiagnostic, keepsOnDestroy, nameInUse, predefinedDestroyWarning } from './takeover';
 
 /** A fresh revision: changes on every write, so the commit resource's triggers change. */
@@ -50,6 +50,13 @@ export async function applyObject(
   plannedPrivate: Buffer,
 ): Promise<StateResult> {
   if (planned === null) return deleteObject(spec, session, prior);
+  // Only declaration-only attributes change: nothing goes to the device, and the revision (the commit's trigger) stays.
+  if (prior !== null && !needsWrite(spec, prior, planned)) {
+    const state = newObject();
+    for (const [k, v] of Object.entries(planned)) state[k] = v;
+    state.revision = prior.revision ?? null;
+    return { state, private: plannedPrivate, diagnostics: [] };
+  }
   const loc = session.location;
   const desc = spec.descriptor;
   const name = String(planned.name);

@@ -22,6 +22,7 @@ import { errorToDiagnostics } from '../errors';
 import { objectKey } from '../references';
 import type { DeviceSession, PlannedObject } from '../session';
 import { decodePrivate, encodePrivate } from './private-state';
+import { ACKNOWLEDGED_RULES, acknowledgementsOf, checkAcknowledgements } from '../acknowledgements';
 import { resourceFields, type ObjectResourceSpec } from './spec';
 import { deviceObjectsForRules } from './object-read';
 import { alreadyExistsDiagnostic, keepsOnDestroy, nameInUse, ownUncommittedWarning, predefinedDestroyWarning } from './takeover';
@@ -34,11 +35,27 @@ export function writeOnlyAttributes(spec: ObjectResourceSpec): string[] {
   return Object.entries(spec.extraAttributes ?? {}).filter(([, a]) => a.writeOnly).map(([n]) => n);
 }
 
-/** True when the planned object differs from the prior state in anything the user declares. */
+/**
+ * Declaration-only attributes of a resource: its `declarationOnly` fields and `acknowledged_rules`. They have no place
+ * on the device: never written or read, kept in state as declared (docs/declaration-only.md).
+ */
+export function declarationOnlyAttributes(spec: ObjectResourceSpec): string[] {
+  return [...resourceFields(spec).filter((f) => f.declarationOnly).map((f) => f.tfName), ACKNOWLEDGED_RULES];
+}
+
+/**
+ * True when the planned object differs from the prior state in anything the device holds: a change to a
+ * declaration-only attribute alone writes nothing, so `revision` and with it the commit's triggers stay as they are.
+ */
 export function needsWrite(spec: ObjectResourceSpec, prior: ValueObject | null, planned: ValueObject): boolean {
   if (prior === null) return true;
-  const wo = new Set(writeOnlyAttributes(spec));
-  return Object.keys(planned).some((k) => !COMPUTED.has(k) && !wo.has(k) && !valuesEqual(prior[k], planned[k]));
+  const skip = new Set([...COMPUTED, ...writeOnlyAttributes(spec), ...declarationOnlyAttributes(spec)]);
+  return Object.keys(planned).some((k) => !skip.has(k) && !valuesEqual(prior[k], planned[k]));
+}
+
+/** True when a declaration-only attribute changes (the rules judge the object again; nothing is written). */
+function declarationChanges(spec: ObjectResourceSpec, prior: ValueObject | null, planned: ValueObject): boolean {
+  return prior !== null && declarationOnlyAttributes(spec).some((k) => !valuesEqual(prior[k], planned[k]));
 }
 
 /**
@@ -89,6 +106,9 @@ export async function planObject(
   const name = planned.name;
   const address = typeof name === 'string' ? objectAddress(spec.kind, name) : `${spec.typeName} (name not known yet)`;
   diagnostics.push(...(spec.hooks?.planProblems?.(config, address) ?? []));
+  const acks = checkAcknowledgements(acknowledgementsOf(planned[ACKNOWLEDGED_RULES], address), address);
+  diagnostics.push(...acks.diagnostics);
+  if (session && typeof name === 'string') session.acknowledgements.set(objectKey(spec.kind, name), acks.valid);
   const writes = needsWrite(spec, prior, planned);
   planned.id = typeof name === 'string' ? name : UNKNOWN;
   planned.revision = writes ? UNKNOWN : (prior?.revision ?? UNKNOWN);
@@ -103,7 +123,8 @@ export async function planObject(
   // A new name replaces the object: the old one is deleted in this run (the plan-time checks must not count it).
   if (replaces !== undefined && typeof name === 'string' && name !== replaces) session?.plannedDeletes.add(objectKey(spec.kind, replaces));
   const privateOut = replaces !== undefined ? { private: encodePrivate({ ...decodePrivate(priorPrivate), replaces }) } : {};
-  if (!writes || session === undefined || typeof name !== 'string') return { planned, requiresReplace, diagnostics, ...privateOut };
+  const judged = writes || declarationChanges(spec, prior, planned);
+  if (!judged || session === undefined || typeof name !== 'string') return { planned, requiresReplace, diagnostics, ...privateOut };
 
   const model = modelFromValue(resourceFields(spec), planned);
   model.name = name;

@@ -12,6 +12,7 @@ import { maskToManaged, modelFromValue, valueFromModel, type Model } from '../mo
 import { FACT_UNKNOWN, objectAddress } from '../plan-rules';
 import type { DeviceSession, PlannedObject } from '../session';
 import { resourceFields, type ObjectResourceSpec } from './spec';
+import { declarationOnlyAttributes } from './object-plan';
 
 /**
  * Bench only (bench/run.ts, the peer baseline): every refresh reads its own entry with one request, the access pattern
@@ -58,6 +59,8 @@ export async function readObject(spec: ObjectResourceSpec, session: DeviceSessio
   Object.assign(out, maskToManaged(fields, device, state));
   // Optional and computed: always the device's value, so a declaration that leaves it out keeps it.
   for (const f of fields) if (f.keepWhenUnset) out[f.tfName] = device[f.tfName] ?? null;
+  // Declaration only: the device has no such value, state keeps the declared one (no drift).
+  for (const attr of declarationOnlyAttributes(spec)) out[attr] = state[attr] ?? null;
   out.name = name;
   spec.hooks?.readState?.(out, state, session, device);
   const nextPriv = spec.hooks?.readSecrets?.(out, state, found.model as Model, priv) ?? priv;
@@ -131,6 +134,8 @@ export async function importObject(spec: ObjectResourceSpec, session: DeviceSess
   state.id = name;
   state.revision = 'imported';
   for (const [attr] of Object.entries(spec.extraAttributes ?? {})) state[attr] = null;
+  // Declaration only: nothing on the device says them; the configuration's values show as a change to state only.
+  for (const attr of declarationOnlyAttributes(spec)) state[attr] = null;
   // Choices (authentication, key_type, protocol) keep the device's value: they are optional and computed.
   spec.hooks?.readState?.(state, null, session, { ...state });
   const priv = spec.hooks?.importPrivate?.(found.model as Model);
@@ -167,7 +172,10 @@ async function factsOfKind(session: DeviceSession, spec: ObjectResourceSpec): Pr
     for (const r of referencesOf(spec.kind, d.model as Model)) referenced.add(r.kind);
     const model = outside ? { ...d.model, ...outside(d.model.name) } : d.model;
     const v = valueFromModel(resourceFields(spec), model as Model);
-    return { kind: spec.kind, name: d.model.name, path: objectAddress(spec.kind, d.model.name), model: modelFromValue(resourceFields(spec), v, { unknownAs: FACT_UNKNOWN }) };
+    const facts = modelFromValue(resourceFields(spec), v, { unknownAs: FACT_UNKNOWN });
+    // What the declaration says of a device object not planned here is not known to this process (not "undeclared").
+    for (const f of resourceFields(spec)) if (f.declarationOnly) facts[f.key] = FACT_UNKNOWN;
+    return { kind: spec.kind, name: d.model.name, path: objectAddress(spec.kind, d.model.name), model: facts };
   });
   return { objects, referenced };
 }

@@ -1,10 +1,11 @@
 /**
- * The schema of a PAN-OS object resource: the descriptor's fields plus `id`, `revision` and any extras a resource
- * adds (the IKE gateway's write-only key).
+ * The schema of a PAN-OS object resource: the descriptor's fields plus `id`, `revision`, `acknowledged_rules` and any
+ * extras a resource adds (the IKE gateway's write-only key).
  */
 import { cty, type AttributeSchema, type Schema } from '../../tfplugin';
 import type { FieldSpec } from '../../panos/objects';
 import { blockFromFields } from '../field-schema';
+import { ACKNOWLEDGED_RULES, acknowledgedRulesAttribute } from '../acknowledgements';
 
 /** Attribute every PAN-OS resource has besides its fields. */
 export const ID_ATTRIBUTE: AttributeSchema = {
@@ -31,6 +32,6 @@ export function objectResourceSchema(
   const block = blockFromFields(fields, `A PAN-OS ${title}, written to the candidate config; panosipsec_commit commits it.`);
   return {
     version: 0,
-    block: { ...block, attributes: { ...block.attributes, id: ID_ATTRIBUTE, revision: REVISION_ATTRIBUTE, ...extra } },
+    block: { ...block, attributes: { ...block.attributes, id: ID_ATTRIBUTE, revision: REVISION_ATTRIBUTE, [ACKNOWLEDGED_RULES]: acknowledgedRulesAttribute('object'), ...extra } },
   };
 }

@@ -12,7 +12,7 @@ export const tm020TransportMulticastNote: Rule = {
   explanation:
     "Transport mode reuses the packet's IP header and cannot double-encapsulate, so OSPF or PIM over this tunnel would " +
     'need enableGreEncapsulation; unicast control traffic such as BGP on the physical interface is fine.',
-  fix: 'nothing, unless multicast routing must cross: then set enableGreEncapsulation (constructs: declare carriesMulticastRouting to make this an error or silence it)',
+  fix: 'nothing, unless multicast routing must cross: then set enableGreEncapsulation; declare carriesMulticastRouting (false silences this note, true makes a missing GRE an error)',
   evaluate(facts: StackFacts): Finding[] {
     return transportTunnels(facts)
       .filter(
