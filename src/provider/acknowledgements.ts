@@ -62,10 +62,10 @@ export function checkAcknowledgements(acks: readonly Acknowledgement[], where: s
 /** What is wrong with an invalid acknowledgement and the fix, in the attribute's words. */
 function problemOf(e: InvalidAcknowledgementError): { problem: string; fix: string } {
   const id = e.acknowledgement.ruleId;
-  if (e.problem.startsWith('names no known rule')) {
+  if (e.kind === 'unknown-rule') {
     return { problem: `names no rule of this provider`, fix: 'use the id of a warning or info rule (RULES.md; ids look like PANOS-WC-001), or remove the entry' };
   }
-  if (e.problem.startsWith('is refused')) {
+  if (e.kind === 'error-rule') {
     return { problem: `is refused: ${id} is an error rule, and errors cannot be acknowledged`, fix: `remove the entry and change the configuration ${id} reports` };
   }
   return { problem: 'has no reason', fix: 'write why the finding is accepted as the value' };

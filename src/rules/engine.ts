@@ -26,6 +26,8 @@ export class InvalidAcknowledgementError extends Error {
   constructor(
     readonly acknowledgement: Acknowledgement,
     readonly problem: string,
+    /** What is wrong, for front ends that word it their own way. */
+    readonly kind: 'unknown-rule' | 'error-rule' | 'no-reason',
   ) {
     super(`acknowledgement of ${acknowledgement.ruleId || '(no rule id)'}${acknowledgement.path ? ` for ${acknowledgement.path}` : ''} ${problem}`);
     this.name = 'InvalidAcknowledgementError';
@@ -51,12 +53,12 @@ export const ACKNOWLEDGEMENT_RULE: Pick<Rule, 'id' | 'level' | 'title' | 'explan
  */
 export function validateAcknowledgement(ack: Acknowledgement, rules: readonly RuleInfo[] = ALL_RULES): RuleInfo {
   const rule = rules.find((r) => r.id === ack.ruleId) ?? ruleInfoById(ack.ruleId);
-  if (!rule) throw new InvalidAcknowledgementError(ack, `names no known rule; rule ids look like PANOS-WC-001`);
+  if (!rule) throw new InvalidAcknowledgementError(ack, `names no known rule; rule ids look like PANOS-WC-001`, 'unknown-rule');
   if (rule.level === 'error') {
-    throw new InvalidAcknowledgementError(ack, `is refused: ${rule.id} is an error and errors cannot be acknowledged; fix the configuration`);
+    throw new InvalidAcknowledgementError(ack, `is refused: ${rule.id} is an error and errors cannot be acknowledged; fix the configuration`, 'error-rule');
   }
   if (typeof ack.reason !== 'string' || ack.reason.trim() === '') {
-    throw new InvalidAcknowledgementError(ack, 'has no reason: write why the finding is accepted');
+    throw new InvalidAcknowledgementError(ack, 'has no reason: write why the finding is accepted', 'no-reason');
   }
   return rule;
 }
