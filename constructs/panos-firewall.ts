@@ -1,5 +1,6 @@
 import { Annotations, Lazy, TerraformStack, type TerraformResource } from 'cdktf';
 import { Construct, type IConstruct } from 'constructs';
+import type { Protocol } from '../src/panos/client/options';
 import { isTcpPort, TCP_PORTS } from '../src/panos/connection-env';
 import { parseVersion } from '../src/panos/version';
 import { ACKNOWLEDGED_RULES, InvalidAcknowledgementError, usersByPath, validateAcknowledgement, type Acknowledgement, type PairAcknowledgement, type StackFacts } from '../src/rules';
@@ -21,7 +22,7 @@ export interface PanosFirewallProps {
   /** Management port. @default - PANOS_PORT, else 443 for https and 80 for http */
   readonly port?: number;
   /** @default - PANOS_PROTOCOL, else 'https' */
-  readonly protocol?: 'https' | 'http';
+  readonly protocol?: Protocol;
   /** API key. @default - PANOS_API_KEY, or a key generated from username and password */
   readonly apiKey?: SecretValue;
   /** @default - PANOS_USERNAME */

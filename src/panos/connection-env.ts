@@ -5,7 +5,7 @@
  * know), and every one is parsed by the same rules wherever it is read.
  */
 import { existsSync } from 'node:fs';
-import type { ClientOptions } from './client';
+import { DEFAULT_PORTS, isProtocol, PROTOCOLS, type ClientOptions, type Protocol } from './client/options';
 
 /** The connection settings, named as the provider's attributes; the variable is `PANOS_<SETTING>`. */
 export const CONNECTION_SETTINGS = [
@@ -35,7 +35,7 @@ export const CONNECTION_ENV_VARS: readonly string[] = CONNECTION_SETTINGS.map(co
 export interface ConnectionEnv {
   readonly hostname?: string;
   readonly port?: number;
-  readonly protocol?: 'https' | 'http';
+  readonly protocol?: Protocol;
   readonly apiKey?: string;
   readonly username?: string;
   /** Not trimmed: a password may begin or end with a space. */
@@ -83,11 +83,11 @@ export function parsePort(raw: string | undefined): number | undefined | null {
   return Number(v);
 }
 
-/** `https` or `http` in any case; undefined when empty; `null` when anything else. */
-export function parseProtocol(raw: string | undefined): 'https' | 'http' | undefined | null {
+/** One of {@link PROTOCOLS} in any case; undefined when empty; `null` when anything else. */
+export function parseProtocol(raw: string | undefined): Protocol | undefined | null {
   const v = (raw ?? '').trim().toLowerCase();
   if (v === '') return undefined;
-  return v === 'https' || v === 'http' ? v : null;
+  return isProtocol(v) ? v : null;
 }
 
 /** A positive number of seconds; undefined when empty; `null` when unreadable. */
@@ -174,7 +174,7 @@ export function connectionFromEnv(env: NodeJS.ProcessEnv = process.env): ClientO
   }
   return {
     hostname: v.hostname,
-    protocol: v.protocol ?? 'https',
+    protocol: v.protocol ?? PROTOCOLS[0],
     ...(v.port !== undefined ? { port: v.port } : {}),
     ...(v.apiKey !== undefined ? { apiKey: v.apiKey } : { username: v.username, password: v.password }),
     verifyTls: v.skipVerifyCertificate !== true,
@@ -193,7 +193,7 @@ export function connectionEnvFor(device: { url: string; apiKey: string }): Recor
   const protocol = u.protocol.replace(':', '');
   return {
     PANOS_HOSTNAME: u.hostname,
-    PANOS_PORT: u.port || (protocol === 'http' ? '80' : '443'),
+    PANOS_PORT: u.port || String(isProtocol(protocol) ? DEFAULT_PORTS[protocol] : DEFAULT_PORTS[PROTOCOLS[0]]),
     PANOS_PROTOCOL: protocol,
     PANOS_API_KEY: device.apiKey,
   };

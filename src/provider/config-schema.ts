@@ -1,5 +1,6 @@
 /** The provider configuration block: connection, location, commit behaviour and version declarations. */
 import { cty, type AttributeSchema, type Schema } from '../tfplugin';
+import { DEFAULT_PORTS, PROTOCOLS } from '../panos/client/options';
 import { SETTINGS_DEFAULTS } from './config';
 import { ACKNOWLEDGED_RULES, acknowledgedRulesAttribute } from './acknowledgements';
 
@@ -18,8 +19,8 @@ export function providerConfigSchema(): Schema {
       description: 'PAN-OS IPSec provider. Connects lazily: nothing is sent to the device until a resource needs it.',
       attributes: {
         hostname: opt(cty.string, 'Management address of the firewall or Panorama. Env: PANOS_HOSTNAME.'),
-        port: opt(cty.number, 'Management port. Env: PANOS_PORT. Default: 443 for https, 80 for http.'),
-        protocol: opt(cty.string, 'https or http. Env: PANOS_PROTOCOL. Default: https.'),
+        port: opt(cty.number, `Management port. Env: PANOS_PORT. Default: ${PROTOCOLS.map((p) => `${DEFAULT_PORTS[p]} for ${p}`).join(', ')}.`),
+        protocol: opt(cty.string, `${PROTOCOLS.join(' or ')}. Env: PANOS_PROTOCOL. Default: ${PROTOCOLS[0]}.`),
         api_key: opt(cty.string, 'API key. Env: PANOS_API_KEY. Either this or username and password.', { sensitive: true }),
         username: opt(cty.string, 'Admin user name (generates an API key with password). Env: PANOS_USERNAME.'),
         password: opt(cty.string, 'Admin password. Env: PANOS_PASSWORD.', { sensitive: true }),

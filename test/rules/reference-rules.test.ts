@@ -1,4 +1,6 @@
+import { ALL_DESCRIPTORS } from '../../src/panos/objects/registry';
 import { runRules, UNKNOWN } from '../../src/rules';
+import { ref007NameFormat } from '../../src/rules/checks/ref-007-name-format';
 import { check, PATHS, transportStack, tunnelModeStack, withExtraTunnel } from './fixtures';
 
 describe('PANOS-AR-001', () => {
@@ -91,6 +93,15 @@ describe('PANOS-REF-007', () => {
   it('is not applicable when the name is unknown or the object imported', () => {
     expect(check('PANOS-REF-007', transportStack({ tunnelInterface: { name: UNKNOWN } }))).toEqual([]);
     expect(check('PANOS-REF-007', transportStack({ tunnelInterface: { name: 'weird/name', imported: true } }))).toEqual([]);
+  });
+  it("explains each kind's name limit as the codec enforces it (RULES.md shows this text)", () => {
+    const { explanation } = ref007NameFormat;
+    for (const d of ALL_DESCRIPTORS) {
+      if (d.kind === 'tunnel-interface') continue;
+      const sentence = explanation.split('; ').find((part) => part.toLowerCase().includes(`${d.title.toLowerCase()}s`)) ?? '';
+      expect(`${d.kind}: ${sentence}`).toContain(`allow ${d.nameMaxLength} characters`);
+    }
+    expect(explanation).toContain('tunnel.N with N from 1 to 9999');
   });
 });
 

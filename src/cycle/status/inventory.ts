@@ -4,7 +4,7 @@
  * secret (`apiKeyEnv`, `passwordEnv`), so the file can be committed without credentials.
  */
 import { readFileSync } from 'node:fs';
-import type { ClientOptions } from '../../panos/client';
+import { isProtocol, PROTOCOLS, type ClientOptions, type Protocol } from '../../panos/client';
 
 /** One device to read. */
 export interface InventoryDevice {
@@ -32,17 +32,18 @@ function str(o: Json, field: string): string | undefined {
 }
 
 /** The address part of a `url`, checked. */
-function parseUrl(raw: string, where: string): { protocol: 'http' | 'https'; hostname: string; port?: number } {
+function parseUrl(raw: string, where: string): { protocol: Protocol; hostname: string; port?: number } {
   let u: URL;
   try {
     u = new URL(raw);
   } catch {
     throw new InventoryError(`${where}: url ${JSON.stringify(raw)} is not a URL. Fix: write it as https://<management address>[:port].`);
   }
-  if (u.protocol !== 'https:' && u.protocol !== 'http:') {
-    throw new InventoryError(`${where}: url ${JSON.stringify(raw)} uses ${u.protocol.replace(':', '')}. Fix: use https:// (or http:// for a simulator).`);
+  const protocol = u.protocol.replace(':', '');
+  if (!isProtocol(protocol)) {
+    throw new InventoryError(`${where}: url ${JSON.stringify(raw)} uses ${protocol}. Fix: use ${PROTOCOLS[0]}:// (or http:// for a simulator).`);
   }
-  return { protocol: u.protocol === 'https:' ? 'https' : 'http', hostname: u.hostname.replace(/^\[(.*)\]$/, '$1'), ...(u.port ? { port: Number(u.port) } : {}) };
+  return { protocol, hostname: u.hostname.replace(/^\[(.*)\]$/, '$1'), ...(u.port ? { port: Number(u.port) } : {}) };
 }
 
 function secret(o: Json, field: 'apiKey' | 'password', env: NodeJS.ProcessEnv, where: string): string | undefined {

@@ -3,6 +3,18 @@
  * reader of an error ("no complete answer within 60 s") can find where the number came from.
  */
 
+/** How the management web server is reached: https, or http (the simulator only). The first is the default. */
+export const PROTOCOLS = ['https', 'http'] as const;
+/** One of {@link PROTOCOLS}. */
+export type Protocol = (typeof PROTOCOLS)[number];
+/** The port of each protocol when none is given. */
+export const DEFAULT_PORTS: Readonly<Record<Protocol, number>> = { https: 443, http: 80 };
+
+/** Whether a string is one of {@link PROTOCOLS}. */
+export function isProtocol(value: unknown): value is Protocol {
+  return (PROTOCOLS as readonly unknown[]).includes(value);
+}
+
 /** Log levels the client uses. */
 export type LogLevel = 'debug' | 'info' | 'warn' | 'error';
 
@@ -13,10 +25,10 @@ export type Logger = (level: LogLevel, message: string, fields: Record<string, u
 export interface ClientOptions {
   /** Management address of the firewall or Panorama (name or IP). */
   readonly hostname: string;
-  /** @default 443 for https, 80 for http */
+  /** @default 443 for https, 80 for http ({@link DEFAULT_PORTS}) */
   readonly port?: number;
-  /** @default 'https' */
-  readonly protocol?: 'https' | 'http';
+  /** @default 'https' (the first of {@link PROTOCOLS}) */
+  readonly protocol?: Protocol;
   /** API key. Either this or username + password. */
   readonly apiKey?: string;
   /** With `password`: the client generates a key on first use and again once when the device rejects it. */
@@ -95,7 +107,7 @@ export const CLIENT_SETTING_NAMES: SettingNames = {
 export interface ResolvedOptions {
   readonly hostname: string;
   readonly port: number;
-  readonly protocol: 'https' | 'http';
+  readonly protocol: Protocol;
   readonly apiKey?: string;
   readonly username?: string;
   readonly password?: string;
@@ -140,9 +152,9 @@ export function resolveOptions(o: ClientOptions): ResolvedOptions {
   if (!o || typeof o.hostname !== 'string' || o.hostname.trim() === '') {
     throw new TypeError('PanosClient option hostname is required (the management address of the device)');
   }
-  const protocol = o.protocol ?? 'https';
-  if (protocol !== 'https' && protocol !== 'http') {
-    throw new TypeError(`PanosClient option protocol must be 'https' or 'http', got '${String(protocol)}'`);
+  const protocol = o.protocol ?? PROTOCOLS[0];
+  if (!isProtocol(protocol)) {
+    throw new TypeError(`PanosClient option protocol must be ${PROTOCOLS.map((p) => `'${p}'`).join(' or ')}, got '${String(protocol)}'`);
   }
   const hasCreds = o.username !== undefined || o.password !== undefined;
   if (hasCreds && (!o.username || !o.password)) {
@@ -154,7 +166,7 @@ export function resolveOptions(o: ClientOptions): ResolvedOptions {
   const requestMs = positive('timeouts.requestMs', o.timeouts?.requestMs, CLIENT_DEFAULTS.requestMs);
   return {
     hostname: o.hostname.trim(),
-    port: positive('port', o.port, protocol === 'https' ? 443 : 80),
+    port: positive('port', o.port, DEFAULT_PORTS[protocol]),
     protocol,
     apiKey: o.apiKey,
     username: o.username,

@@ -22,6 +22,11 @@ import type { ObjectKind } from './types';
 /** The rule of a tunnel interface's name (docs/panos/README.md#name-tunnel-interface), as messages state it. */
 export const TUNNEL_INTERFACE_NAME_RULE = 'must be tunnel.N with N from 1 to 9999';
 
+/** The characters of an object or container name (docs/panos/README.md#name-characters), as messages state them. */
+export const NAME_CHARACTERS = 'ASCII letters, digits, space, "_", "-" or "."';
+/** The first and last character of such a name, as messages state it. */
+export const NAME_EDGES = 'start with a letter, digit or "_" and not end with a space';
+
 /** The containers and device objects the objects live in or refer to: their name limits are here, not on a descriptor. */
 export type ContainerNameKind = 'zone' | 'virtual-router' | 'vsys' | 'template' | 'template-stack' | 'interface';
 
@@ -105,10 +110,7 @@ export function nameRule(kind: NameKind, maxLength?: number): string {
     case 'interface':
       return 'must be a PAN-OS interface name such as ethernet1/1, ae1.100, loopback.1 or tunnel.1';
     default:
-      return (
-        `must be 1-${maxLengthOf(kind, maxLength)} characters of ASCII letters, digits, space, "_", "-" or ".", ` +
-        'start with a letter, digit or "_" and not end with a space'
-      );
+      return `must be 1-${maxLengthOf(kind, maxLength)} characters of ${NAME_CHARACTERS}, ${NAME_EDGES}`;
   }
 }
 
