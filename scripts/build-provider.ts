@@ -27,6 +27,19 @@ export const NOTICES_FILE = path.join('dist', 'provider', 'THIRD-PARTY-NOTICES.t
 /** The lowest Node.js major version the file runs on (package.json `engines`). */
 const MIN_NODE_MAJOR = 20;
 
+/**
+ * The provider's GetProviderSchema answer, encoded and in base64, from the sources being bundled: the file carries it
+ * so that the process Terraform starts only to fetch the schema sends it without loading the provider or protobufjs
+ * (src/provider/main.ts). test/provider/bundled-schema.test.ts checks the built file's copy against the sources.
+ */
+export function schemaResponseBase64(): string {
+  /* eslint-disable @typescript-eslint/no-require-imports */
+  const { encodeSchemaResponse } = require('../src/tfplugin') as typeof import('../src/tfplugin');
+  const { PanosIpsecProvider } = require('../src/provider/provider') as typeof import('../src/provider/provider');
+  /* eslint-enable @typescript-eslint/no-require-imports */
+  return encodeSchemaResponse(new PanosIpsecProvider().getSchema()).toString('base64');
+}
+
 /** Lines before the bundle: how Terraform runs it, what it is, and a clear stop on an old Node.js. */
 function banner(version: string): string {
   return [
@@ -148,7 +161,7 @@ export function buildProviderFile(root: string = ROOT): string {
     target: `node${MIN_NODE_MAJOR}`,
     outfile,
     write: false,
-    define: { PANOS_IPSEC_BUNDLED_VERSION: JSON.stringify(version) },
+    define: { PANOS_IPSEC_BUNDLED_VERSION: JSON.stringify(version), PANOS_IPSEC_BUNDLED_SCHEMA_RESPONSE: JSON.stringify(schemaResponseBase64()) },
     // Whitespace and syntax only: names stay readable in a stack trace, and the file is a third smaller.
     minifyWhitespace: true,
     minifySyntax: true,

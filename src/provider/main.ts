@@ -3,12 +3,19 @@
  * dist/provider/terraform-provider-panosipsec.cjs that users install (scripts/build-provider.ts), and run from
  * dist/src/provider/main.js by bin/terraform-provider-panosipsec in development. Modules load lazily so Terraform's
  * handshake wait stays short: the plugin server first, the provider itself (schema, resources, PAN-OS client, rules)
- * at Terraform's first call, which comes once the handshake is answered. Logs go to stderr only (stdout carries the
+ * at Terraform's first call, which comes once the handshake is answered; a bundled file answers GetProviderSchema
+ * from the encoded answer it carries, without loading the provider at all. Logs go to stderr only (stdout carries the
  * handshake).
  */
 /* eslint-disable @typescript-eslint/no-require-imports */
 import type { ProviderServer } from '../tfplugin/provider-server';
 import type { PanosIpsecProvider } from './provider';
+
+/**
+ * The provider's GetProviderSchema answer, encoded, base64: put in by scripts/build-provider.ts when it bundles the
+ * provider file (from the same sources); absent when running from dist/src, where the answer is built at the call.
+ */
+declare const PANOS_IPSEC_BUNDLED_SCHEMA_RESPONSE: string | undefined;
 
 type Args<K extends keyof PanosIpsecProvider> = PanosIpsecProvider[K] extends (...a: infer A) => unknown ? A : never;
 
@@ -22,6 +29,9 @@ class LazyProvider implements ProviderServer {
   }
 
   getSchema = (): ReturnType<PanosIpsecProvider['getSchema']> => this.p.getSchema();
+  // Without loading the provider: the process Terraform starts for the schema alone answers from the bytes.
+  schemaResponseBytes = (): Buffer | undefined =>
+    typeof PANOS_IPSEC_BUNDLED_SCHEMA_RESPONSE === 'string' ? Buffer.from(PANOS_IPSEC_BUNDLED_SCHEMA_RESPONSE, 'base64') : undefined;
   validateProviderConfig = (...a: Args<'validateProviderConfig'>): ReturnType<PanosIpsecProvider['validateProviderConfig']> => this.p.validateProviderConfig(...a);
   configureProvider = (...a: Args<'configureProvider'>): ReturnType<PanosIpsecProvider['configureProvider']> => {
     // Tells the provider file's loader that this process does real work, so its code cache at exit is worth keeping

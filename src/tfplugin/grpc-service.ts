@@ -10,6 +10,7 @@ import { type Diagnostic, type PathStep, diagnosticToProto, errorDiagnostic, has
 import type { Logger } from './logger';
 import { CtyValueError, decodeJsonState, decodeMsgpack, encodeMsgpack } from './msgpack';
 import { defaultPlan, fillEmptyBlocks } from './plan';
+import { encodeResponse, PreEncoded } from './protos';
 import type { ProviderServer, RequestContext } from './provider-server';
 import { type ProviderSchema, type Schema, blockType, checkSchema, schemaToProto } from './schema';
 import { type Value, type ValueObject, containsUnknown, isValueObject } from './values';
@@ -29,6 +30,35 @@ type Res = Record<string, unknown>;
  */
 function privateBytes(b: Buffer | undefined): Buffer {
   return b ?? Buffer.alloc(0);
+}
+
+// get_provider_schema_optional: every call here finds its schema itself (getSchema in createProviderHandlers), so
+// Terraform may use the schema it has cached for this provider instead of asking each process it starts again
+// (Terraform 1.6+).
+function capabilities(s: ProviderSchema): Record<string, boolean> {
+  return { plan_destroy: !!s.planDestroy, get_provider_schema_optional: true };
+}
+
+/** The GetProviderSchema answer for a schema, as a message object. */
+function schemaResponse(s: ProviderSchema): Res {
+  const problems = checkSchema(s);
+  const toMap = (m: Readonly<Record<string, Schema>> | undefined): Record<string, unknown> =>
+    Object.fromEntries(Object.entries(m ?? {}).map(([k, v]) => [k, schemaToProto(v)]));
+  return {
+    provider: schemaToProto(s.provider),
+    resource_schemas: toMap(s.resources),
+    data_source_schemas: toMap(s.dataSources),
+    server_capabilities: capabilities(s),
+    diagnostics: problems.map((p) => diagnosticToProto(errorDiagnostic('Invalid Provider Schema', `${p}. This is a bug in the provider.`))),
+  };
+}
+
+/**
+ * The GetProviderSchema answer for a schema, encoded as the server sends it: what a provider may carry prebuilt and
+ * return from {@link ProviderServer.schemaResponseBytes} (the panosipsec provider file does, scripts/build-provider.ts).
+ */
+export function encodeSchemaResponse(s: ProviderSchema): Buffer {
+  return encodeResponse('tfplugin6.Provider', 'GetProviderSchema', schemaResponse(s));
 }
 
 /** The handlers of the three services, plus the hooks the process lifecycle needs. */
@@ -88,9 +118,6 @@ export function createProviderHandlers(impl: ProviderServer, log: Logger): Plugi
       );
     };
 
-  // get_provider_schema_optional: every call here finds its schema itself (getSchema above), so Terraform may use the
-  // schema it has cached for this provider instead of asking each process it starts again (Terraform 1.6+).
-  const capabilities = (s: ProviderSchema): Record<string, boolean> => ({ plan_destroy: !!s.planDestroy, get_provider_schema_optional: true });
 
   const provider: UntypedServiceImplementation = {
     GetMetadata: unary('GetMetadata', async () => {
@@ -103,17 +130,9 @@ export function createProviderHandlers(impl: ProviderServer, log: Logger): Plugi
     }),
 
     GetProviderSchema: unary('GetProviderSchema', async () => {
-      const s = getSchema();
-      const problems = checkSchema(s);
-      const toMap = (m: Readonly<Record<string, Schema>> | undefined): Record<string, unknown> =>
-        Object.fromEntries(Object.entries(m ?? {}).map(([k, v]) => [k, schemaToProto(v)]));
-      return {
-        provider: schemaToProto(s.provider),
-        resource_schemas: toMap(s.resources),
-        data_source_schemas: toMap(s.dataSources),
-        server_capabilities: capabilities(s),
-        diagnostics: problems.map((p) => diagnosticToProto(errorDiagnostic('Invalid Provider Schema', `${p}. This is a bug in the provider.`))),
-      };
+      const prebuilt = impl.schemaResponseBytes?.();
+      // PreEncoded goes through the method's serializer unchanged (protos.ts); the response type only names it.
+      return prebuilt ? (new PreEncoded(prebuilt) as unknown as Res) : schemaResponse(getSchema());
     }),
 
     ValidateProviderConfig: unary('ValidateProviderConfig', async (req) => {

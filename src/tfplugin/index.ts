@@ -8,6 +8,6 @@ export * from './plan';
 export * from './consistency';
 export * from './provider-server';
 export * from './logger';
-export { UserError, createProviderHandlers, type PluginHandlers } from './grpc-service';
+export { UserError, createProviderHandlers, encodeSchemaResponse, type PluginHandlers } from './grpc-service';
 export { serve, MAGIC_COOKIE_KEY, MAGIC_COOKIE_VALUE, type ServeOptions, type ServeHandle } from './serve';
 export { loadServices, PROTO_LOADER_OPTIONS, type PluginServices } from './protos';

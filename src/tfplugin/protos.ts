@@ -8,6 +8,11 @@
  * {@link PROTO_LOADER_OPTIONS}), built here because the loader builds the protobufjs root and encodes a file
  * descriptor of the whole protocol up front, most of a provider start before its handshake. Here the definitions
  * come from the JSON alone; the root is built at the first message, after the handshake, and no descriptor at all.
+ *
+ * Two cases need no root at all: a message type without fields (GetProviderSchema.Request, plugin.Empty…) is empty
+ * bytes either way, and an answer given as {@link PreEncoded} bytes is sent as it is. So the process Terraform starts
+ * only to fetch the schema never loads protobufjs when the provider carries its answer prebuilt
+ * (ProviderServer.schemaResponseBytes).
  */
 import type { MethodDefinition, ServiceDefinition } from '@grpc/grpc-js';
 import type { IConversionOptions, INamespace, Method, Root, Type } from 'protobufjs';
@@ -20,6 +25,13 @@ export interface PluginServices {
   readonly stdio: ServiceDefinition;
 }
 
+/** Each served service's key in {@link PluginServices}. */
+const SERVICE_KEYS: Readonly<Record<string, keyof PluginServices>> = {
+  'tfplugin6.Provider': 'provider',
+  'plugin.GRPCController': 'controller',
+  'plugin.GRPCStdio': 'stdio',
+};
+
 /** proto-loader options used by both server and test clients, so both see the same JS shapes. */
 export const PROTO_LOADER_OPTIONS = {
   keepCase: true,
@@ -28,6 +40,11 @@ export const PROTO_LOADER_OPTIONS = {
   defaults: true,
   oneofs: true,
 } as const;
+
+/** An answer already encoded as the method's response message: its serializer sends the bytes unchanged. */
+export class PreEncoded {
+  constructor(readonly bytes: Buffer) {}
+}
 
 let cached: PluginServices | undefined;
 let root: Root | undefined;
@@ -38,6 +55,27 @@ function protoRoot(): Root {
   // eslint-disable-next-line @typescript-eslint/no-require-imports
   root ??= (require('protobufjs/light') as typeof import('protobufjs')).Root.fromJSON(servicesJson as INamespace);
   return root;
+}
+
+/** The JSON node of a fully qualified message type (`tfplugin6.GetProviderSchema.Request`), if declared. */
+function typeJson(fullName: string): { fields?: Record<string, unknown>; oneofs?: unknown } | undefined {
+  let node: unknown = servicesJson;
+  for (const part of fullName.split('.')) node = (node as { nested?: Record<string, unknown> } | undefined)?.nested?.[part];
+  return node as { fields?: Record<string, unknown> } | undefined;
+}
+
+/** Whether a method's message type has no fields (its encoding is empty; decoding any bytes gives `{}`). */
+function isFieldless(serviceName: string, typeName: string): boolean {
+  const pkg = serviceName.slice(0, serviceName.lastIndexOf('.'));
+  const t = typeJson(`${pkg}.${typeName}`) ?? typeJson(typeName);
+  return t !== undefined && t.fields !== undefined && Object.keys(t.fields).length === 0 && t.oneofs === undefined && !('nested' in t);
+}
+
+/** Encodes a response message of a method (`tfplugin6.Provider`, `GetProviderSchema`) as the server would send it. */
+export function encodeResponse(serviceName: string, method: string, message: Record<string, unknown>): Buffer {
+  const def = (loadServices() as unknown as Record<string, ServiceDefinition>)[SERVICE_KEYS[serviceName]]?.[method];
+  if (!def) throw new Error(`no method ${serviceName}.${method} in proto/services.json`);
+  return def.responseSerialize(message);
 }
 
 /** A method as services.json declares it. */
@@ -65,12 +103,16 @@ function methodDefinition(serviceName: string, name: string, m: MethodJson): Met
     }
     return types[pick];
   };
+  const fieldless = { req: isFieldless(serviceName, m.requestType), res: isFieldless(serviceName, m.responseType) };
   const serialize = (pick: 'req' | 'res') => (arg: unknown): Buffer => {
+    if (arg instanceof PreEncoded) return arg.bytes;
+    if (fieldless[pick] && arg !== null && typeof arg === 'object' && !Array.isArray(arg)) return Buffer.alloc(0);
     const cls = typeOf(pick);
     if (Array.isArray(arg)) throw new Error(`Failed to serialize message: expected object with ${cls.name} structure, got array instead`);
     return Buffer.from(cls.encode(cls.fromObject(arg as Record<string, unknown>)).finish());
   };
   const deserialize = (pick: 'req' | 'res') => (buf: Buffer): unknown => {
+    if (fieldless[pick]) return {};
     const cls = typeOf(pick);
     return cls.toObject(cls.decode(buf), options);
   };
@@ -96,6 +138,6 @@ export function loadServices(): PluginServices {
     if (!methods) throw new Error(`service ${name} missing from proto/services.json; run npm run generate`);
     return Object.fromEntries(Object.entries(methods).map(([m, def]) => [m, methodDefinition(name, m, def)])) as ServiceDefinition;
   };
-  cached = { provider: svc('tfplugin6.Provider'), controller: svc('plugin.GRPCController'), stdio: svc('plugin.GRPCStdio') };
+  cached = Object.fromEntries(Object.entries(SERVICE_KEYS).map(([name, key]) => [key, svc(name)])) as unknown as PluginServices;
   return cached;
 }

@@ -71,6 +71,12 @@ type MaybePromise<T> = T | Promise<T>;
  */
 export interface ProviderServer {
   getSchema(): ProviderSchema;
+  /**
+   * The GetProviderSchema answer already encoded (see {@link encodeSchemaResponse}), when the provider carries it
+   * prebuilt: sent as it is, so a process Terraform starts only for the schema builds nothing. Must be the encoding
+   * of this provider's `getSchema()`; undefined to build it at the call.
+   */
+  schemaResponseBytes?(): Buffer | undefined;
   validateProviderConfig?(config: ValueObject): MaybePromise<DiagnosticsResult>;
   configureProvider?(config: ValueObject, terraformVersion: string): MaybePromise<DiagnosticsResult>;
   validateResourceConfig?(typeName: string, config: ValueObject): MaybePromise<DiagnosticsResult>;

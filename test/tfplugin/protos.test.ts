@@ -41,3 +41,23 @@ test('GIVEN the services WHEN a message goes through them and through @grpc/prot
       .toEqual({ name, path: theirs[name].path, req: theirs[name].requestStream, res: theirs[name].responseStream, alias: theirs[name].originalName });
   }
 });
+
+test('GIVEN a method whose message has no fields (answered without protobufjs) THEN ours and @grpc/proto-loader agree on bytes and objects', () => {
+  // eslint-disable-next-line @typescript-eslint/no-require-imports
+  const loader = require('@grpc/proto-loader') as typeof import('@grpc/proto-loader');
+  const reference = loader.fromJSON(servicesJson as Parameters<typeof loader.fromJSON>[0], PROTO_LOADER_OPTIONS) as unknown as Record<string, ServiceDefinition>;
+  const ours = loadServices();
+  const pairs: [ServiceDefinition[string], ServiceDefinition[string]][] = [
+    [ours.provider.GetProviderSchema, reference['tfplugin6.Provider'].GetProviderSchema],
+    [ours.provider.StopProvider, reference['tfplugin6.Provider'].StopProvider],
+    [ours.controller.Shutdown, reference['plugin.GRPCController'].Shutdown],
+  ];
+  for (const [mine, theirs] of pairs) {
+    const bytes = theirs.requestSerialize({});
+    expect(Buffer.compare(mine.requestSerialize({}), bytes)).toBe(0);
+    expect(mine.requestDeserialize(bytes)).toEqual(theirs.requestDeserialize(bytes));
+  }
+  const empty = reference['plugin.GRPCController'].Shutdown.responseSerialize({});
+  expect(Buffer.compare(ours.controller.Shutdown.responseSerialize({}), empty)).toBe(0);
+  expect(ours.controller.Shutdown.responseDeserialize(empty)).toEqual(reference['plugin.GRPCController'].Shutdown.responseDeserialize(empty));
+});
