@@ -148,17 +148,24 @@ export function createProviderHandlers(impl: ProviderServer, log: Logger): Plugi
       return { diagnostics: diags(r.diagnostics) };
     }),
 
+    // A provider without its own check of a resource's configuration has nothing to add to Terraform's check against
+    // the schema, so the call needs neither the schema nor the value: Terraform starts a process for validation
+    // alone, and it then loads no provider code at all (main.ts loads the provider at its first use).
     ValidateResourceConfig: unary('ValidateResourceConfig', async (req) => {
+      const validate = impl.validateResourceConfig?.bind(impl);
+      if (!validate) return { diagnostics: [] };
       const t = String(req.type_name);
       const config = decodeObj(typeOf(`r:${t}`, resourceSchema(t, 'resource')), req.config as ProtoDynamicValue);
-      const r = impl.validateResourceConfig && config ? await impl.validateResourceConfig(t, config) : {};
+      const r = config ? await validate(t, config) : {};
       return { diagnostics: diags(r.diagnostics) };
     }),
 
     ValidateDataResourceConfig: unary('ValidateDataResourceConfig', async (req) => {
+      const validate = impl.validateDataResourceConfig?.bind(impl);
+      if (!validate) return { diagnostics: [] };
       const t = String(req.type_name);
       const config = decodeObj(typeOf(`d:${t}`, resourceSchema(t, 'data source')), req.config as ProtoDynamicValue);
-      const r = impl.validateDataResourceConfig && config ? await impl.validateDataResourceConfig(t, config) : {};
+      const r = config ? await validate(t, config) : {};
       return { diagnostics: diags(r.diagnostics) };
     }),
 
