@@ -133,7 +133,7 @@ export class HttpExchange {
       /** Runs one of the three clocks; starting one stops the one before. */
       const start = (ms: number, code: ExchangeTimeoutCode, message: string): void => {
         clearTimeout(clock);
-        clock = setTimeout(() => fail(new ExchangeTimeout(code, message)), ms);
+        if (!settled) clock = setTimeout(() => fail(new ExchangeTimeout(code, message)), ms);
       };
       const deadline = setTimeout(() => fail(new DeadlineExceeded()), remainingMs);
 
