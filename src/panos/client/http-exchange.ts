@@ -135,8 +135,7 @@ export class HttpExchange {
         clearTimeout(clock);
         if (!settled) clock = setTimeout(() => fail(new ExchangeTimeout(code, message)), ms);
       };
-      const deadline = setTimeout(() => fail(new DeadlineExceeded()), remainingMs);
-
+      // Throws (and so rejects) at once for a header node will not send, before any clock runs.
       const req = (this.o.protocol === 'https' ? https : http).request({
         host: this.host,
         port: this.o.port,
@@ -145,6 +144,7 @@ export class HttpExchange {
         headers,
         agent: this.agent,
       });
+      const deadline = setTimeout(() => fail(new DeadlineExceeded()), remainingMs);
       // The request (the key in its headers) is written only once the connection is made and, over HTTPS, the
       // certificate accepted; a handshake failure then surfaces as itself, not as a failed write of the request.
       const send = (): void => {
