@@ -1,6 +1,6 @@
 /**
  * Builds the self-contained provider file, dist/provider/terraform-provider-panosipsec.cjs: src/provider/main.ts and
- * every module it needs (our sources, @grpc/grpc-js, undici, the plugin protocol's services JSON…) in one CommonJS
+ * every module it needs (our sources, @grpc/grpc-js, the plugin protocol's services JSON…) in one CommonJS
  * file that starts with `#!/usr/bin/env node`. `panos-ipsec install-provider` copies it, unchanged, into a Terraform
  * plugin directory. Because it holds no path and depends on nothing outside itself, the copy is byte-identical in
  * every folder and on every machine for one package version, and Terraform's lock-file hash of it is too.

@@ -6,6 +6,7 @@
  * was lost is never sent again blindly: the commit module looks at the job list first.
  */
 import type { PanosErrorCode } from './errors';
+import type { ExchangeTimeoutCode } from './http-exchange';
 
 /**
  * How a request may be retried.
@@ -48,7 +49,7 @@ export interface TransportFailure {
 
 const DNS = new Set(['ENOTFOUND', 'EAI_AGAIN', 'EAI_FAIL', 'EAI_NONAME']);
 const NO_ROUTE = new Set(['EHOSTUNREACH', 'ENETUNREACH', 'EADDRNOTAVAIL', 'EHOSTDOWN']);
-const LOST = new Set(['ECONNRESET', 'EPIPE', 'ETIMEDOUT', 'UND_ERR_SOCKET', 'UND_ERR_CLOSED', 'ECONNABORTED']);
+const LOST = new Set(['ECONNRESET', 'EPIPE', 'ETIMEDOUT', 'ECONNABORTED']);
 /** OpenSSL's words for "the peer does not speak TLS" (a plain-HTTP port, or something else entirely). */
 const NOT_TLS = /WRONG_VERSION_NUMBER|wrong version number|packet length too long|unknown protocol|http request|EPROTO/i;
 const CERTIFICATE = /CERT|SELF_SIGNED|UNABLE_TO_VERIFY|ALTNAME|DEPTH_ZERO|UNABLE_TO_GET_ISSUER|HOSTNAME_MISMATCH/i;
@@ -67,15 +68,24 @@ function firstLine(text: string): string {
   return text.split('\n')[0].trim();
 }
 
-/** Classifies an error thrown by undici (or node's net/tls) while sending a request. */
+/**
+ * The exchange's own clocks (http-exchange.ts): whether the request can have reached the device, and what happened.
+ * Only a connect timeout is before sending; once connected, the request may have been read and acted on.
+ */
+const TIMEOUTS: Record<ExchangeTimeoutCode, { reason: FailureReason; beforeSend: boolean; summary: string }> = {
+  CONNECT_TIMEOUT: { reason: 'connect-timeout', beforeSend: true, summary: 'no connection could be made in time' },
+  HEADERS_TIMEOUT: { reason: 'headers-timeout', beforeSend: false, summary: 'the device sent no answer in time' },
+  BODY_TIMEOUT: { reason: 'body-timeout', beforeSend: false, summary: 'the answer stalled' },
+};
+
+/** Classifies an error thrown by node's http, net or tls (or the exchange's own timeouts) while sending a request. */
 export function classifyTransportError(err: unknown): TransportFailure {
   const errno = errnoOf(err);
   const text = firstLine(err instanceof Error ? err.message : String(err));
   const failure = (code: TransportFailure['code'], reason: FailureReason, beforeSend: boolean, transient: boolean, summary: string): TransportFailure =>
     ({ code, reason, beforeSend, transient, errno, summary });
-  if (errno === 'UND_ERR_CONNECT_TIMEOUT') return failure('PANOS_TIMEOUT', 'connect-timeout', true, true, 'no connection could be made in time');
-  if (errno === 'UND_ERR_HEADERS_TIMEOUT') return failure('PANOS_TIMEOUT', 'headers-timeout', false, true, 'the device sent no answer in time');
-  if (errno === 'UND_ERR_BODY_TIMEOUT') return failure('PANOS_TIMEOUT', 'body-timeout', false, true, 'the answer stalled');
+  const timeout = Object.hasOwn(TIMEOUTS, errno) ? TIMEOUTS[errno as ExchangeTimeoutCode] : undefined;
+  if (timeout) return failure('PANOS_TIMEOUT', timeout.reason, timeout.beforeSend, true, timeout.summary);
   if (errno === 'ECONNREFUSED') return failure('PANOS_CONNECTION', 'refused', true, true, 'connection refused (nothing listens on that port)');
   if (DNS.has(errno)) return failure('PANOS_CONNECTION', 'dns', true, errno === 'EAI_AGAIN', `the name does not resolve (${errno})`);
   if (NO_ROUTE.has(errno)) return failure('PANOS_CONNECTION', 'no-route', true, true, `no route to the device (${errno})`);

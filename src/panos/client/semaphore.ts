@@ -1,6 +1,6 @@
 /**
- * A FIFO counting semaphore: the client's cap on requests in flight. undici's pool limits connections too, but a
- * pool queues without bound per connection when pipelining; this cap is what the management plane actually sees.
+ * A FIFO counting semaphore: the client's cap on requests in flight. The HTTP agent caps its sockets at the same
+ * number, but a request queued inside the agent would already be running its deadline; one waiting here is not.
  */
 export class Semaphore {
   private active = 0;

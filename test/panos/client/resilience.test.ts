@@ -1,4 +1,5 @@
 import * as http from 'node:http';
+import * as net from 'node:net';
 import type { AddressInfo } from 'node:net';
 import { PanosClient } from '../../../src/panos/client';
 import { el } from '../../../src/panos/xml';
@@ -158,6 +159,115 @@ describe('GIVEN a device that is slow to answer', () => {
       expect(sent).toBeLessThan(FOUND.length);
     } finally {
       await client.close();
+      server.closeAllConnections();
+      await new Promise<void>((r) => server.close(() => r()));
+    }
+  });
+});
+
+describe('GIVEN a device that stops half way', () => {
+  test('fails with PANOS_TIMEOUT naming connectMs when the TLS handshake never completes, and replays even a rename (nothing was sent)', async () => {
+    // Accepts the TCP connection and then says nothing: the client's TLS hello is never answered.
+    const sockets = new Set<net.Socket>();
+    const server = net.createServer((s) => {
+      sockets.add(s);
+      s.on('error', () => undefined);
+    });
+    await new Promise<void>((r) => server.listen(0, '127.0.0.1', r));
+    const client = new PanosClient({
+      hostname: '127.0.0.1',
+      port: (server.address() as AddressInfo).port,
+      apiKey: 'k',
+      timeouts: { connectMs: 300 },
+      retries: { attempts: 2, baseDelayMs: 1 },
+    });
+    try {
+      const err = await caught(client.multiConfig([{ action: 'rename', xpath: `${XPATH}/entry[@name='a']`, newName: 'b' }]));
+      expect(err.code).toBe('PANOS_TIMEOUT');
+      expect(err.message).toContain('no connection could be made in time (transient; 2 tries');
+      expect(err.hint).toContain('within 0.3 s');
+      expect(err.hint).toContain('raise timeouts.connectMs');
+      expect(err.maybeDelivered).toBe(false);
+      expect(sockets.size).toBe(2);
+    } finally {
+      await client.close();
+      for (const s of sockets) s.destroy();
+      await new Promise<void>((r) => server.close(() => r()));
+    }
+  });
+
+  test('fails with PANOS_TIMEOUT saying the answer stalled when the body stops for bodyMs', async () => {
+    const server = http.createServer((req, res) => {
+      req.resume();
+      res.writeHead(200, { 'content-type': 'application/xml' });
+      res.write('<response status="success"><result>');
+    });
+    await new Promise<void>((r) => server.listen(0, '127.0.0.1', r));
+    const client = new PanosClient({ hostname: '127.0.0.1', port: (server.address() as AddressInfo).port, protocol: 'http', apiKey: 'k', timeouts: { bodyMs: 300 }, retries: { attempts: 1 } });
+    try {
+      const err = await caught(client.get(XPATH));
+      expect(err.code).toBe('PANOS_TIMEOUT');
+      expect(err.message).toContain('the answer stalled for 0.3 s');
+      expect(err.transient).toBe(true);
+    } finally {
+      await client.close();
+      server.closeAllConnections();
+      await new Promise<void>((r) => server.close(() => r()));
+    }
+  });
+
+  test('WHEN the connection drops in the middle of the body THEN the read is sent again and succeeds', async () => {
+    let requests = 0;
+    const server = http.createServer((req, res) => {
+      req.resume();
+      requests += 1;
+      res.writeHead(200, { 'content-type': 'application/xml', 'content-length': String(FOUND.length) });
+      if (requests > 1) {
+        res.end(FOUND);
+        return;
+      }
+      res.write(FOUND.slice(0, 20));
+      setTimeout(() => req.socket.destroy(), 20);
+    });
+    await new Promise<void>((r) => server.listen(0, '127.0.0.1', r));
+    const client = new PanosClient({ hostname: '127.0.0.1', port: (server.address() as AddressInfo).port, protocol: 'http', apiKey: 'k', retries: { baseDelayMs: 1 } });
+    try {
+      await expect(client.get(XPATH)).resolves.toMatchObject({ name: 'gateway' });
+      expect(requests).toBe(2);
+    } finally {
+      await client.close();
+      server.closeAllConnections();
+      await new Promise<void>((r) => server.close(() => r()));
+    }
+  });
+});
+
+describe('GIVEN a client that is closed', () => {
+  test('WHEN close is called while a request is in flight THEN that request still gets its answer and the connection is closed after it', async () => {
+    let closedAt: 'before-answer' | 'after-answer' | undefined;
+    let answered = false;
+    let arrived: () => void = () => undefined;
+    const arrival = new Promise<void>((r) => (arrived = r));
+    const server = http.createServer((req, res) => {
+      req.socket.on('close', () => (closedAt ??= answered ? 'after-answer' : 'before-answer'));
+      req.resume();
+      arrived();
+      setTimeout(() => {
+        answered = true;
+        res.writeHead(200, { 'content-type': 'application/xml' });
+        res.end(FOUND);
+      }, 200);
+    });
+    await new Promise<void>((r) => server.listen(0, '127.0.0.1', r));
+    const client = new PanosClient({ hostname: '127.0.0.1', port: (server.address() as AddressInfo).port, protocol: 'http', apiKey: 'k' });
+    try {
+      const read = client.get(XPATH);
+      await arrival;
+      await client.close();
+      await expect(read).resolves.toMatchObject({ name: 'gateway' });
+      await new Promise((r) => setTimeout(r, 50));
+      expect(closedAt).toBe('after-answer');
+    } finally {
       server.closeAllConnections();
       await new Promise<void>((r) => server.close(() => r()));
     }
