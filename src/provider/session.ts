@@ -107,11 +107,17 @@ export class DeviceSession {
   private writersPeak = 0;
 
   constructor(readonly settings: ProviderSettings, readonly log: Logger) {
-    this.batcher = new WriteBatcher(() => this.client(), log, () => Math.max(2, this.writersPeak));
+    this.batcher = new WriteBatcher(() => this.client(), log, {
+      fullBatch: () => Math.max(2, this.writersPeak),
+      // Every change in flight is held by the batcher or waits in the view for a write of this process: none can
+      // submit before this batch is written, and Terraform starts the ones that depend on them only after.
+      settled: () => this.writersInFlight > 0 && this.batcher.holding + this.candidate.waiting >= this.writersInFlight,
+    });
     this.candidate = new CandidateView(
       (kinds) => this.readCandidate(kinds),
       (kind, name) => this.client().getObject(descriptorFor(kind), this.location, name),
       (kind) => this.readTogether(kind),
+      () => this.batcher.nudge(),
     );
   }
 
@@ -274,7 +280,10 @@ export class DeviceSession {
     }
   }
 
-  /** Runs one resource change, counted so the write batcher learns how many arrive together. */
+  /**
+   * Runs one resource change, counted so the write batcher learns how many arrive together and when none of them
+   * can still submit.
+   */
   async trackWriter<T>(work: () => Promise<T>): Promise<T> {
     this.writersInFlight += 1;
     this.writersPeak = Math.max(this.writersPeak, this.writersInFlight);
@@ -282,6 +291,7 @@ export class DeviceSession {
       return await work();
     } finally {
       this.writersInFlight -= 1;
+      this.batcher.nudge();
     }
   }
 
