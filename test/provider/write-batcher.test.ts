@@ -2,7 +2,8 @@
  * When a write batch goes out. A batch that waits for writes that cannot come delays every resource that depends on
  * it: Terraform starts those only once this batch's applies return. So the batch goes out, after a short grace, as
  * soon as every resource change in flight in the provider process is held by the batcher or waits in the candidate
- * view for a write of this process; a change still on its way keeps the batch open (today's quiet time). Timers are
+ * view for a write of this process, and none that Terraform has planned there is still on its way to its apply; a
+ * change still on its way keeps the batch open (the quiet time). Timers are
  * Jest's fake timers: the times below are the batcher's rules, not measurements of a run.
  */
 import type { ConfigOp, PanosClient } from '../../src/panos/client';
@@ -109,11 +110,11 @@ describe('GIVEN a provider session whose resource changes wait for each other', 
     const { s, sent } = session();
     let profileWritten = false;
     // The gateway names a profile this process is writing: it waits in the view, as object-apply does.
-    const gateway = s.trackWriter(async () => {
+    const gateway = s.trackWriter(undefined, async () => {
       await s.candidate.until(() => profileWritten, 1500, 6000);
       await s.write(op('gateway'), 'gateway');
     });
-    const profile = s.trackWriter(async () => {
+    const profile = s.trackWriter(undefined, async () => {
       await s.write(op('profile'), 'profile');
       profileWritten = true;
       s.candidate.noteDeleted('ike-crypto-profile', 'unrelated'); // any change of the view wakes its waiters
@@ -125,11 +126,24 @@ describe('GIVEN a provider session whose resource changes wait for each other', 
     await Promise.all([gateway, profile]);
   });
 
+  test('WHEN Terraform has planned another change in this process and not yet handed it over THEN the batch waits for it to join', async () => {
+    const { s, sent } = session();
+    // In the apply's process Terraform plans each resource again right before applying it.
+    s.announceChange('panosipsec_ike_gateway:gw');
+    const profile = s.trackWriter(undefined, () => s.write(op('profile'), 'profile'));
+    await jest.advanceTimersByTimeAsync(BATCH_GRACE_MS);
+    expect(sent).toEqual([]);
+    const gateway = s.trackWriter('panosipsec_ike_gateway:gw', () => s.write(op('gateway'), 'gateway'));
+    await jest.advanceTimersByTimeAsync(BATCH_GRACE_MS);
+    expect(sent).toEqual([['profile', 'gateway']]);
+    await Promise.all([profile, gateway]);
+  });
+
   test('WHEN another change is still preparing its write THEN the submitted write waits the quiet time for it', async () => {
     const { s, sent } = session();
     let release!: () => void;
-    const preparing = s.trackWriter(() => new Promise<void>((r) => (release = r)));
-    const written = s.trackWriter(() => s.write(op('profile'), 'profile'));
+    const preparing = s.trackWriter(undefined, () => new Promise<void>((r) => (release = r)));
+    const written = s.trackWriter(undefined, () => s.write(op('profile'), 'profile'));
     await jest.advanceTimersByTimeAsync(BATCH_QUIET_MS - 1);
     expect(sent).toEqual([]);
     await jest.advanceTimersByTimeAsync(1);
