@@ -124,11 +124,16 @@ export class WriteBatcher {
    * {@link BatchRules.settled}), unless a change that arrives meanwhile is still on its way then.
    */
   nudge(): void {
-    if (this.queue.length === 0 || this.graceTimer !== undefined || !this.settled()) return;
+    if (this.graceTimer !== undefined || !this.mayGoEarly()) return;
     this.graceTimer = setTimeout(() => {
       this.graceTimer = undefined;
-      if (this.settled()) void this.flush();
+      if (this.mayGoEarly()) void this.flush();
     }, this.graceMs);
+  }
+
+  /** Nothing in flight can still submit, and the batch holds at least half a full batch (see {@link BATCH_QUIET_MS}). */
+  private mayGoEarly(): boolean {
+    return this.queue.length > 0 && this.queue.length * 2 >= this.fullBatch() && this.settled();
   }
 
   private async flush(): Promise<void> {
@@ -136,6 +141,7 @@ export class WriteBatcher {
     clearTimeout(this.graceTimer);
     this.timer = undefined;
     this.graceTimer = undefined;
+    const heldMs = Date.now() - this.openedAt;
     // Array.prototype.sort is stable: equal orders keep their arrival order.
     const batch = [...this.queue].sort((a, b) => a.order - b.order);
     this.queue = [];
@@ -144,7 +150,7 @@ export class WriteBatcher {
     try {
       this.requests += 1;
       await client.multiConfig(batch.flatMap((p) => p.ops.map((op) => ({ ...op, id: undefined }))));
-      this.log.debug(`wrote ${batch.length} resource(s) in one multi-config request`, { resources: batch.map((p) => p.label) });
+      this.log.debug(`wrote ${batch.length} resource(s) in one multi-config request`, { resources: batch.map((p) => p.label), heldMs });
       for (const p of batch) p.resolve();
     } catch (err) {
       if (batch.length === 1) {
