@@ -33,26 +33,28 @@ interface Pending {
  * alternated on one machine), and their write phase 84–85 s instead of 79 s: about 3% of the whole apply (200–215 s),
  * for a third fewer requests to the management plane.
  *
- * The early send is for the end of a wave: in a small apply the last writes of a dependency level wait for writes
- * that cannot come, since Terraform starts their dependents only once their applies return. Measured 2026-12-03
- * (apply of 10 tunnels, the rule on and off in one build, runs alternated, TF_LOG_PROVIDER=debug): the one batch per
- * apply that waited the quiet time (8 writes, held 109–188 ms) went out 32–35 ms after its first write, with 6
- * requests as before. Each part of the rule is there because a run without it made many more requests: without
- * counting planned changes as coming, 15–22 requests at 10 tunnels instead of 6 (Terraform's next calls were
- * between their plan and their apply); without the half-batch floor, 170–185 requests at 100 tunnels instead of
- * 63–73, and 619 at 250 instead of 216 (139 s instead of 113 s): at that size Terraform's own per-resource work, not
- * the end of a wave, is what leaves few changes in flight. With planned changes counted but without the floor, a grace
- * of 20 ms instead of 5 ms made 6–9 requests at 10 tunnels instead of 8–10, and no difference in time visible through
- * the noise of the shared machine.
+ * The early send is for the end of a dependency level in a small apply: its last writes wait for writes that cannot
+ * come, since Terraform starts their dependents only once their applies return. Measured 2026-12-03 (apply of 10
+ * tunnels, TF_LOG_PROVIDER=debug, the rule on and off in one build): the one batch per apply that waited the quiet
+ * time (8 writes, held 109–188 ms) went out 40–56 ms after its first write, with 6 requests as before; against main,
+ * runs alternated, the apply took 3.02 s instead of 3.42 s (medians of 5). Each part of the rule is there because runs
+ * without it made many more write requests: without counting planned changes as coming, 15–22 at 10 tunnels instead
+ * of 6 (Terraform's next calls were between their plan and their apply); without the half-batch floor, 170–185 at 100
+ * tunnels instead of 52–73, and 619 at 250 instead of 155–216: at that size Terraform's own per-resource work, not the
+ * end of a level, is what leaves few changes in flight. With the floor, a grace of 5 ms still made 244 requests at 250
+ * tunnels (171 without the rule in the run beside it); {@link BATCH_GRACE_MS} is why 30 ms.
  */
 export const BATCH_QUIET_MS = 100;
 /** Longest a write waits for others to join its batch, in ms (short against a commit's seconds). */
 export const BATCH_WINDOW_MS = 400;
 /**
- * How long a batch waits, once nothing in flight can still add to it, for calls Terraform has already sent (one
- * reaches the provider a few ms after the one before it), in ms.
+ * How long a batch waits, once nothing in flight can still add to it, for calls Terraform is about to send, in ms.
+ * At 250 tunnels, arrivals that no count here foresees come often within a few tens of ms (Terraform's work for the
+ * next resource before it plans it): with 5 ms the early rule made 244 write requests, with 30 ms 211 (without the
+ * rule 155–216 in three runs); at 10 tunnels the batch at the end of a level went out 32–35 ms after its first write
+ * with 5 ms, 40–56 ms with 30 ms.
  */
-export const BATCH_GRACE_MS = 5;
+export const BATCH_GRACE_MS = 30;
 
 /** When a batch goes out (see {@link BATCH_QUIET_MS}). */
 export interface BatchRules {
