@@ -44,12 +44,19 @@ export class CandidateView {
    * @param list one bulk read of the candidate entries of some kinds (those {@link readTogether} groups), by kind
    * @param one a read of one candidate entry
    * @param readTogether the kinds one bulk read brings along with `kind` (`kind` included)
+   * @param onWait called when a caller of {@link until} starts waiting (the write batcher may send what it holds)
    */
   constructor(
     private readonly list: (kinds: readonly ObjectKind[]) => Promise<ReadonlyMap<ObjectKind, readonly CandidateEntry[]>>,
     private readonly one: (kind: ObjectKind, name: string) => Promise<CandidateEntry | undefined>,
     private readonly readTogether: (kind: ObjectKind) => readonly ObjectKind[] = (kind) => [kind],
+    private readonly onWait: () => void = () => undefined,
   ) {}
+
+  /** Callers of {@link until} waiting now: each holds until a write or delete of this process, or its timeout. */
+  get waiting(): number {
+    return this.waiters.length;
+  }
 
   /**
    * The entries of a kind by name, read once per process (a failed read is retried on the next call). The kinds read
@@ -146,6 +153,7 @@ export class CandidateView {
       };
       waiter.progress();
       this.waiters.push(waiter);
+      this.onWait();
     });
   }
 

@@ -11,6 +11,7 @@ import {
   type ProviderServer,
   type StateResult,
   type ValueObject,
+  valuesEqual,
 } from '../tfplugin';
 import { COMMIT_ANCHOR_RESOURCE, COMMIT_RESOURCE, DOWNGRADE_CHECK_DATA_SOURCE, SYSTEM_INFO_DATA_SOURCE } from './address';
 import { resolveSettings } from './config';
@@ -25,6 +26,11 @@ import { importObject, readObject } from './resources/object-read';
 import type { ObjectResourceSpec } from './resources/spec';
 import { providerSchema } from './schema';
 import { DeviceSession } from './session';
+
+/** Names one resource change between its plan and its apply (see {@link DeviceSession.announceChange}). */
+function changeKey(typeName: string, planned: ValueObject): string {
+  return `${typeName}:${String(planned.name)}`;
+}
 
 /** The provider implementation served by main.ts. */
 export class PanosIpsecProvider implements ProviderServer {
@@ -66,7 +72,13 @@ export class PanosIpsecProvider implements ProviderServer {
   ): Promise<PlanResult> {
     if (typeName === COMMIT_RESOURCE) return planCommit(this.sessionInstance, prior, proposed);
     if (typeName === COMMIT_ANCHOR_RESOURCE) return planAnchor(prior, proposed);
-    return planObject(this.spec(typeName), this.sessionInstance, prior, proposed, config, priorPrivate);
+    const plan = await planObject(this.spec(typeName), this.sessionInstance, prior, proposed, config, priorPrivate);
+    // In the apply's provider process Terraform plans each resource again right before applying it.
+    const erred = plan.diagnostics?.some((d) => d.severity === 'error') ?? false;
+    if (plan.planned !== null && !erred && !valuesEqual(prior ?? undefined, plan.planned)) {
+      this.sessionInstance?.announceChange(changeKey(typeName, plan.planned));
+    }
+    return plan;
   }
 
   async applyResourceChange(
@@ -79,7 +91,7 @@ export class PanosIpsecProvider implements ProviderServer {
     if (typeName === COMMIT_RESOURCE) return applyCommit(this.session(), prior, planned);
     if (typeName === COMMIT_ANCHOR_RESOURCE) return applyAnchor(this.session(), prior, planned);
     const session = this.session();
-    return session.trackWriter(() => applyObject(this.spec(typeName), session, prior, planned, config, plannedPrivate));
+    return session.trackWriter(planned === null ? undefined : changeKey(typeName, planned), () => applyObject(this.spec(typeName), session, prior, planned, config, plannedPrivate));
   }
 
   async importResourceState(typeName: string, id: string): Promise<ImportResult> {

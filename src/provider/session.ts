@@ -102,16 +102,31 @@ export class DeviceSession {
    */
   readonly acknowledgements = new Map<string, readonly Acknowledgement[]>();
   readonly batcher: WriteBatcher;
+  /**
+   * Creates and updates Terraform has planned in this process and not yet handed over for apply, by
+   * `type_name:name`: in the apply's process each one's apply follows within milliseconds (see {@link announceChange}).
+   */
+  private readonly announced = new Set<string>();
   /** Resource changes (create, update, delete) in progress in this process, and the most seen at once. */
   private writersInFlight = 0;
   private writersPeak = 0;
 
   constructor(readonly settings: ProviderSettings, readonly log: Logger) {
-    this.batcher = new WriteBatcher(() => this.client(), log, () => Math.max(2, this.writersPeak));
+    this.batcher = new WriteBatcher(() => this.client(), log, {
+      fullBatch: () => Math.max(2, this.writersPeak),
+      // Every change in flight is held by the batcher or waits in the view for a write of this process, and no change
+      // Terraform has planned here is still on its way to its apply: none can submit before this batch is written,
+      // and Terraform starts the ones that depend on them only after.
+      settled: () => {
+        const coming = this.writersInFlight + this.announced.size;
+        return coming > 0 && this.batcher.holding + this.candidate.waiting >= coming;
+      },
+    });
     this.candidate = new CandidateView(
       (kinds) => this.readCandidate(kinds),
       (kind, name) => this.client().getObject(descriptorFor(kind), this.location, name),
       (kind) => this.readTogether(kind),
+      () => this.batcher.nudge(),
     );
   }
 
@@ -274,14 +289,30 @@ export class DeviceSession {
     }
   }
 
-  /** Runs one resource change, counted so the write batcher learns how many arrive together. */
-  async trackWriter<T>(work: () => Promise<T>): Promise<T> {
+  /**
+   * Records a create or update Terraform has just planned. In the apply's process Terraform plans each resource
+   * again right before it applies it, in the same one of its parallel slots, so the write batcher counts the change
+   * as coming until its apply arrives ({@link trackWriter}). In a process that only plans, nothing is written and
+   * the record is never used; a planned change whose apply never comes only makes batches wait their quiet time.
+   */
+  announceChange(key: string): void {
+    this.announced.add(key);
+  }
+
+  /**
+   * Runs one resource change, counted so the write batcher learns how many arrive together and when none of them
+   * can still submit.
+   * @param key the change's key as given to {@link announceChange} (undefined for a delete, which is not planned again)
+   */
+  async trackWriter<T>(key: string | undefined, work: () => Promise<T>): Promise<T> {
+    if (key !== undefined) this.announced.delete(key);
     this.writersInFlight += 1;
     this.writersPeak = Math.max(this.writersPeak, this.writersInFlight);
     try {
       return await work();
     } finally {
       this.writersInFlight -= 1;
+      this.batcher.nudge();
     }
   }
 

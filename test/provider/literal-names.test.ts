@@ -23,7 +23,7 @@ describe('GIVEN the write batcher and writes of several kinds arriving together'
   test('WHEN they go out in one request THEN referenced kinds are written first and deletes run referrers first', async () => {
     const sent: ConfigOp[][] = [];
     const client = { multiConfig: async (ops: ConfigOp[]) => void sent.push(ops) } as unknown as PanosClient;
-    const batcher = new WriteBatcher(() => client, silent, () => 6);
+    const batcher = new WriteBatcher(() => client, silent, { fullBatch: () => 6 });
     const op = (xpath: string, action: ConfigOp['action'] = 'edit'): ConfigOp[] => [{ action, xpath }];
     await Promise.all([
       batcher.submit(op('tunnel'), 't', writeOrder('ipsec-tunnel', 'write')),
