@@ -64,6 +64,8 @@ export function encodeSchemaResponse(s: ProviderSchema): Buffer {
 /** The handlers of the three services, plus the hooks the process lifecycle needs. */
 export interface PluginHandlers {
   readonly provider: UntypedServiceImplementation;
+  /** Provider methods whose answer does not depend on the request: it need not be decoded (protos.ts ignoringRequests). */
+  readonly requestsIgnored: readonly string[];
   /** Aborts work in flight and calls the provider's stop hook. */
   stop(): Promise<string>;
 }
@@ -297,7 +299,12 @@ export function createProviderHandlers(impl: ProviderServer, log: Logger): Plugi
     }
   }
 
-  return { provider, stop };
+  // Without a check of its own, validation answers no diagnostics whatever the request holds (see above).
+  const requestsIgnored = [
+    ...(impl.validateResourceConfig ? [] : ['ValidateResourceConfig']),
+    ...(impl.validateDataResourceConfig ? [] : ['ValidateDataResourceConfig']),
+  ];
+  return { provider, requestsIgnored, stop };
 }
 
 /** An error whose summary and detail are shown to the user as they are. */

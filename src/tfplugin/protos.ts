@@ -71,6 +71,26 @@ function isFieldless(serviceName: string, typeName: string): boolean {
   return t !== undefined && t.fields !== undefined && Object.keys(t.fields).length === 0 && t.oneofs === undefined && !('nested' in t);
 }
 
+/**
+ * Whether a message object sets nothing: every field absent, null or an empty list. Such a message encodes as no
+ * bytes at all (proto3 writes no absent field and no element of an empty repeated one), e.g. `{ diagnostics: [] }`.
+ */
+function isEmptyMessage(arg: unknown): boolean {
+  if (arg === null || typeof arg !== 'object' || Array.isArray(arg) || Buffer.isBuffer(arg)) return false;
+  return Object.values(arg).every((v) => v === undefined || v === null || (Array.isArray(v) && v.length === 0));
+}
+
+/**
+ * The services with the request of some provider methods left undecoded (`{}`): for calls whose answer does not
+ * depend on what Terraform sent (see PluginHandlers.requestsIgnored), so that they need no protobufjs at all.
+ */
+export function ignoringRequests(services: PluginServices, methods: readonly string[]): PluginServices {
+  if (methods.length === 0) return services;
+  const provider = { ...services.provider };
+  for (const m of methods) provider[m] = { ...provider[m], requestDeserialize: () => ({}) };
+  return { ...services, provider };
+}
+
 /** Encodes a response message of a method (`tfplugin6.Provider`, `GetProviderSchema`) as the server would send it. */
 export function encodeResponse(serviceName: string, method: string, message: Record<string, unknown>): Buffer {
   const def = (loadServices() as unknown as Record<string, ServiceDefinition>)[SERVICE_KEYS[serviceName]]?.[method];
@@ -106,7 +126,7 @@ function methodDefinition(serviceName: string, name: string, m: MethodJson): Met
   const fieldless = { req: isFieldless(serviceName, m.requestType), res: isFieldless(serviceName, m.responseType) };
   const serialize = (pick: 'req' | 'res') => (arg: unknown): Buffer => {
     if (arg instanceof PreEncoded) return arg.bytes;
-    if (fieldless[pick] && arg !== null && typeof arg === 'object' && !Array.isArray(arg)) return Buffer.alloc(0);
+    if ((fieldless[pick] || isEmptyMessage(arg)) && arg !== null && typeof arg === 'object' && !Array.isArray(arg)) return Buffer.alloc(0);
     const cls = typeOf(pick);
     if (Array.isArray(arg)) throw new Error(`Failed to serialize message: expected object with ${cls.name} structure, got array instead`);
     return Buffer.from(cls.encode(cls.fromObject(arg as Record<string, unknown>)).finish());

@@ -13,7 +13,7 @@ import type { Server, ServerCredentials, ServerUnaryCall, sendUnaryData, ServerW
 import { createProviderHandlers } from './grpc-service';
 import { type Logger, createLogger } from './logger';
 import type { ProviderServer } from './provider-server';
-import { loadServices } from './protos';
+import { ignoringRequests, loadServices } from './protos';
 
 /** The env var and value every go-plugin host for Terraform sets. */
 export const MAGIC_COOKIE_KEY = 'TF_PLUGIN_MAGIC_COOKIE';
@@ -72,8 +72,8 @@ export async function serve(provider: ProviderServer, opts: ServeOptions = {}): 
 
   // eslint-disable-next-line @typescript-eslint/no-require-imports
   const grpc = require('@grpc/grpc-js') as typeof import('@grpc/grpc-js');
-  const services = loadServices();
   const handlers = createProviderHandlers(provider, log);
+  const services = ignoringRequests(loadServices(), handlers.requestsIgnored);
 
   const clientCert = env.PLUGIN_CLIENT_CERT;
   const tls = !debug && !!clientCert && !env.TF_DISABLE_PLUGIN_TLS;

@@ -28,3 +28,10 @@ test('GIVEN a provider with its own resource check WHEN Terraform validates a re
   const answer = await call(checked, 'ValidateResourceConfig', { type_name: 'x_thing', config: { msgpack: Buffer.from([0xc0]) } });
   expect(JSON.stringify(answer.diagnostics)).toContain('the schema was built');
 });
+
+test('GIVEN a provider with or without its own checks THEN the handlers say which requests need no decoding', () => {
+  const log = createLogger('test', { level: 'error', write: () => undefined });
+  expect(createProviderHandlers(schemaless, log).requestsIgnored).toEqual(['ValidateResourceConfig', 'ValidateDataResourceConfig']);
+  const checked: ProviderServer = { ...schemaless, validateResourceConfig: () => ({ diagnostics: [] }), validateDataResourceConfig: () => ({ diagnostics: [] }) };
+  expect(createProviderHandlers(checked, log).requestsIgnored).toEqual([]);
+});

@@ -2,7 +2,7 @@
 import * as fs from 'node:fs';
 import { SERVICES_JSON, servicesJsonText } from '../../scripts/generate-protos';
 import type { ServiceDefinition } from '@grpc/grpc-js';
-import { loadServices, PROTO_LOADER_OPTIONS } from '../../src/tfplugin/protos';
+import { ignoringRequests, loadServices, PROTO_LOADER_OPTIONS } from '../../src/tfplugin/protos';
 import servicesJson from '../../src/tfplugin/proto/services.json';
 
 test('GIVEN the .proto files WHEN services.json is generated afresh THEN it equals the committed file (fails when stale: run npm run generate)', () => {
@@ -60,4 +60,26 @@ test('GIVEN a method whose message has no fields (answered without protobufjs) T
   const empty = reference['plugin.GRPCController'].Shutdown.responseSerialize({});
   expect(Buffer.compare(ours.controller.Shutdown.responseSerialize({}), empty)).toBe(0);
   expect(ours.controller.Shutdown.responseDeserialize(empty)).toEqual(reference['plugin.GRPCController'].Shutdown.responseDeserialize(empty));
+});
+
+test('GIVEN an answer that sets nothing (no diagnostics) WHEN serialized without protobufjs THEN the bytes are what @grpc/proto-loader writes', () => {
+  // eslint-disable-next-line @typescript-eslint/no-require-imports
+  const loader = require('@grpc/proto-loader') as typeof import('@grpc/proto-loader');
+  const reference = loader.fromJSON(servicesJson as Parameters<typeof loader.fromJSON>[0], PROTO_LOADER_OPTIONS) as unknown as Record<string, ServiceDefinition>;
+  const theirs = reference['tfplugin6.Provider'];
+  const ours = loadServices().provider;
+  for (const method of ['ValidateResourceConfig', 'ValidateProviderConfig', 'ConfigureProvider']) {
+    expect(Buffer.compare(ours[method].responseSerialize({ diagnostics: [] }), theirs[method].responseSerialize({ diagnostics: [] }))).toBe(0);
+  }
+  const withDiagnostic = { diagnostics: [{ severity: 'ERROR', summary: 's' }] };
+  expect(Buffer.compare(ours.ValidateResourceConfig.responseSerialize(withDiagnostic), theirs.ValidateResourceConfig.responseSerialize(withDiagnostic))).toBe(0);
+});
+
+test('GIVEN methods whose request is ignored WHEN the services are built THEN only those skip decoding', () => {
+  const services = ignoringRequests(loadServices(), ['ValidateResourceConfig']);
+  const request = loadServices().provider.ValidateResourceConfig.requestSerialize({ type_name: 'x_thing', config: { msgpack: Buffer.from([0xc0]) } });
+  expect(services.provider.ValidateResourceConfig.requestDeserialize(request)).toEqual({});
+  expect(services.provider.PlanResourceChange.requestDeserialize(loadServices().provider.PlanResourceChange.requestSerialize({ type_name: 'x_thing' })))
+    .toMatchObject({ type_name: 'x_thing' });
+  expect(loadServices().provider.ValidateResourceConfig.requestDeserialize(request)).toMatchObject({ type_name: 'x_thing' });
 });
