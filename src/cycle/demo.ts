@@ -20,7 +20,7 @@ import { ipsecCryptoProfile, ipsecTunnel, type Location } from '../panos/objects
 import { isPredefined } from '../panos/predefined';
 import { runPairCheck } from './pair-check-run';
 import { runStatus } from './status-run';
-import { connectionEnvFor } from '../panos/connection-env';
+import { connectionEnvFor, connectionFromEnv } from '../panos/connection-env';
 import { packageRoot } from '../util/package-info';
 import { runCdktf, type CdktfVerb } from './deploy';
 import { runDowngradeCheck, type DowngradeCheckDocument } from './downgrade-check';
@@ -230,7 +230,7 @@ export async function runDemo(o: DemoOptions = {}): Promise<DemoResult> {
           io.out(`changed: ${await changeTunnelOutOfBand(lab.devices[0]!.sim)}\n`);
           return 0;
         }
-        const client = new PanosClient({ ...connectionEnvToClient(lab.devices[changed]!) });
+        const client = new PanosClient(connectionFromEnv(connectionEnvFor(lab.devices[changed]!)));
         try {
           io.out(`changed: ${await changeIpsecProposalOutOfBand(client)}\n`);
         } finally {
@@ -284,8 +284,3 @@ export async function runDemo(o: DemoOptions = {}): Promise<DemoResult> {
   return { ok, steps, ...(configRestored !== undefined ? { configRestored } : {}) };
 }
 
-/** Client settings for a lab device (the simulator speaks plain HTTP on 127.0.0.1). */
-function connectionEnvToClient(d: { url: string; apiKey: string }): ConstructorParameters<typeof PanosClient>[0] {
-  const u = new URL(d.url);
-  return { hostname: u.hostname, port: Number(u.port), protocol: u.protocol === 'https:' ? 'https' : 'http', apiKey: d.apiKey };
-}

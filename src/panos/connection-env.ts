@@ -107,7 +107,8 @@ export function readConnectionEnv(env: NodeJS.ProcessEnv = process.env): { value
   const text = (setting: ConnectionSetting): string | undefined => env[connectionEnvVar(setting)]?.trim() || undefined;
 
   const port = parsePort(env.PANOS_PORT);
-  if (port === null) bad('port', `set a number from 1 to ${TCP_PORT_MAX}, or unset it for 443 (https) / 80 (http)`, 'a TCP port');
+  const defaults = PROTOCOLS.map((p) => `${DEFAULT_PORTS[p]} (${p})`).join(' / ');
+  if (port === null) bad('port', `set a number from 1 to ${TCP_PORT_MAX}, or unset it for ${defaults}`, 'a TCP port');
   const protocol = parseProtocol(env.PANOS_PROTOCOL);
   if (protocol === null) bad('protocol', 'set it to https, or http (the simulator only)', 'a supported protocol');
   const skip = parseFlag(env.PANOS_SKIP_VERIFY_CERTIFICATE);

@@ -3,7 +3,7 @@
  * the network (the device is contacted lazily, on the first resource call that needs it).
  */
 import { errorDiagnostic, type Diagnostic, type Value, type ValueObject } from '../tfplugin';
-import type { ClientOptions } from '../panos/client';
+import { isProtocol, PROTOCOLS, type ClientOptions } from '../panos/client/options';
 import type { Location } from '../panos/objects';
 import { connectionEnvVar, isTcpPort, readConnectionEnv, TCP_PORTS, type ConnectionSetting } from '../panos/connection-env';
 import { parseVersion } from '../panos/version';
@@ -59,11 +59,12 @@ export function resolveSettings(config: ValueObject, env: NodeJS.ProcessEnv = pr
   for (const p of fromEnv.problems) if (unset(p.setting)) diags.push(errorDiagnostic('Invalid Environment Variable', p.message));
   const e = fromEnv.values;
   const hostname = str(config.hostname) ?? e.hostname;
-  const protocolRaw = str(config.protocol) ?? e.protocol ?? 'https';
-  if (protocolRaw !== 'https' && protocolRaw !== 'http') {
-    diags.push(errorDiagnostic('Invalid Protocol', `protocol = ${JSON.stringify(protocolRaw)} is not supported. Fix: use "https" or "http".`, ['protocol']));
+  const protocolRaw = str(config.protocol) ?? e.protocol ?? PROTOCOLS[0];
+  if (!isProtocol(protocolRaw)) {
+    const allowed = PROTOCOLS.map((p) => JSON.stringify(p)).join(' or ');
+    diags.push(errorDiagnostic('Invalid Protocol', `protocol = ${JSON.stringify(protocolRaw)} is not supported. Fix: use ${allowed}.`, ['protocol']));
   }
-  const protocol = protocolRaw === 'http' ? 'http' : 'https';
+  const protocol = isProtocol(protocolRaw) ? protocolRaw : PROTOCOLS[0];
   const port = num(config.port) ?? e.port;
   if (port !== undefined && !isTcpPort(port)) {
     diags.push(errorDiagnostic('Invalid Port', `port = ${port} is not a TCP port. Fix: use ${TCP_PORTS}.`, ['port']));

@@ -93,7 +93,8 @@ export function ignoringRequests(services: PluginServices, methods: readonly str
 
 /** Encodes a response message of a method (`tfplugin6.Provider`, `GetProviderSchema`) as the server would send it. */
 export function encodeResponse(serviceName: string, method: string, message: Record<string, unknown>): Buffer {
-  const def = (loadServices() as unknown as Record<string, ServiceDefinition>)[SERVICE_KEYS[serviceName]]?.[method];
+  const key = SERVICE_KEYS[serviceName];
+  const def = key === undefined ? undefined : loadServices()[key][method];
   if (!def) throw new Error(`no method ${serviceName}.${method} in proto/services.json`);
   return def.responseSerialize(message);
 }

@@ -52,10 +52,7 @@ export async function applyObject(
   if (planned === null) return deleteObject(spec, session, prior);
   // Only declaration-only attributes change: nothing goes to the device, and the revision (the commit's trigger) stays.
   if (prior !== null && !needsWrite(spec, prior, planned)) {
-    const state = newObject();
-    for (const [k, v] of Object.entries(planned)) state[k] = v;
-    state.revision = prior.revision ?? null;
-    return { state, private: plannedPrivate, diagnostics: [] };
+    return { state: Object.assign(newObject(), planned, { revision: prior.revision ?? null }), private: plannedPrivate, diagnostics: [] };
   }
   const loc = session.location;
   const desc = spec.descriptor;
