@@ -38,9 +38,12 @@ const MAX_DEPTH = 512;
 class Reader {
   pos = 0;
   private readonly view: DataView;
+  /** The same bytes as a Buffer (no copy), for decoding UTF-8 in place. */
+  private readonly text: Buffer;
 
   constructor(private readonly buf: Uint8Array) {
     this.view = new DataView(buf.buffer, buf.byteOffset, buf.byteLength);
+    this.text = Buffer.from(buf.buffer, buf.byteOffset, buf.byteLength);
   }
 
   private need(n: number): void {
@@ -58,8 +61,24 @@ class Reader {
     return out;
   }
 
+  /**
+   * A `str` of n bytes, decoded as UTF-8 where it lies. Most strings in a plan are short ASCII (attribute values,
+   * names), which a loop turns into a string faster than a call into Buffer's decoder; anything else goes there.
+   */
   private str(n: number): string {
-    return Buffer.from(this.bytes(n)).toString('utf8');
+    this.need(n);
+    const start = this.pos;
+    this.pos += n;
+    if (n <= 24) {
+      let s = '';
+      for (let i = start; i < start + n; i++) {
+        const c = this.buf[i];
+        if (c >= 0x80) return this.text.toString('utf8', start, start + n);
+        s += String.fromCharCode(c);
+      }
+      return s;
+    }
+    return this.text.toString('utf8', start, start + n);
   }
 
   private big(v: bigint): number | bigint {
@@ -181,14 +200,15 @@ export class MsgpackWriter {
     this.len += 8;
   }
 
+  /** Writes a `str`, its UTF-8 bytes encoded straight into the buffer. */
   str(v: string): void {
-    const data = Buffer.from(v, 'utf8');
-    const n = data.length;
+    const n = Buffer.byteLength(v, 'utf8');
     if (n <= 31) this.byte(0xa0 | n);
     else if (n <= 0xff) { this.byte(0xd9); this.byte(n); }
     else if (n <= 0xffff) { this.ensure(3); this.buf[this.len++] = 0xda; this.buf.writeUInt16BE(n, this.len); this.len += 2; }
     else { this.ensure(5); this.buf[this.len++] = 0xdb; this.buf.writeUInt32BE(n, this.len); this.len += 4; }
-    this.raw(data);
+    this.ensure(n);
+    this.len += this.buf.write(v, this.len, n, 'utf8');
   }
 
   bin(data: Uint8Array): void {

@@ -6,10 +6,10 @@
  * that certificate. When TF_DISABLE_PLUGIN_TLS is set, or PLUGIN_CLIENT_CERT is absent, or in `--debug` mode, it
  * serves plaintext: the socket lives in a private 0700 directory, and Terraform only allows plaintext in those cases.
  *
- * The process accepts connections on the unix socket itself, ends TLS on each, and hands grpc-js the authenticated
- * stream (a connection injector), rather than letting grpc-js run a TLS server. Node.js 20 builds every TLS server
- * context on its store of public root certificates (parsing Mozilla's whole bundle, 40-80 ms of each start on the
- * bench machine) even when the only certificate to trust is Terraform's; a context with an empty CA list builds none.
+ * The process accepts connections on the unix socket itself, ends TLS on each, and hands the authenticated stream to
+ * its gRPC server (grpc-server.ts). Node.js 20 builds every TLS server context on its store of public root
+ * certificates (parsing Mozilla's whole bundle, 40-80 ms of each start on the bench machine) even when the only
+ * certificate to trust is Terraform's; a context with an empty CA list builds none.
  * The client is then accepted when the certificate it presented (and proved, in the handshake, to hold the key of) is
  * byte for byte the one Terraform announced, which is what go-plugin's AutoMTLS asks: Terraform's certificate is
  * self-signed and is its own CA.
@@ -19,7 +19,7 @@ import * as fs from 'node:fs';
 import * as net from 'node:net';
 import * as os from 'node:os';
 import * as path from 'node:path';
-import type { Server, ServerUnaryCall, sendUnaryData, ServerWritableStream } from '@grpc/grpc-js';
+import { GrpcServer, type MethodCodec, type MethodHandler } from './grpc-server';
 import { createProviderHandlers } from './grpc-service';
 import { type Logger, createLogger } from './logger';
 import type { ProviderServer } from './provider-server';
@@ -80,8 +80,6 @@ export async function serve(provider: ProviderServer, opts: ServeOptions = {}): 
   redirectConsoleToStderr();
   const log = opts.logger ?? createLogger('provider');
 
-  // eslint-disable-next-line @typescript-eslint/no-require-imports
-  const grpc = require('@grpc/grpc-js') as typeof import('@grpc/grpc-js');
   const handlers = createProviderHandlers(provider, log);
   const services = ignoringRequests(loadServices(), handlers.requestsIgnored);
 
@@ -100,10 +98,10 @@ export async function serve(provider: ProviderServer, opts: ServeOptions = {}): 
 
   const dir = fs.mkdtempSync(path.join(shortTmp(), 'tfplugin-'));
   const socketPath = path.join(dir, 'plugin.sock');
-  const server: Server = new grpc.Server({
-    // Terraform allows 256 MiB messages; large states would otherwise fail at grpc-js's 4 MiB default.
-    'grpc.max_receive_message_length': 256 << 20,
-    'grpc.max_send_message_length': 256 << 20,
+  const server = new GrpcServer({
+    // Terraform allows 256 MiB messages.
+    maxReceiveBytes: 256 << 20,
+    onError: (what, err) => log.debug('plugin call or connection ended with an error', { what, error: err.message }),
   });
 
   let exiting = false;
@@ -117,24 +115,23 @@ export async function serve(provider: ProviderServer, opts: ServeOptions = {}): 
     };
     // Let the answer to Shutdown flush, but never hang: Terraform kills us after 2 s anyway.
     listener.close();
-    const timer = setTimeout(() => { server.forceShutdown(); finish(); }, 300);
-    server.tryShutdown(() => { clearTimeout(timer); finish(); });
+    void server.close(300).then(finish);
   };
 
-  server.addService(services.provider, handlers.provider);
-  server.addService(services.controller, {
-    Shutdown: (_call: ServerUnaryCall<unknown, unknown>, cb: sendUnaryData<unknown>) => {
+  const codecs = (service: object): Record<string, MethodCodec> => service as Record<string, MethodCodec>;
+  server.addService(codecs(services.provider), handlers.provider as unknown as Record<string, MethodHandler>);
+  server.addService(codecs(services.controller), {
+    Shutdown: (_call, cb) => {
       log.debug('GRPCController.Shutdown: exiting');
       cb(null, {});
       setImmediate(() => shutdown(0));
     },
   });
-  server.addService(services.stdio, {
+  server.addService(codecs(services.stdio), {
     // Our logs already go to stderr, which the host reads; nothing to mirror.
-    StreamStdio: (call: ServerWritableStream<unknown, unknown>) => call.end(),
+    StreamStdio: (call) => call.end(),
   });
 
-  const injector = server.createConnectionInjector(grpc.ServerCredentials.createInsecure());
   let listener: net.Server;
   if (secure) {
     const client = secure.client;
@@ -146,7 +143,7 @@ export async function serve(provider: ProviderServer, opts: ServeOptions = {}): 
       (conn) => {
         const presented = conn.getPeerCertificate().raw as Buffer | undefined;
         if (presented !== undefined && presented.equals(client)) {
-          injector.injectConnection(conn);
+          server.serve(conn);
         } else {
           log.warn('refused a plugin connection that did not present the client certificate Terraform announced (PLUGIN_CLIENT_CERT)');
           conn.destroy();
@@ -155,7 +152,7 @@ export async function serve(provider: ProviderServer, opts: ServeOptions = {}): 
     );
     listener.on('tlsClientError', (err) => log.debug('plugin connection failed its TLS handshake', { error: err.message }));
   } else {
-    listener = net.createServer((socket) => injector.injectConnection(socket));
+    listener = net.createServer((socket) => server.serve(socket));
   }
   await new Promise<void>((resolve, reject) => {
     listener.once('error', reject);
