@@ -19,7 +19,7 @@ import * as fs from 'node:fs';
 import * as net from 'node:net';
 import * as os from 'node:os';
 import * as path from 'node:path';
-import { GrpcServer, type MethodCodec, type MethodHandler } from './grpc-server';
+import { GrpcServer, type MethodCodec } from './grpc-server';
 import { createProviderHandlers } from './grpc-service';
 import { type Logger, createLogger } from './logger';
 import type { ProviderServer } from './provider-server';
@@ -119,7 +119,7 @@ export async function serve(provider: ProviderServer, opts: ServeOptions = {}): 
   };
 
   const codecs = (service: object): Record<string, MethodCodec> => service as Record<string, MethodCodec>;
-  server.addService(codecs(services.provider), handlers.provider as unknown as Record<string, MethodHandler>);
+  server.addService(codecs(services.provider), handlers.provider);
   server.addService(codecs(services.controller), {
     Shutdown: (_call, cb) => {
       log.debug('GRPCController.Shutdown: exiting');
