@@ -1,9 +1,10 @@
 /**
  * Builds the self-contained provider file, dist/provider/terraform-provider-panosipsec.cjs: src/provider/main.ts and
- * every module it needs (our sources, @grpc/grpc-js, the plugin protocol's services JSON…) in one CommonJS
- * file that starts as a shell script which runs the node on PATH on itself (see {@link banner}). `panos-ipsec install-provider` copies it, unchanged, into a Terraform
- * plugin directory. Because it holds no path and depends on nothing outside itself, the copy is byte-identical in
- * every folder and on every machine for one package version, and Terraform's lock-file hash of it is too.
+ * every module it needs (our sources, protobufjs's minimal runtime, the plugin protocol's codecs…) in one CommonJS
+ * file that starts as a shell script which runs the node on PATH on itself (see {@link banner}).
+ * `panos-ipsec install-provider` copies it, unchanged, into a Terraform plugin directory. Because it holds no path and
+ * depends on nothing outside itself, the copy is byte-identical in every folder and on every machine for one package
+ * version, and Terraform's lock-file hash of it is too.
  *
  * The bundle is carried as a string and compiled with a V8 code cache kept in the user's cache directory (see
  * {@link codeCacheLoader}): the provider starts several times per Terraform command, each time before Terraform can go on.

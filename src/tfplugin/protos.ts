@@ -17,10 +17,24 @@
  * only to fetch the schema never loads protobufjs when the provider carries its answer prebuilt
  * (ProviderServer.schemaResponseBytes).
  */
-import type { MethodDefinition, ServiceDefinition } from '@grpc/grpc-js';
 import type { IConversionOptions } from 'protobufjs';
 import type { MessageCodec } from './proto/codecs';
 import servicesJson from './proto/services.json';
+
+/** One method of a service, in the shape of grpc-js's MethodDefinition (the test clients are grpc-js's). */
+export interface MethodDefinition {
+  readonly path: string;
+  readonly requestStream: boolean;
+  readonly responseStream: boolean;
+  readonly requestSerialize: (message: unknown) => Buffer;
+  readonly requestDeserialize: (bytes: Buffer) => unknown;
+  readonly responseSerialize: (message: unknown) => Buffer;
+  readonly responseDeserialize: (bytes: Buffer) => unknown;
+  readonly originalName: string;
+}
+
+/** A service's methods by name. */
+export type ServiceDefinition = Record<string, MethodDefinition>;
 
 /** The three gRPC services a Terraform provider process serves. */
 export interface PluginServices {
@@ -120,7 +134,7 @@ function camelCase(name: string): string {
 }
 
 /** One method's definition: path and stream flags from the JSON, codecs from proto/codecs.ts once needed. */
-function methodDefinition(serviceName: string, name: string, m: MethodJson): MethodDefinition<unknown, unknown> {
+function methodDefinition(serviceName: string, name: string, m: MethodJson): MethodDefinition {
   const options = PROTO_LOADER_OPTIONS as IConversionOptions;
   const path = `/${serviceName}/${name}`;
   let types: { req: MessageCodec; res: MessageCodec } | undefined;

@@ -19,7 +19,7 @@ import * as fs from 'node:fs';
 import * as net from 'node:net';
 import * as os from 'node:os';
 import * as path from 'node:path';
-import { GrpcServer, type MethodCodec } from './grpc-server';
+import { GrpcServer } from './grpc-server';
 import { createProviderHandlers } from './grpc-service';
 import { type Logger, createLogger } from './logger';
 import type { ProviderServer } from './provider-server';
@@ -118,16 +118,15 @@ export async function serve(provider: ProviderServer, opts: ServeOptions = {}): 
     void server.close(300).then(finish);
   };
 
-  const codecs = (service: object): Record<string, MethodCodec> => service as Record<string, MethodCodec>;
-  server.addService(codecs(services.provider), handlers.provider);
-  server.addService(codecs(services.controller), {
+  server.addService(services.provider, handlers.provider);
+  server.addService(services.controller, {
     Shutdown: (_call, cb) => {
       log.debug('GRPCController.Shutdown: exiting');
       cb(null, {});
       setImmediate(() => shutdown(0));
     },
   });
-  server.addService(codecs(services.stdio), {
+  server.addService(services.stdio, {
     // Our logs already go to stderr, which the host reads; nothing to mirror.
     StreamStdio: (call) => call.end(),
   });
