@@ -12,7 +12,7 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { startSimulator, type CounterSnapshot } from '../src/sim';
 import { terraformDataHcl, tunnelResourceCount, tunnelsHcl } from './support/hcl';
-import { measureLaunch, mirrorLauncher } from './support/launch-time';
+import { type LaunchFigures, measureLaunch, mirrorLauncher } from './support/launch-time';
 import type { ChildProcess } from 'node:child_process';
 import { sampleChildMemory, type MemorySampler } from './support/proc-memory';
 import { ROOT, requireTerraform, TfTimeoutError, TfWorkspace, type TfRun } from './support/terraform';
@@ -182,11 +182,7 @@ function ratio(a?: Timing, b?: Timing): { value: number; bound: '' | '>' | '?' }
 }
 
 /** The launch figures of this run. */
-interface Launch {
-  readonly providerMs: number;
-  readonly nodeMs: number;
-  readonly runs: number;
-}
+type Launch = Awaited<ReturnType<typeof measureLaunch>>;
 
 /** The targets of issue 16, for the sizes this run measured (10 and 500 tunnels, the latency row). */
 function targets(sizes: readonly SizeResult[], launch: Launch): Target[] {
@@ -255,7 +251,12 @@ const x = (a?: Timing, b?: Timing): string => {
 };
 
 function render(sizes: SizeResult[], launch: Launch, synth: unknown, started: number): string {
-  const launchLine = `provider launch to handshake: ${launch.providerMs.toFixed(0)} ms vs node -e 0: ${launch.nodeMs.toFixed(0)} ms (${(launch.providerMs / launch.nodeMs).toFixed(2)}x, median of ${launch.runs})`;
+  const pair = (f: LaunchFigures): string => `${f.providerMs.toFixed(0)} ms vs node -e 0: ${f.nodeMs.toFixed(0)} ms (${(f.providerMs / f.nodeMs).toFixed(2)}x)`;
+  const bare = launch.withoutNodeExtraCaCerts;
+  const launchLine =
+    `provider launch to handshake: ${pair(launch)}, median of ${launch.runs}` +
+    (launch.nodeExtraCaCerts ? '; NODE_EXTRA_CA_CERTS is set here' : '; NODE_EXTRA_CA_CERTS is not set here') +
+    (bare ? `; without it: ${pair(bare)}` : '');
   const rows: string[][] = [
     ['tunnels (resources)', 'apply s', 'floor s', 'ratio', 'plan s', 'floor s', 'ratio', 'apply reads/writes/commits', 'plan reads', 'peak RSS MiB apply/plan'],
     ...sizes.map((r) => [

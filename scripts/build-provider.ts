@@ -1,9 +1,10 @@
 /**
  * Builds the self-contained provider file, dist/provider/terraform-provider-panosipsec.cjs: src/provider/main.ts and
- * every module it needs (our sources, @grpc/grpc-js, the plugin protocol's services JSON…) in one CommonJS
- * file that starts with `#!/usr/bin/env node`. `panos-ipsec install-provider` copies it, unchanged, into a Terraform
- * plugin directory. Because it holds no path and depends on nothing outside itself, the copy is byte-identical in
- * every folder and on every machine for one package version, and Terraform's lock-file hash of it is too.
+ * every module it needs (our sources, protobufjs's minimal runtime, the plugin protocol's codecs…) in one CommonJS
+ * file that starts as a shell script which runs the node on PATH on itself (see {@link banner}).
+ * `panos-ipsec install-provider` copies it, unchanged, into a Terraform plugin directory. Because it holds no path and
+ * depends on nothing outside itself, the copy is byte-identical in every folder and on every machine for one package
+ * version, and Terraform's lock-file hash of it is too.
  *
  * The bundle is carried as a string and compiled with a V8 code cache kept in the user's cache directory (see
  * {@link codeCacheLoader}): the provider starts several times per Terraform command, each time before Terraform can go on.
@@ -16,6 +17,7 @@ import { createHash } from 'node:crypto';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { buildSync, type Metafile } from 'esbuild';
+import { DEFERRED_EXTRA_CA_CERTS_ENV } from '../src/panos/client/trust';
 
 const ROOT = path.resolve(__dirname, '..');
 
@@ -40,10 +42,26 @@ export function schemaResponseBase64(): string {
   return encodeSchemaResponse(new PanosIpsecProvider().getSchema()).toString('base64');
 }
 
-/** Lines before the bundle: how Terraform runs it, what it is, and a clear stop on an old Node.js. */
+/**
+ * The shell command run before node starts (POSIX sh; the development launcher bin/terraform-provider-panosipsec
+ * carries the same text, checked by test/provider/launcher.test.ts). It moves NODE_EXTRA_CA_CERTS to
+ * {@link DEFERRED_EXTRA_CA_CERTS_ENV} so that node does not parse its root certificates at every start; the client
+ * restores Node.js's trust where a connection needs it (src/panos/client/trust.ts). Left alone when NODE_OPTIONS asks
+ * for OpenSSL's CA store, whose semantics the client does not rebuild.
+ */
+export const DEFER_EXTRA_CA_SHELL =
+  `case "$NODE_OPTIONS" in *--use-openssl-ca*) ;; *) if [ -n "$NODE_EXTRA_CA_CERTS" ]; then ` +
+  `export ${DEFERRED_EXTRA_CA_CERTS_ENV}="$NODE_EXTRA_CA_CERTS"; unset NODE_EXTRA_CA_CERTS; fi ;; esac`;
+
+/**
+ * Lines before the bundle: how Terraform runs it, what it is, and a clear stop on an old Node.js. The first two lines
+ * are read by both sh and node: sh runs `:` (nothing) and then {@link DEFER_EXTRA_CA_SHELL}, and replaces itself with
+ * node on this file; node skips the `#!` line, takes `':'` for a string and the rest of that line for a comment.
+ */
 function banner(version: string): string {
   return [
-    '#!/usr/bin/env node',
+    '#!/bin/sh',
+    `':' //; ${DEFER_EXTRA_CA_SHELL}; exec node "$0" "$@"`,
     `// cdktf-panos-ipsec.dev/panos/panosipsec ${version}: the panosipsec Terraform provider in one file, run by the node`,
     '// on PATH. Written by scripts/build-provider.ts of the cdktf-panos-ipsec npm package; the third-party code it',
     '// carries is listed with its licenses in THIRD-PARTY-NOTICES.txt next to it.',

@@ -1,10 +1,20 @@
 /**
- * Writes src/tfplugin/proto/services.json, the protobufjs JSON form of the three .proto files the plugin protocol
- * needs (tfplugin6.proto, grpc_controller.proto, grpc_stdio.proto). The provider loads that JSON with
- * `@grpc/proto-loader`'s fromJSON instead of parsing the .proto text at every start, so it starts faster and the
- * self-contained provider file carries the protocol inside it (a JSON import is bundled; a .proto read from disk is
- * not). The .proto files stay the source; run `npm run generate` after changing one. A test
- * (test/tfplugin/protos.test.ts) fails when the committed JSON differs from a fresh generation.
+ * Writes, from the three .proto files the plugin protocol needs (tfplugin6.proto, grpc_controller.proto,
+ * grpc_stdio.proto), two files next to them:
+ *
+ * - src/tfplugin/proto/services.json, their protobufjs JSON form: the provider reads its services' methods (paths,
+ *   stream flags, message type names) from it. A JSON import loads faster than parsing the .proto text at every start,
+ *   and the self-contained provider file carries it inside (a JSON import is bundled; a .proto read from disk is not).
+ * - src/tfplugin/proto/codecs.ts, every message type's encode / decode / fromObject / toObject as plain functions:
+ *   the code protobufjs would otherwise generate with `new Function` in every provider process at its first messages
+ *   (Type.setup), written here once by protobufjs's own generators (encoder, decoder, converter; what `pbjs -t static`
+ *   prints too). Code made at run time is compiled again in every process and never lands in the provider file's V8
+ *   code cache; this code is part of the bundle, so it does, and the provider needs only protobufjs/minimal (Reader,
+ *   Writer, util) to run it.
+ *
+ * The .proto files stay the source; run `npm run generate` after changing one, or after upgrading protobufjs (its
+ * generators' text may change). test/tfplugin/protos.test.ts fails when a committed file differs from a fresh
+ * generation, and checks the codecs against @grpc/proto-loader's, which builds them the runtime way.
  */
 import * as fs from 'node:fs';
 import * as path from 'node:path';
@@ -13,23 +23,148 @@ import * as protobuf from 'protobufjs';
 /** The .proto files, in load order. */
 export const PROTO_FILES = ['tfplugin6.proto', 'grpc_controller.proto', 'grpc_stdio.proto'] as const;
 
-/** Where the .proto files and the generated JSON live. */
+/** Where the .proto files and the generated files live. */
 export const PROTO_DIR = path.join(__dirname, '..', 'src', 'tfplugin', 'proto');
 
-/** The generated file. */
+/** The generated JSON. */
 export const SERVICES_JSON = path.join(PROTO_DIR, 'services.json');
 
-/** The JSON text for the .proto files in `dir` (field names kept as written, like the loader's keepCase). */
-export function servicesJsonText(dir: string = PROTO_DIR): string {
+/** The generated codecs. */
+export const CODECS_TS = path.join(PROTO_DIR, 'codecs.ts');
+
+/** The protobufjs root of the .proto files in `dir`, resolved (field names kept as written, like the loader's keepCase). */
+function protoRoot(dir: string): protobuf.Root {
   const root = new protobuf.Root();
   // Imports resolve inside the directory, except the well-known google/protobuf types protobufjs carries itself.
   root.resolvePath = (_origin, target) => (target.startsWith('google/protobuf/') ? target : path.join(dir, target));
   root.loadSync([...PROTO_FILES], { keepCase: true });
   root.resolveAll();
-  return `${JSON.stringify(root.toJSON(), null, 2)}\n`;
+  return root;
+}
+
+/** The JSON text for the .proto files in `dir`. */
+export function servicesJsonText(dir: string = PROTO_DIR): string {
+  return `${JSON.stringify(protoRoot(dir).toJSON(), null, 2)}\n`;
+}
+
+/** Every message type, enum and service under `ns`, in declaration order. */
+function reflected(ns: protobuf.NamespaceBase, out: { types: protobuf.Type[]; enums: protobuf.Enum[]; services: protobuf.Service[] }): typeof out {
+  for (const child of ns.nestedArray) {
+    if (child instanceof protobuf.Type) out.types.push(child);
+    else if (child instanceof protobuf.Enum) out.enums.push(child);
+    else if (child instanceof protobuf.Service) out.services.push(child);
+    if (child instanceof protobuf.Namespace || child instanceof protobuf.Type) reflected(child, out);
+  }
+  return out;
+}
+
+/** A full name without protobufjs's leading dot: `tfplugin6.Diagnostic`. */
+const bare = (fullName: string): string => fullName.replace(/^\./, '');
+
+/** The source of a function protobufjs's generator built (a Codegen), indented to sit in the generated file. */
+function source(gen: { toString(name?: string): string }, indent: string): string {
+  return gen.toString().split('\n').map((line) => `${indent}${line}`).join('\n');
+}
+
+/** The installed protobufjs's version, whose generators wrote the codecs. */
+function protobufVersion(): string {
+  return (JSON.parse(fs.readFileSync(require.resolve('protobufjs/package.json'), 'utf8')) as { version: string }).version;
+}
+
+/** The codecs module's text for the .proto files in `dir`. */
+export function codecsText(dir: string = PROTO_DIR): string {
+  const { types, enums, services } = reflected(protoRoot(dir), { types: [], enums: [], services: [] });
+  const ref = new Map<protobuf.ReflectionObject, string>([...types.map((t, i) => [t, `T${i}`] as const), ...enums.map((e, i) => [e, `E${i}`] as const)]);
+  const wrappers = (protobuf as unknown as { wrappers: Record<string, unknown> }).wrappers;
+  const out: string[] = [
+    '// @ts-nocheck -- plain JavaScript written by protobufjs\'s own generators; its types are the exported interfaces.',
+    '/* eslint-disable */',
+    '/**',
+    ` * GENERATED by scripts/generate-protos.ts (\`npm run generate\`) from ${PROTO_FILES.join(', ')} with protobufjs`,
+    ` * ${protobufVersion()}'s generators. Do not edit: test/tfplugin/protos.test.ts fails when this differs from a fresh`,
+    ' * generation.',
+    ' *',
+    ' * Each message type\'s encode / decode / fromObject / toObject, the functions protobufjs\'s Type.setup would compile',
+    ' * at run time, so that no provider process builds code with `new Function` (see scripts/generate-protos.ts).',
+    ' * `types[i]` in a type\'s functions is the message type or enum of its i-th field, as in Type.setup.',
+    ' */',
+    "import { Reader, Writer, util } from 'protobufjs/minimal';",
+    "import type { IConversionOptions } from 'protobufjs';",
+    '',
+    '/** A message type\'s codec: the methods protobufjs gives a Type, called on the codec (they use `this`). */',
+    'export interface MessageCodec {',
+    '  /** The message object\'s wire form. */',
+    '  encode(message: object, writer?: Writer): Writer;',
+    '  /** A wire form\'s message object. */',
+    '  decode(reader: Reader | Uint8Array, length?: number): object;',
+    '  /** A message object from a plain object (enum names or numbers, numbers for int64…). */',
+    '  fromObject(object: Record<string, unknown>): object;',
+    '  /** A plain object from a message object, shaped by the options. */',
+    '  toObject(message: object, options?: IConversionOptions): Record<string, unknown>;',
+    '}',
+    '',
+    '/**',
+    ' * A message object\'s constructor: what decode and fromObject create. The prototype carries what the functions read',
+    ' * of an unset field: a map\'s shared empty object (decode replaces it at the first entry), a list\'s shared empty array.',
+    ' */',
+    'function ctor(defaults) {',
+    '  function Message() {}',
+    '  Object.assign(Message.prototype, defaults);',
+    '  return Message;',
+    '}',
+    '',
+  ];
+  enums.forEach((e, i) => {
+    // toObject reads `values[number]` for an enum's name: protobufjs's Enum#values inherits its valuesById.
+    const entries = { ...e.valuesById, ...e.values };
+    out.push(`/** ${bare(e.fullName)} */`, `const E${i} = { values: ${JSON.stringify(entries)} };`);
+  });
+  out.push('');
+  types.forEach((t, i) => {
+    if (wrappers[t.fullName]) throw new Error(`${t.fullName} has a protobufjs wrapper, which the generated codecs do not apply`);
+    const defaults = t.fieldsArray
+      .filter((f) => f.map || f.repeated)
+      .map((f) => `${JSON.stringify(f.name)}: util.${f.map ? 'emptyObject' : 'emptyArray'}`);
+    out.push(`/** ${bare(t.fullName)} */`, `const T${i} = { ctor: ctor({ ${defaults.join(', ')} }) };`);
+  });
+  for (const t of types) {
+    const fieldTypes = t.fieldsArray.map((f) => (f.resolve().resolvedType ? ref.get(f.resolvedType as protobuf.ReflectionObject) : 'null'));
+    const name = ref.get(t);
+    out.push(
+      '',
+      `// ${bare(t.fullName)}`,
+      '(function (types) {',
+      `  ${name}.encode = ${source(protobuf.encoder(t), '  ').trimStart()};`,
+      `  ${name}.decode = ${source(protobuf.decoder(t), '  ').trimStart()};`,
+      `  ${name}.fromObject = ${source(protobuf.converter.fromObject(t), '  ').trimStart()};`,
+      `  ${name}.toObject = ${source(protobuf.converter.toObject(t), '  ').trimStart()};`,
+      `})([${fieldTypes.join(', ')}]);`,
+    );
+  }
+  out.push(
+    '',
+    '/** Each message type\'s codec by full name (`tfplugin6.Diagnostic`). */',
+    'export const messageTypes: Readonly<Record<string, MessageCodec>> = {',
+    ...types.map((t) => `  ${JSON.stringify(bare(t.fullName))}: ${ref.get(t)},`),
+    '};',
+    '',
+    '/** Each method\'s request and response type names by gRPC path (`/tfplugin6.Provider/GetProviderSchema`). */',
+    'export const methodTypes: Readonly<Record<string, readonly [request: string, response: string]>> = {',
+  );
+  for (const s of services) {
+    for (const m of s.methodsArray) {
+      m.resolve();
+      const req = bare((m.resolvedRequestType as protobuf.Type).fullName);
+      const res = bare((m.resolvedResponseType as protobuf.Type).fullName);
+      out.push(`  ${JSON.stringify(`/${bare(s.fullName)}/${m.name}`)}: [${JSON.stringify(req)}, ${JSON.stringify(res)}],`);
+    }
+  }
+  out.push('};', '');
+  return out.join('\n');
 }
 
 if (require.main === module) {
   fs.writeFileSync(SERVICES_JSON, servicesJsonText());
-  process.stdout.write(`wrote ${path.relative(process.cwd(), SERVICES_JSON)}\n`);
+  fs.writeFileSync(CODECS_TS, codecsText());
+  for (const file of [SERVICES_JSON, CODECS_TS]) process.stdout.write(`wrote ${path.relative(process.cwd(), file)}\n`);
 }

@@ -47,19 +47,50 @@ function median(xs: number[]): number {
   return s[Math.floor(s.length / 2)];
 }
 
-/** Median ms of `runs` provider launches (AutoMTLS, like Terraform) and of `runs` `node -e 0`. */
-export async function measureLaunch(launcher: string, runs = 9): Promise<{ providerMs: number; nodeMs: number; runs: number }> {
+/** Launch figures of one environment. */
+export interface LaunchFigures {
+  readonly providerMs: number;
+  readonly nodeMs: number;
+}
+
+/**
+ * Median ms of `runs` provider launches (AutoMTLS, like Terraform) and of `runs` `node -e 0`. When the environment sets
+ * NODE_EXTRA_CA_CERTS (which makes node parse root certificates at every start, and which the provider's launcher moves
+ * aside), the same pair is also measured without it, interleaved with the first, so the ratio can be read both ways.
+ */
+export async function measureLaunch(
+  launcher: string,
+  runs = 9,
+): Promise<LaunchFigures & { runs: number; nodeExtraCaCerts: boolean; withoutNodeExtraCaCerts?: LaunchFigures }> {
   const cert = await makeSelfSignedCertificate();
   const env: NodeJS.ProcessEnv = { ...process.env, [MAGIC_COOKIE_KEY]: MAGIC_COOKIE_VALUE, PLUGIN_PROTOCOL_VERSIONS: '6', PLUGIN_CLIENT_CERT: cert.certPem };
   delete env.TF_DISABLE_PLUGIN_TLS;
+  const nodeExtraCaCerts = !!process.env.NODE_EXTRA_CA_CERTS;
+  const bare = (e: NodeJS.ProcessEnv): NodeJS.ProcessEnv => {
+    const out = { ...e };
+    delete out.NODE_EXTRA_CA_CERTS;
+    return out;
+  };
   const provider: number[] = [];
   const node: number[] = [];
+  const providerBare: number[] = [];
+  const nodeBare: number[] = [];
   // Interleaved, so a slow moment of the machine hits both sides alike.
   for (let i = 0; i < runs; i++) {
     provider.push(await timeUntilFirstLine(launcher, [], env));
     node.push(await timeUntilFirstLine(process.execPath, ['-e', '0'], process.env));
+    if (nodeExtraCaCerts) {
+      providerBare.push(await timeUntilFirstLine(launcher, [], bare(env)));
+      nodeBare.push(await timeUntilFirstLine(process.execPath, ['-e', '0'], bare(process.env)));
+    }
   }
-  return { providerMs: median(provider), nodeMs: median(node), runs };
+  return {
+    providerMs: median(provider),
+    nodeMs: median(node),
+    runs,
+    nodeExtraCaCerts,
+    ...(nodeExtraCaCerts ? { withoutNodeExtraCaCerts: { providerMs: median(providerBare), nodeMs: median(nodeBare) } } : {}),
+  };
 }
 
 /**

@@ -3,13 +3,13 @@
  * turns thrown errors into error diagnostics (never gRPC errors, which Terraform shows as "Plugin error") and checks
  * the consistency rules.
  */
-import type { sendUnaryData, ServerUnaryCall, UntypedServiceImplementation } from '@grpc/grpc-js';
 import { checkApplyKeepsPlan, checkWhollyKnown } from './consistency';
 import type { CtyType } from './cty';
 import { type Diagnostic, type PathStep, diagnosticToProto, errorDiagnostic, hasErrors, pathToProto } from './diagnostics';
 import type { Logger } from './logger';
 import { CtyValueError, decodeJsonState, decodeMsgpack, encodeMsgpack } from './msgpack';
 import { defaultPlan, fillEmptyBlocks } from './plan';
+import type { MethodHandler, ServerCall } from './grpc-server';
 import { encodeResponse, PreEncoded } from './protos';
 import type { ProviderServer, RequestContext } from './provider-server';
 import { type ProviderSchema, type Schema, blockType, checkSchema, schemaToProto } from './schema';
@@ -63,7 +63,7 @@ export function encodeSchemaResponse(s: ProviderSchema): Buffer {
 
 /** The handlers of the three services, plus the hooks the process lifecycle needs. */
 export interface PluginHandlers {
-  readonly provider: UntypedServiceImplementation;
+  readonly provider: Readonly<Record<string, MethodHandler>>;
   /** Provider methods whose answer does not depend on the request: it need not be decoded (protos.ts ignoringRequests). */
   readonly requestsIgnored: readonly string[];
   /** Aborts work in flight and calls the provider's stop hook. */
@@ -107,8 +107,8 @@ export function createProviderHandlers(impl: ProviderServer, log: Logger): Plugi
 
   /** Wraps an RPC body: logs, and answers any throw with an error diagnostic in the normal response. */
   const unary = (rpc: string, body: (req: Req) => Promise<Res>) =>
-    (call: ServerUnaryCall<Req, Res>, callback: sendUnaryData<Res>): void => {
-      const req = call.request;
+    (call: ServerCall, callback: (err: Error | null, res?: Res) => void): void => {
+      const req = call.request as Req;
       log.debug(`tfplugin6 ${rpc}`, req.type_name ? { type_name: req.type_name } : undefined);
       body(req).then(
         (res) => callback(null, res),
@@ -121,7 +121,7 @@ export function createProviderHandlers(impl: ProviderServer, log: Logger): Plugi
     };
 
 
-  const provider: UntypedServiceImplementation = {
+  const provider: Record<string, MethodHandler> = {
     GetMetadata: unary('GetMetadata', async () => {
       const s = getSchema();
       return {
@@ -280,7 +280,7 @@ export function createProviderHandlers(impl: ProviderServer, log: Logger): Plugi
       return { state: hasErrors(d) ? undefined : encode(type, fillEmptyBlocks(s.block, r.state)), diagnostics: diags(d) };
     }),
 
-    StopProvider: (_call: ServerUnaryCall<Req, Res>, callback: sendUnaryData<Res>): void => {
+    StopProvider: (_call, callback): void => {
       void stop().then((message) => callback(null, { Error: message }));
     },
   };

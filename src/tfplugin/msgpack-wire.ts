@@ -38,9 +38,12 @@ const MAX_DEPTH = 512;
 class Reader {
   pos = 0;
   private readonly view: DataView;
+  /** The same bytes as a Buffer (no copy), for decoding UTF-8 in place. */
+  private readonly text: Buffer;
 
   constructor(private readonly buf: Uint8Array) {
     this.view = new DataView(buf.buffer, buf.byteOffset, buf.byteLength);
+    this.text = Buffer.from(buf.buffer, buf.byteOffset, buf.byteLength);
   }
 
   private need(n: number): void {
@@ -58,8 +61,24 @@ class Reader {
     return out;
   }
 
+  /**
+   * A `str` of n bytes, decoded as UTF-8 where it lies. Most strings in a plan are short ASCII (attribute values,
+   * names), which a loop turns into a string faster than a call into Buffer's decoder; anything else goes there.
+   */
   private str(n: number): string {
-    return Buffer.from(this.bytes(n)).toString('utf8');
+    this.need(n);
+    const start = this.pos;
+    this.pos += n;
+    if (n <= 24) {
+      let s = '';
+      for (let i = start; i < start + n; i++) {
+        const c = this.buf[i];
+        if (c >= 0x80) return this.text.toString('utf8', start, start + n);
+        s += String.fromCharCode(c);
+      }
+      return s;
+    }
+    return this.text.toString('utf8', start, start + n);
   }
 
   private big(v: bigint): number | bigint {
@@ -145,9 +164,11 @@ export class MsgpackWriter {
 
   private byte(b: number): void { this.ensure(1); this.buf[this.len++] = b; }
 
-  /** The bytes written so far. */
+  /** The bytes written so far (a copy: Buffer#subarray is slow on Node.js 20, and a copy frees the spare room). */
   finish(): Buffer {
-    return Buffer.from(this.buf.subarray(0, this.len));
+    const out = Buffer.allocUnsafe(this.len);
+    this.buf.copy(out, 0, 0, this.len);
+    return out;
   }
 
   nil(): void { this.byte(0xc0); }
@@ -181,14 +202,34 @@ export class MsgpackWriter {
     this.len += 8;
   }
 
+  /**
+   * Writes a `str`, its UTF-8 bytes encoded straight into the buffer. A short ASCII string (most attribute names and
+   * values) is copied character by character, which is faster than a call into Buffer's encoder.
+   */
   str(v: string): void {
-    const data = Buffer.from(v, 'utf8');
-    const n = data.length;
+    const short = v.length;
+    if (short <= 31) {
+      this.ensure(short + 1);
+      const at = this.len + 1;
+      let i = 0;
+      while (i < short) {
+        const c = v.charCodeAt(i);
+        if (c >= 0x80) break;
+        this.buf[at + i++] = c;
+      }
+      if (i === short) {
+        this.buf[this.len] = 0xa0 | short;
+        this.len = at + short;
+        return;
+      }
+    }
+    const n = Buffer.byteLength(v, 'utf8');
     if (n <= 31) this.byte(0xa0 | n);
     else if (n <= 0xff) { this.byte(0xd9); this.byte(n); }
     else if (n <= 0xffff) { this.ensure(3); this.buf[this.len++] = 0xda; this.buf.writeUInt16BE(n, this.len); this.len += 2; }
     else { this.ensure(5); this.buf[this.len++] = 0xdb; this.buf.writeUInt32BE(n, this.len); this.len += 4; }
-    this.raw(data);
+    this.ensure(n);
+    this.len += this.buf.write(v, this.len, n, 'utf8');
   }
 
   bin(data: Uint8Array): void {

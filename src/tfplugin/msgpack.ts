@@ -6,13 +6,39 @@ import { type CtyType, typeFromJson, typeFromJsonBytes, typeName, typeToJsonByte
 import { MpBin, MpExt, MpMap, type MpNode, MsgpackWriter, readMsgpack } from './msgpack-wire';
 import { TypedValue, UNKNOWN, type Value, type ValueObject, formatPath, isValueObject, newObject } from './values';
 
-type Path = Array<string | number>;
+/**
+ * Where a value lies inside the one being (de)coded: a chain of steps, each linking to its parent, so that going one
+ * level down costs one small object and the list of steps is made only for an error's message.
+ */
+type Path = { readonly up: Path; readonly key: string | number } | null;
+
+/** One step down from `path`. */
+const at = (path: Path, key: string | number): Path => ({ up: path, key });
+
+/** The steps of a path, outermost first. */
+function steps(path: Path): Array<string | number> {
+  const out: Array<string | number> = [];
+  for (let p = path; p !== null; p = p.up) out.push(p.key);
+  return out.reverse();
+}
+
+/** An object type's attribute names in the order they go on the wire (sorted), computed once per type. */
+const sortedNamesOf = new WeakMap<object, readonly string[]>();
+function sortedNames(attributes: Readonly<Record<string, CtyType>>): readonly string[] {
+  let names = sortedNamesOf.get(attributes);
+  if (!names) sortedNamesOf.set(attributes, (names = Object.keys(attributes).sort()));
+  return names;
+}
 
 /** A value did not match its type; `path` locates it inside the value. */
 export class CtyValueError extends Error {
-  constructor(readonly path: ReadonlyArray<string | number>, problem: string) {
-    super(`${formatPath(path)}: ${problem}`);
+  readonly path: ReadonlyArray<string | number>;
+
+  constructor(path: ReadonlyArray<string | number> | Path, problem: string) {
+    const list = Array.isArray(path) ? path : steps(path as Path);
+    super(`${formatPath(list)}: ${problem}`);
     this.name = 'CtyValueError';
+    this.path = list;
   }
 }
 
@@ -21,7 +47,7 @@ const DECIMAL = /^-?(0|[1-9][0-9]*)(\.[0-9]+)?([eE][+-]?[0-9]+)?$/;
 /** Encodes a value of the given type as msgpack bytes (null → nil, {@link UNKNOWN} → ext 0). */
 export function encodeMsgpack(type: CtyType, value: Value): Buffer {
   const w = new MsgpackWriter();
-  writeValue(w, type, value, []);
+  writeValue(w, type, value, null);
   return w.finish();
 }
 
@@ -33,7 +59,7 @@ export function decodeMsgpack(type: CtyType, bytes: Uint8Array): Value {
   } catch (e) {
     throw new CtyValueError([], (e as Error).message);
   }
-  return fromNode(type, node, []);
+  return fromNode(type, node, null);
 }
 
 function writeValue(w: MsgpackWriter, type: CtyType, v: Value | undefined, path: Path): void {
@@ -59,7 +85,7 @@ function writeValue(w: MsgpackWriter, type: CtyType, v: Value | undefined, path:
     case 'set': {
       if (!Array.isArray(v)) throw mismatch();
       w.arrayHeader(v.length);
-      v.forEach((e, i) => writeValue(w, type.element, e, [...path, i]));
+      v.forEach((e, i) => writeValue(w, type.element, e, at(path, i)));
       return;
     }
     case 'tuple': {
@@ -68,7 +94,7 @@ function writeValue(w: MsgpackWriter, type: CtyType, v: Value | undefined, path:
         throw new CtyValueError(path, `a tuple of ${type.elements.length} elements is required, got ${v.length}`);
       }
       w.arrayHeader(v.length);
-      v.forEach((e, i) => writeValue(w, type.elements[i], e, [...path, i]));
+      v.forEach((e, i) => writeValue(w, type.elements[i], e, at(path, i)));
       return;
     }
     case 'map': {
@@ -77,13 +103,13 @@ function writeValue(w: MsgpackWriter, type: CtyType, v: Value | undefined, path:
       w.mapHeader(keys.length);
       for (const k of keys) {
         w.str(k);
-        writeValue(w, type.element, v[k], [...path, k]);
+        writeValue(w, type.element, v[k], at(path, k));
       }
       return;
     }
     case 'object': {
       if (!isValueObject(v)) throw mismatch();
-      const names = Object.keys(type.attributes).sort();
+      const names = sortedNames(type.attributes);
       for (const k of Object.keys(v)) {
         if (!(k in type.attributes)) {
           throw new CtyValueError(path, `unsupported attribute "${k}" (the type has: ${names.join(', ') || 'none'})`);
@@ -92,10 +118,10 @@ function writeValue(w: MsgpackWriter, type: CtyType, v: Value | undefined, path:
       w.mapHeader(names.length);
       for (const k of names) {
         if (!(k in v)) {
-          throw new CtyValueError([...path, k], `attribute is missing: every attribute must be present, null when unset`);
+          throw new CtyValueError(at(path, k), `attribute is missing: every attribute must be present, null when unset`);
         }
         w.str(k);
-        writeValue(w, type.attributes[k], v[k], [...path, k]);
+        writeValue(w, type.attributes[k], v[k], at(path, k));
       }
       return;
     }
@@ -143,16 +169,16 @@ function writeDynamic(w: MsgpackWriter, v: Value, path: Path): void {
 }
 
 /** Guesses the cty type of a plain JS value, for `dynamic` slots given a value without a TypedValue. */
-export function inferType(v: Value, path: Path = []): CtyType {
+export function inferType(v: Value, path: Path = null): CtyType {
   if (v === null || v === UNKNOWN) return cty.dynamic;
   if (v instanceof TypedValue) return v.type;
   if (typeof v === 'string') return cty.string;
   if (typeof v === 'number' || typeof v === 'bigint') return cty.number;
   if (typeof v === 'boolean') return cty.bool;
-  if (Array.isArray(v)) return cty.tuple(v.map((e, i) => inferType(e, [...path, i])));
+  if (Array.isArray(v)) return cty.tuple(v.map((e, i) => inferType(e, at(path, i))));
   // Prototype-less, so an attribute named like an Object.prototype member (`constructor`) stays plain data.
   const attrs: Record<string, CtyType> = Object.create(null) as Record<string, CtyType>;
-  for (const k of Object.keys(v)) attrs[k] = inferType(v[k], [...path, k]);
+  for (const k of Object.keys(v)) attrs[k] = inferType(v[k], at(path, k));
   return cty.object(attrs);
 }
 
@@ -195,30 +221,32 @@ function fromNode(type: CtyType, n: MpNode, path: Path): Value {
     case 'list':
     case 'set':
       if (!Array.isArray(n)) throw mismatch();
-      return n.map((e, i) => fromNode(type.element, e, [...path, i]));
+      return n.map((e, i) => fromNode(type.element, e, at(path, i)));
     case 'tuple':
       if (!Array.isArray(n)) throw mismatch();
       if (n.length !== type.elements.length) throw new CtyValueError(path, `a tuple of ${type.elements.length} elements is required, got ${n.length}`);
-      return n.map((e, i) => fromNode(type.elements[i], e, [...path, i]));
+      return n.map((e, i) => fromNode(type.elements[i], e, at(path, i)));
     case 'map': {
       if (!(n instanceof MpMap)) throw mismatch();
       const out = newObject();
       for (const [k, v] of n.entries) {
         if (typeof k !== 'string') throw new CtyValueError(path, `map keys must be strings, got ${describe(k)}`);
-        out[k] = fromNode(type.element, v, [...path, k]);
+        out[k] = fromNode(type.element, v, at(path, k));
       }
       return out;
     }
     case 'object': {
       if (!(n instanceof MpMap)) throw mismatch();
       const out: ValueObject = newObject();
+      let present = 0;
       for (const [k, v] of n.entries) {
         if (typeof k !== 'string') throw new CtyValueError(path, `object keys must be strings, got ${describe(k)}`);
         if (!(k in type.attributes)) throw new CtyValueError(path, `unsupported attribute "${k}"`);
-        out[k] = fromNode(type.attributes[k], v, [...path, k]);
+        if (!(k in out)) present++;
+        out[k] = fromNode(type.attributes[k], v, at(path, k));
       }
       const names = Object.keys(type.attributes);
-      const missing = names.filter((k) => !(k in out));
+      const missing = present === names.length ? [] : names.filter((k) => !(k in out));
       if (missing.length > 0) {
         throw new CtyValueError(path, `an object with ${names.length} attributes is required; missing: ${missing.join(', ')}`);
       }
@@ -234,7 +262,7 @@ function fromNode(type: CtyType, n: MpNode, path: Path): Value {
  */
 export function decodeJsonState(type: CtyType, json: Uint8Array | string): Value {
   const text = typeof json === 'string' ? json : Buffer.from(json).toString('utf8');
-  return fromJson(type, JSON.parse(text) as unknown, []);
+  return fromJson(type, JSON.parse(text) as unknown, null);
 }
 
 function fromJson(type: CtyType, j: unknown, path: Path): Value {
@@ -265,14 +293,14 @@ function fromJson(type: CtyType, j: unknown, path: Path): Value {
     case 'list':
     case 'set':
       if (!Array.isArray(j)) throw mismatch();
-      return j.map((e, i) => fromJson(type.element, e, [...path, i]));
+      return j.map((e, i) => fromJson(type.element, e, at(path, i)));
     case 'tuple':
       if (!Array.isArray(j) || j.length !== type.elements.length) throw mismatch();
-      return j.map((e, i) => fromJson(type.elements[i], e, [...path, i]));
+      return j.map((e, i) => fromJson(type.elements[i], e, at(path, i)));
     case 'map': {
       if (typeof j !== 'object' || Array.isArray(j)) throw mismatch();
       const out = newObject();
-      for (const [k, v] of Object.entries(j as Record<string, unknown>)) out[k] = fromJson(type.element, v, [...path, k]);
+      for (const [k, v] of Object.entries(j as Record<string, unknown>)) out[k] = fromJson(type.element, v, at(path, k));
       return out;
     }
     case 'object': {
@@ -280,7 +308,7 @@ function fromJson(type: CtyType, j: unknown, path: Path): Value {
       const src = j as Record<string, unknown>;
       const out = newObject();
       for (const k of Object.keys(type.attributes)) {
-        out[k] = Object.prototype.hasOwnProperty.call(src, k) ? fromJson(type.attributes[k], src[k], [...path, k]) : null;
+        out[k] = Object.prototype.hasOwnProperty.call(src, k) ? fromJson(type.attributes[k], src[k], at(path, k)) : null;
       }
       return out;
     }

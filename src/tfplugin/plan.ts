@@ -74,38 +74,60 @@ export function defaultPlan(block: BlockSchema, prior: ValueObject | null, propo
 /**
  * Replaces null nested blocks with their empty form (list/set → [], map → {}, group → an object of nulls), which
  * is how Terraform represents an absent block; applied to every state a provider returns, so state re-shaped from
- * old JSON or built by hand does not read as a change against the config.
+ * old JSON or built by hand does not read as a change against the config. Copies only what it changes: a value
+ * with nothing to fill comes back as it is (the same object).
  */
 export function fillEmptyBlocks(block: BlockSchema, v: ValueObject | null): ValueObject | null {
   if (v === null) return null;
-  const out = newObject();
-  for (const [k, e] of Object.entries(v)) out[k] = e;
+  let out: ValueObject | undefined;
+  const put = (k: string, e: Value): void => {
+    if (out === undefined) {
+      if (e === v[k]) return;
+      out = newObject();
+      for (const key of Object.keys(v)) out[key] = v[key];
+    }
+    out[k] = e;
+  };
   for (const [name, nb] of Object.entries(block.blocks ?? {})) {
-    const cur = out[name];
+    const cur = v[name];
     if (cur === UNKNOWN) continue;
     switch (nb.nesting) {
       case 'list':
       case 'set':
-        out[name] = Array.isArray(cur) ? cur.map((e) => (isValueObject(e) ? fillEmptyBlocks(nb.block, e) : e)) : cur === null || cur === undefined ? [] : cur;
+        if (Array.isArray(cur)) {
+          const filled = cur.map((e) => (isValueObject(e) ? fillEmptyBlocks(nb.block, e) : e));
+          put(name, filled.every((e, i) => e === cur[i]) ? cur : filled);
+        } else if (cur === null || cur === undefined) put(name, []);
         break;
       case 'map':
-        if (cur === null || cur === undefined) out[name] = newObject();
+        if (cur === null || cur === undefined) put(name, newObject());
         else if (isValueObject(cur)) {
-          const m = newObject();
-          for (const [key, e] of Object.entries(cur)) m[key] = isValueObject(e) ? fillEmptyBlocks(nb.block, e) : e;
-          out[name] = m;
+          let m: ValueObject | undefined;
+          for (const key of Object.keys(cur)) {
+            const e = cur[key];
+            const f = isValueObject(e) ? fillEmptyBlocks(nb.block, e) : e;
+            if (f !== e && m === undefined) {
+              m = newObject();
+              for (const k2 of Object.keys(cur)) m[k2] = cur[k2];
+            }
+            if (m !== undefined) m[key] = f;
+          }
+          if (m !== undefined) put(name, m);
         }
         break;
       case 'group': {
-        const base = isValueObject(cur) ? cur : newObject();
-        if (!isValueObject(cur)) for (const a of Object.keys(nb.block.attributes ?? {})) base[a] = null;
-        out[name] = fillEmptyBlocks(nb.block, base);
+        if (isValueObject(cur)) put(name, fillEmptyBlocks(nb.block, cur) as ValueObject);
+        else {
+          const base = newObject();
+          for (const a of Object.keys(nb.block.attributes ?? {})) base[a] = null;
+          put(name, fillEmptyBlocks(nb.block, base) as ValueObject);
+        }
         break;
       }
       case 'single':
-        if (isValueObject(cur)) out[name] = fillEmptyBlocks(nb.block, cur);
+        if (isValueObject(cur)) put(name, fillEmptyBlocks(nb.block, cur) as ValueObject);
         break;
     }
   }
-  return out;
+  return out ?? v;
 }

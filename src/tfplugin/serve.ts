@@ -5,11 +5,21 @@
  * fresh self-signed ECDSA certificate, puts its DER in the handshake line and requires the client to present exactly
  * that certificate. When TF_DISABLE_PLUGIN_TLS is set, or PLUGIN_CLIENT_CERT is absent, or in `--debug` mode, it
  * serves plaintext: the socket lives in a private 0700 directory, and Terraform only allows plaintext in those cases.
+ *
+ * The process accepts connections on the unix socket itself, ends TLS on each, and hands the authenticated stream to
+ * its gRPC server (grpc-server.ts). Node.js 20 builds every TLS server context on its store of public root
+ * certificates (parsing Mozilla's whole bundle, 40-80 ms of each start on the bench machine) even when the only
+ * certificate to trust is Terraform's; a context with an empty CA list builds none.
+ * The client is then accepted when the certificate it presented (and proved, in the handshake, to hold the key of) is
+ * byte for byte the one Terraform announced, which is what go-plugin's AutoMTLS asks: Terraform's certificate is
+ * self-signed and is its own CA.
  */
+import { X509Certificate } from 'node:crypto';
 import * as fs from 'node:fs';
+import * as net from 'node:net';
 import * as os from 'node:os';
 import * as path from 'node:path';
-import type { Server, ServerCredentials, ServerUnaryCall, sendUnaryData, ServerWritableStream } from '@grpc/grpc-js';
+import { GrpcServer } from './grpc-server';
 import { createProviderHandlers } from './grpc-service';
 import { type Logger, createLogger } from './logger';
 import type { ProviderServer } from './provider-server';
@@ -70,32 +80,28 @@ export async function serve(provider: ProviderServer, opts: ServeOptions = {}): 
   redirectConsoleToStderr();
   const log = opts.logger ?? createLogger('provider');
 
-  // eslint-disable-next-line @typescript-eslint/no-require-imports
-  const grpc = require('@grpc/grpc-js') as typeof import('@grpc/grpc-js');
   const handlers = createProviderHandlers(provider, log);
   const services = ignoringRequests(loadServices(), handlers.requestsIgnored);
 
   const clientCert = env.PLUGIN_CLIENT_CERT;
   const tls = !debug && !!clientCert && !env.TF_DISABLE_PLUGIN_TLS;
-  let creds: ServerCredentials;
+  let secure: { key: string; cert: string; client: Buffer } | undefined;
   let certField = '';
   if (tls && clientCert) {
     // eslint-disable-next-line @typescript-eslint/no-require-imports
     const { makeSelfSignedCertificate } = require('../util/self-signed-cert') as typeof import('../util/self-signed-cert');
     const cert = await makeSelfSignedCertificate({ commonName: 'localhost', dnsNames: ['localhost'], ipAddresses: ['127.0.0.1'] });
-    creds = grpc.ServerCredentials.createSsl(Buffer.from(clientCert), [{ private_key: Buffer.from(cert.keyPem), cert_chain: Buffer.from(cert.certPem) }], true);
+    secure = { key: cert.keyPem, cert: cert.certPem, client: new X509Certificate(clientCert).raw };
     // go-plugin reads the server cert as unpadded standard base64 of the DER bytes.
     certField = cert.certDer.toString('base64').replace(/=+$/, '');
-  } else {
-    creds = grpc.ServerCredentials.createInsecure();
   }
 
   const dir = fs.mkdtempSync(path.join(shortTmp(), 'tfplugin-'));
   const socketPath = path.join(dir, 'plugin.sock');
-  const server: Server = new grpc.Server({
-    // Terraform allows 256 MiB messages; large states would otherwise fail at grpc-js's 4 MiB default.
-    'grpc.max_receive_message_length': 256 << 20,
-    'grpc.max_send_message_length': 256 << 20,
+  const server = new GrpcServer({
+    // Terraform allows 256 MiB messages.
+    maxReceiveBytes: 256 << 20,
+    onError: (what, err) => log.debug('plugin call or connection ended with an error', { what, error: err.message }),
   });
 
   let exiting = false;
@@ -108,13 +114,13 @@ export async function serve(provider: ProviderServer, opts: ServeOptions = {}): 
       process.exit(code);
     };
     // Let the answer to Shutdown flush, but never hang: Terraform kills us after 2 s anyway.
-    const timer = setTimeout(() => { server.forceShutdown(); finish(); }, 300);
-    server.tryShutdown(() => { clearTimeout(timer); finish(); });
+    listener.close();
+    void server.close(300).then(finish);
   };
 
   server.addService(services.provider, handlers.provider);
   server.addService(services.controller, {
-    Shutdown: (_call: ServerUnaryCall<unknown, unknown>, cb: sendUnaryData<unknown>) => {
+    Shutdown: (_call, cb) => {
       log.debug('GRPCController.Shutdown: exiting');
       cb(null, {});
       setImmediate(() => shutdown(0));
@@ -122,11 +128,37 @@ export async function serve(provider: ProviderServer, opts: ServeOptions = {}): 
   });
   server.addService(services.stdio, {
     // Our logs already go to stderr, which the host reads; nothing to mirror.
-    StreamStdio: (call: ServerWritableStream<unknown, unknown>) => call.end(),
+    StreamStdio: (call) => call.end(),
   });
 
+  let listener: net.Server;
+  if (secure) {
+    const client = secure.client;
+    // eslint-disable-next-line @typescript-eslint/no-require-imports
+    const nodeTls = require('node:tls') as typeof import('node:tls');
+    // `ca: []`: no CA at all, so Node.js builds no root store (see the opening comment); the client is checked here.
+    listener = nodeTls.createServer(
+      { key: secure.key, cert: secure.cert, ca: [], requestCert: true, rejectUnauthorized: false, ALPNProtocols: ['h2'], minVersion: 'TLSv1.2' },
+      (conn) => {
+        const presented = conn.getPeerCertificate().raw as Buffer | undefined;
+        if (presented !== undefined && presented.equals(client)) {
+          server.serve(conn);
+        } else {
+          log.warn('refused a plugin connection that did not present the client certificate Terraform announced (PLUGIN_CLIENT_CERT)');
+          conn.destroy();
+        }
+      },
+    );
+    listener.on('tlsClientError', (err) => log.debug('plugin connection failed its TLS handshake', { error: err.message }));
+  } else {
+    listener = net.createServer((socket) => server.serve(socket));
+  }
   await new Promise<void>((resolve, reject) => {
-    server.bindAsync(`unix://${socketPath}`, creds, (err) => (err ? reject(err) : resolve()));
+    listener.once('error', reject);
+    listener.listen(socketPath, () => {
+      listener.off('error', reject);
+      resolve();
+    });
   });
   fs.chmodSync(dir, 0o700);
 

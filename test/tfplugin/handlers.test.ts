@@ -1,13 +1,14 @@
 /** The tfplugin6 handlers called in-process: what a call needs from the provider, and what it never touches. */
-import type { sendUnaryData, ServerUnaryCall } from '@grpc/grpc-js';
+import type { ServerCall } from '../../src/tfplugin/grpc-server';
 import { createLogger, createProviderHandlers, type ProviderServer } from '../../src/tfplugin';
 
 type Answer = Record<string, unknown>;
 
 function call(impl: ProviderServer, method: string, request: Record<string, unknown>): Promise<Answer> {
   const handlers = createProviderHandlers(impl, createLogger('test', { level: 'error', write: () => undefined }));
-  const handler = handlers.provider[method] as (c: ServerUnaryCall<unknown, unknown>, cb: sendUnaryData<unknown>) => void;
-  return new Promise((resolve, reject) => handler({ request } as ServerUnaryCall<unknown, unknown>, (err, res) => (err ? reject(err) : resolve(res as Answer))));
+  const handler = handlers.provider[method];
+  const call: ServerCall = { request, write: () => undefined, end: () => undefined };
+  return new Promise((resolve, reject) => handler(call, (err, res) => (err ? reject(err) : resolve(res as Answer))));
 }
 
 /** A provider whose schema may not be built: a call that needs it fails with that error as its diagnostic. */

@@ -27,6 +27,34 @@ describe('cty msgpack codec', () => {
     });
   });
 
+  describe('strings', () => {
+    // Lengths around each str form (fixstr to 31 bytes, str8, str16) and around the reader's short-ASCII path, in
+    // ASCII, two-, three- and four-byte UTF-8. The expected bytes are built here from the msgpack spec, not the writer.
+    const samples = [0, 1, 23, 24, 25, 31, 32, 255, 256, 70000].flatMap((n) => ['a'.repeat(n), 'é'.repeat(Math.ceil(n / 2)), `x€${'y'.repeat(n)}`, `😀${'z'.repeat(n)}`]);
+    const wire = (v: string): Buffer => {
+      const data = Buffer.from(v, 'utf8');
+      const n = data.length;
+      const head = n <= 31 ? [0xa0 | n] : n <= 0xff ? [0xd9, n] : n <= 0xffff ? [0xda, n >> 8, n & 0xff] : [0xdb, (n >>> 24) & 0xff, (n >> 16) & 0xff, (n >> 8) & 0xff, n & 0xff];
+      return Buffer.concat([Buffer.from(head), data]);
+    };
+
+    test('GIVEN strings of every length form in ASCII and multi-byte UTF-8 WHEN encoded THEN the bytes are msgpack str of their UTF-8', () => {
+      for (const v of samples) expect(encodeMsgpack(cty.string, v).equals(wire(v))).toBe(true);
+    });
+
+    test('GIVEN the same bytes from Terraform, also inside a larger buffer WHEN decoded THEN the strings come back unchanged', () => {
+      for (const v of samples) {
+        expect(decodeMsgpack(cty.string, wire(v))).toBe(v);
+        const padded = Buffer.concat([Buffer.from([1, 2, 3]), wire(v)]).subarray(3);
+        expect(decodeMsgpack(cty.string, padded)).toBe(v);
+      }
+    });
+
+    test('GIVEN a str whose bytes end before its length WHEN decoded THEN it fails as truncated', () => {
+      expect(() => decodeMsgpack(cty.string, hex('a5 61 62'))).toThrow(/truncated/);
+    });
+  });
+
   describe('numbers', () => {
     test('GIVEN integral and fractional numbers WHEN encoded THEN they are decimal strings, which Terraform reads at the precision it reads the state file with', () => {
       expect(encodeMsgpack(cty.number, 5).toString('hex')).toBe('a135');

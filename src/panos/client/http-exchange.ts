@@ -15,6 +15,7 @@ import { excerptOf } from './envelope';
 import type { PanosApiError, PanosErrorCode } from './errors';
 import type { ResolvedOptions } from './options';
 import type { RequestSpec } from './transport';
+import { defaultTrust } from './trust';
 import { whereOf } from './transport-hints';
 
 /** Strict decoder: a byte sequence that is not UTF-8 is an error, not a replacement character. BOM is dropped. */
@@ -80,10 +81,21 @@ export class HttpExchange {
     if (!this.agentInstance) {
       const common = { keepAlive: true, maxSockets: this.o.maxInFlight, timeout: IDLE_SOCKET_MS };
       this.agentInstance = this.o.protocol === 'https'
-        ? new https.Agent({ ...common, rejectUnauthorized: this.o.verifyTls, ...(this.ca !== undefined ? { ca: this.ca } : {}) })
+        ? new https.Agent({ ...common, rejectUnauthorized: this.o.verifyTls, ...this.trust() })
         : new http.Agent(common);
     }
     return this.agentInstance;
+  }
+
+  /**
+   * The agent's `ca`: the CA file when one is set; none when verification is off (nothing is checked, and an empty
+   * list spares Node.js building its store of root certificates); otherwise Node.js's default ({@link defaultTrust}).
+   */
+  private trust(): { ca?: string | string[] } {
+    if (this.ca !== undefined) return { ca: this.ca };
+    if (!this.o.verifyTls) return { ca: [] };
+    const ca = defaultTrust();
+    return ca !== undefined ? { ca } : {};
   }
 
   /** Lets the exchanges under way end, then closes every connection. A later request opens new ones. */

@@ -2,6 +2,7 @@ import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { PanosApiError } from '../../../src/panos/client';
+import { DEFERRED_EXTRA_CA_CERTS_ENV } from '../../../src/panos/client/trust';
 import { makeSelfSignedCertificate } from '../../../src/util/self-signed-cert';
 import { startFakeDevice, xml, type FakeDevice } from './fake-device';
 import { caught } from './caught';
@@ -51,6 +52,37 @@ describe('GIVEN a device with a self-signed certificate', () => {
     await client.get(XPATH);
     expect(warnings).toHaveLength(1);
     expect(warnings[0]).toMatch(/verification is disabled/);
+  });
+
+  describe('WHEN the provider launcher moved NODE_EXTRA_CA_CERTS aside', () => {
+    const saved = process.env[DEFERRED_EXTRA_CA_CERTS_ENV];
+    afterEach(() => {
+      if (saved === undefined) delete process.env[DEFERRED_EXTRA_CA_CERTS_ENV];
+      else process.env[DEFERRED_EXTRA_CA_CERTS_ENV] = saved;
+    });
+
+    test('AND it names the device CA THEN requests succeed over verified TLS, as with Node.js reading the variable itself', async () => {
+      process.env[DEFERRED_EXTRA_CA_CERTS_ENV] = caFile;
+      await expect(device.client().get(XPATH)).resolves.toMatchObject({ name: 'gateway' });
+    });
+
+    test('AND a caFile of another CA is given THEN only the caFile is trusted, as in Node.js', async () => {
+      process.env[DEFERRED_EXTRA_CA_CERTS_ENV] = caFile;
+      const other = join(dir, 'other-ca.pem');
+      writeFileSync(other, (await makeSelfSignedCertificate({ commonName: 'other' })).certPem);
+      expect((await caught(device.client({ caFile: other }).get(XPATH))).code).toBe('PANOS_TLS');
+    });
+
+    test('AND the file cannot be read THEN Node.js warning is given and the device is not trusted', async () => {
+      process.env[DEFERRED_EXTRA_CA_CERTS_ENV] = join(dir, 'missing-extra.pem');
+      const warned = jest.spyOn(process, 'emitWarning').mockImplementation(() => undefined);
+      try {
+        expect((await caught(device.client().get(XPATH))).code).toBe('PANOS_TLS');
+        expect(String(warned.mock.calls[0]?.[0])).toContain('Ignoring extra certs from `' + join(dir, 'missing-extra.pem') + '`');
+      } finally {
+        warned.mockRestore();
+      }
+    });
   });
 
   test('fails at construction when caFile cannot be read, naming the file', () => {
