@@ -68,28 +68,28 @@ function writeValue(w: MsgpackWriter, type: CtyType, v: Value | undefined, path:
   if (v === undefined) throw new CtyValueError(path, `value is missing (use null for an absent ${typeName(type)})`);
   if (type === 'dynamic') return writeDynamic(w, v, path);
   if (v instanceof TypedValue) throw new CtyValueError(path, `a TypedValue is only valid where the type is dynamic, not ${typeName(type)}`);
-  const mismatch = (): CtyValueError =>
-    new CtyValueError(path, `expected ${typeName(type)}, got ${Array.isArray(v) ? 'array' : typeof v}`);
+  // Built only when thrown: a closure made at every call would cost an allocation per value.
+  const mismatch = writeMismatch;
   switch (type) {
     case 'string':
-      if (typeof v !== 'string') throw mismatch();
+      if (typeof v !== 'string') throw mismatch(type, v, path);
       return w.str(v);
     case 'bool':
-      if (typeof v !== 'boolean') throw mismatch();
+      if (typeof v !== 'boolean') throw mismatch(type, v, path);
       return w.bool(v);
     case 'number':
-      return writeNumber(w, v, path, mismatch);
+      return writeNumber(w, v, path);
   }
   switch (type.kind) {
     case 'list':
     case 'set': {
-      if (!Array.isArray(v)) throw mismatch();
+      if (!Array.isArray(v)) throw mismatch(type, v, path);
       w.arrayHeader(v.length);
       v.forEach((e, i) => writeValue(w, type.element, e, at(path, i)));
       return;
     }
     case 'tuple': {
-      if (!Array.isArray(v)) throw mismatch();
+      if (!Array.isArray(v)) throw mismatch(type, v, path);
       if (v.length !== type.elements.length) {
         throw new CtyValueError(path, `a tuple of ${type.elements.length} elements is required, got ${v.length}`);
       }
@@ -98,7 +98,7 @@ function writeValue(w: MsgpackWriter, type: CtyType, v: Value | undefined, path:
       return;
     }
     case 'map': {
-      if (!isValueObject(v)) throw mismatch();
+      if (!isValueObject(v)) throw mismatch(type, v, path);
       const keys = Object.keys(v).sort();
       w.mapHeader(keys.length);
       for (const k of keys) {
@@ -108,7 +108,7 @@ function writeValue(w: MsgpackWriter, type: CtyType, v: Value | undefined, path:
       return;
     }
     case 'object': {
-      if (!isValueObject(v)) throw mismatch();
+      if (!isValueObject(v)) throw mismatch(type, v, path);
       const names = sortedNames(type.attributes);
       for (const k of Object.keys(v)) {
         if (!(k in type.attributes)) {
@@ -135,7 +135,12 @@ function writeValue(w: MsgpackWriter, type: CtyType, v: Value | undefined, path:
  * resource holding a number looked changed after a refresh, and `plan -refresh-only -detailed-exitcode` said 2 on a
  * workspace where nothing had changed. Non-finite numbers have no decimal form and stay float64.
  */
-function writeNumber(w: MsgpackWriter, v: Value, path: Path, mismatch: () => Error): void {
+/** The error for a value of the wrong kind when encoding. */
+function writeMismatch(type: CtyType, v: Value, path: Path): CtyValueError {
+  return new CtyValueError(path, `expected ${typeName(type)}, got ${Array.isArray(v) ? 'array' : typeof v}`);
+}
+
+function writeNumber(w: MsgpackWriter, v: Value, path: Path): void {
   if (typeof v === 'number') {
     if (Number.isNaN(v)) throw new CtyValueError(path, 'NaN is not a valid number');
     if (!Number.isFinite(v)) return w.float64(v);
@@ -146,7 +151,7 @@ function writeNumber(w: MsgpackWriter, v: Value, path: Path, mismatch: () => Err
     if (!DECIMAL.test(v)) throw new CtyValueError(path, `"${v}" is not a decimal number`);
     return w.str(v);
   }
-  throw mismatch();
+  throw writeMismatch('number', v, path);
 }
 
 /** The shortest decimal text of a finite number (`-0` is `0`, as in cty). */
@@ -191,23 +196,28 @@ function describe(n: MpNode): string {
   return typeof n;
 }
 
+/** The error for a node of the wrong kind when decoding. */
+function readMismatch(type: CtyType, n: MpNode, path: Path): CtyValueError {
+  return new CtyValueError(path, `expected ${typeName(type)}, got ${describe(n)}`);
+}
+
 function fromNode(type: CtyType, n: MpNode, path: Path): Value {
   // Terraform marks unknowns with ext 0, and refined unknowns with ext 12; any extension is treated as unknown.
   if (n instanceof MpExt) return UNKNOWN;
   if (n === null) return null;
-  const mismatch = (): CtyValueError => new CtyValueError(path, `expected ${typeName(type)}, got ${describe(n)}`);
+  const mismatch = readMismatch; // a function, not a closure made at every call (see writeValue)
   switch (type) {
     case 'string':
-      if (typeof n !== 'string') throw mismatch();
+      if (typeof n !== 'string') throw mismatch(type, n, path);
       return n;
     case 'bool':
-      if (typeof n !== 'boolean') throw mismatch();
+      if (typeof n !== 'boolean') throw mismatch(type, n, path);
       return n;
     case 'number':
       if (typeof n === 'number') return n;
       if (typeof n === 'bigint') return n.toString();
       if (typeof n === 'string' && DECIMAL.test(n)) return exactNumber(n) ?? n;
-      throw mismatch();
+      throw mismatch(type, n, path);
     case 'dynamic': {
       if (!Array.isArray(n) || n.length !== 2) throw new CtyValueError(path, `expected a [type, value] pair for a dynamic value, got ${describe(n)}`);
       const t = n[0];
@@ -220,14 +230,14 @@ function fromNode(type: CtyType, n: MpNode, path: Path): Value {
   switch (type.kind) {
     case 'list':
     case 'set':
-      if (!Array.isArray(n)) throw mismatch();
+      if (!Array.isArray(n)) throw mismatch(type, n, path);
       return n.map((e, i) => fromNode(type.element, e, at(path, i)));
     case 'tuple':
-      if (!Array.isArray(n)) throw mismatch();
+      if (!Array.isArray(n)) throw mismatch(type, n, path);
       if (n.length !== type.elements.length) throw new CtyValueError(path, `a tuple of ${type.elements.length} elements is required, got ${n.length}`);
       return n.map((e, i) => fromNode(type.elements[i], e, at(path, i)));
     case 'map': {
-      if (!(n instanceof MpMap)) throw mismatch();
+      if (!(n instanceof MpMap)) throw mismatch(type, n, path);
       const out = newObject();
       for (const [k, v] of n.entries) {
         if (typeof k !== 'string') throw new CtyValueError(path, `map keys must be strings, got ${describe(k)}`);
@@ -236,7 +246,7 @@ function fromNode(type: CtyType, n: MpNode, path: Path): Value {
       return out;
     }
     case 'object': {
-      if (!(n instanceof MpMap)) throw mismatch();
+      if (!(n instanceof MpMap)) throw mismatch(type, n, path);
       const out: ValueObject = newObject();
       let present = 0;
       for (const [k, v] of n.entries) {
@@ -265,25 +275,29 @@ export function decodeJsonState(type: CtyType, json: Uint8Array | string): Value
   return fromJson(type, JSON.parse(text) as unknown, null);
 }
 
+/** The error for stored JSON of the wrong kind. */
+function jsonMismatch(type: CtyType, j: unknown, path: Path): CtyValueError {
+  return new CtyValueError(path, `expected ${typeName(type)}, got JSON ${Array.isArray(j) ? 'array' : typeof j}`);
+}
+
 function fromJson(type: CtyType, j: unknown, path: Path): Value {
   if (j === null || j === undefined) return null;
-  const mismatch = (): CtyValueError => new CtyValueError(path, `expected ${typeName(type)}, got JSON ${Array.isArray(j) ? 'array' : typeof j}`);
   switch (type) {
     case 'string':
       if (typeof j === 'string') return j;
       if (typeof j === 'number' || typeof j === 'boolean') return String(j);
-      throw mismatch();
+      throw jsonMismatch(type, j, path);
     case 'bool':
       if (typeof j === 'boolean') return j;
       if (j === 'true' || j === 'false') return j === 'true';
-      throw mismatch();
+      throw jsonMismatch(type, j, path);
     case 'number':
       if (typeof j === 'number') return j;
       if (typeof j === 'string' && DECIMAL.test(j)) return Number.isSafeInteger(Number(j)) ? Number(j) : j;
-      throw mismatch();
+      throw jsonMismatch(type, j, path);
     case 'dynamic': {
       // cty's JSON for a dynamic value wraps it as {"value": ..., "type": ...}.
-      if (j === null || typeof j !== 'object' || Array.isArray(j) || !('type' in j)) throw mismatch();
+      if (j === null || typeof j !== 'object' || Array.isArray(j) || !('type' in j)) throw jsonMismatch(type, j, path);
       const w = j as { type: unknown; value?: unknown };
       const inner = typeFromJson(w.type);
       return new TypedValue(inner, fromJson(inner, w.value, path));
@@ -292,19 +306,19 @@ function fromJson(type: CtyType, j: unknown, path: Path): Value {
   switch (type.kind) {
     case 'list':
     case 'set':
-      if (!Array.isArray(j)) throw mismatch();
+      if (!Array.isArray(j)) throw jsonMismatch(type, j, path);
       return j.map((e, i) => fromJson(type.element, e, at(path, i)));
     case 'tuple':
-      if (!Array.isArray(j) || j.length !== type.elements.length) throw mismatch();
+      if (!Array.isArray(j) || j.length !== type.elements.length) throw jsonMismatch(type, j, path);
       return j.map((e, i) => fromJson(type.elements[i], e, at(path, i)));
     case 'map': {
-      if (typeof j !== 'object' || Array.isArray(j)) throw mismatch();
+      if (typeof j !== 'object' || Array.isArray(j)) throw jsonMismatch(type, j, path);
       const out = newObject();
       for (const [k, v] of Object.entries(j as Record<string, unknown>)) out[k] = fromJson(type.element, v, at(path, k));
       return out;
     }
     case 'object': {
-      if (typeof j !== 'object' || Array.isArray(j)) throw mismatch();
+      if (typeof j !== 'object' || Array.isArray(j)) throw jsonMismatch(type, j, path);
       const src = j as Record<string, unknown>;
       const out = newObject();
       for (const k of Object.keys(type.attributes)) {
