@@ -18,16 +18,16 @@
  * (ProviderServer.schemaResponseBytes).
  */
 import type { IConversionOptions } from 'protobufjs';
+import type { MethodCodec } from './grpc-server';
 import type { MessageCodec } from './proto/codecs';
 import servicesJson from './proto/services.json';
 
-/** One method of a service, in the shape of grpc-js's MethodDefinition (the test clients are grpc-js's). */
-export interface MethodDefinition {
-  readonly path: string;
-  readonly requestStream: boolean;
-  readonly responseStream: boolean;
+/**
+ * One method of a service: what the server needs (grpc-server.ts's MethodCodec) and what a client needs too, in the
+ * shape of grpc-js's MethodDefinition (the test clients are grpc-js's).
+ */
+export interface MethodDefinition extends MethodCodec {
   readonly requestSerialize: (message: unknown) => Buffer;
-  readonly requestDeserialize: (bytes: Buffer) => unknown;
   readonly responseSerialize: (message: unknown) => Buffer;
   readonly responseDeserialize: (bytes: Buffer) => unknown;
   readonly originalName: string;
