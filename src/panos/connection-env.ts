@@ -194,7 +194,7 @@ export function connectionEnvFor(device: { url: string; apiKey: string }): Recor
   const protocol = u.protocol.replace(':', '');
   return {
     PANOS_HOSTNAME: u.hostname,
-    PANOS_PORT: u.port || String(isProtocol(protocol) ? DEFAULT_PORTS[protocol] : DEFAULT_PORTS[PROTOCOLS[0]]),
+    PANOS_PORT: u.port || String(DEFAULT_PORTS[isProtocol(protocol) ? protocol : PROTOCOLS[0]]),
     PANOS_PROTOCOL: protocol,
     PANOS_API_KEY: device.apiKey,
   };

@@ -102,17 +102,13 @@ export function fillEmptyBlocks(block: BlockSchema, v: ValueObject | null): Valu
       case 'map':
         if (cur === null || cur === undefined) put(name, newObject());
         else if (isValueObject(cur)) {
-          let m: ValueObject | undefined;
-          for (const key of Object.keys(cur)) {
-            const e = cur[key];
-            const f = isValueObject(e) ? fillEmptyBlocks(nb.block, e) : e;
-            if (f !== e && m === undefined) {
-              m = newObject();
-              for (const k2 of Object.keys(cur)) m[k2] = cur[k2];
-            }
-            if (m !== undefined) m[key] = f;
+          const keys = Object.keys(cur);
+          const filled = keys.map((key) => (isValueObject(cur[key]) ? fillEmptyBlocks(nb.block, cur[key] as ValueObject) : cur[key]));
+          if (filled.some((e, i) => e !== cur[keys[i]])) {
+            const m = newObject();
+            keys.forEach((key, i) => (m[key] = filled[i]));
+            put(name, m);
           }
-          if (m !== undefined) put(name, m);
         }
         break;
       case 'group': {

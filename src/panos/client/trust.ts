@@ -27,8 +27,12 @@ export function defaultTrust(env: NodeJS.ProcessEnv = process.env): string[] | u
   try {
     return [...rootCertificates, readFileSync(file, 'utf8')];
   } catch (err) {
-    // Node.js's own words and behaviour for this case: warn, go on with the bundled roots.
-    process.emitWarning(`Ignoring extra certs from \`${file}\`, load failed: ${(err as Error).message}`);
+    // Node.js's own words and behaviour for this case (warn, go on with the bundled roots), naming the variable and
+    // the fix, since the warning comes from the provider and not from node's start.
+    process.emitWarning(
+      `Ignoring extra certs from \`${file}\`, load failed: ${(err as Error).message}. ` +
+        'Fix: point NODE_EXTRA_CA_CERTS at a readable PEM file, or set ca_file (PANOS_CA_FILE) for the device.',
+    );
     return undefined;
   }
 }
