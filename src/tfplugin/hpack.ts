@@ -368,12 +368,18 @@ function writeInteger(out: Buffer, at: number, value: number, prefixBits: number
   return at;
 }
 
-/** Writes a raw string literal (H = 0); returns the next offset. Characters past U+00FF have no octet: refused. */
-function writeString(out: Buffer, at: number, s: string, what: string): number {
+/**
+ * Writes a raw string literal (H = 0); returns the next offset. Characters past U+00FF have no octet: refused, naming
+ * the header (`name`) and whether its name or its value holds the character.
+ */
+function writeString(out: Buffer, at: number, s: string, name: string, isName: boolean): number {
   at = writeInteger(out, at, s.length, 7, 0);
   for (let i = 0; i < s.length; i++) {
     const c = s.charCodeAt(i);
-    if (c > 0xff) throw new TypeError(`${what} has the character U+${c.toString(16).padStart(4, '0')}, which is not one octet (latin1)`);
+    if (c > 0xff) {
+      const where = isName ? `header name ${JSON.stringify(name)}` : `the value of header ${JSON.stringify(name)}`;
+      throw new TypeError(`${where} has the character U+${c.toString(16).padStart(4, '0')}, which is not one octet (latin1)`);
+    }
     out[at++] = c;
   }
   return at;
@@ -384,7 +390,9 @@ export function encodeHeaderBlock(headers: ReadonlyArray<readonly [string, strin
   // Size first: one allocation for the block.
   let total = 0;
   for (let i = 0; i < headers.length; i++) {
-    const [name, value] = headers[i];
+    const field = headers[i];
+    const name = field[0];
+    const value = field[1];
     const known = STATIC_BY_NAME.get(name);
     if (known !== undefined) {
       if (known.byValue.get(value) !== undefined) {
@@ -404,7 +412,9 @@ export function encodeHeaderBlock(headers: ReadonlyArray<readonly [string, strin
   const out = Buffer.allocUnsafe(total);
   let at = 0;
   for (let i = 0; i < headers.length; i++) {
-    const [name, value] = headers[i];
+    const field = headers[i];
+    const name = field[0];
+    const value = field[1];
     const known = STATIC_BY_NAME.get(name);
     if (known !== undefined) {
       const full = known.byValue.get(value);
@@ -415,9 +425,9 @@ export function encodeHeaderBlock(headers: ReadonlyArray<readonly [string, strin
       at = writeInteger(out, at, known.index, 4, 0x00); // §6.2.2 without indexing, indexed name
     } else {
       out[at++] = 0x00; // §6.2.2 without indexing, literal name
-      at = writeString(out, at, name, `header name ${JSON.stringify(name)}`);
+      at = writeString(out, at, name, name, true);
     }
-    at = writeString(out, at, value, `the value of header ${JSON.stringify(name)}`);
+    at = writeString(out, at, value, name, false);
   }
   return out;
 }
