@@ -294,8 +294,9 @@ export class H2Connection {
     this.pending.push(b);
     if (!this.flushScheduled) {
       this.flushScheduled = true;
-      // Everything queued in this turn of the event loop leaves in one write (one TLS record when it fits).
-      queueMicrotask(() => this.flush());
+      // Everything queued in this turn of the event loop leaves in one write (one TLS record when it fits): the
+      // answers to every request that arrived in one read, and to all the calls a device read was waiting for.
+      setImmediate(() => this.flush());
     }
   }
 
