@@ -107,7 +107,8 @@ export class H2Stream {
   /** Whether the stream is over (nothing more can be sent). */
   closed = false;
   /** @internal */ remoteEnded = false;
-  /** @internal */ localEnded = false;
+  /** Whether this side has ended the stream: its last frame is queued, nothing more can be queued. */
+  localEnded = false;
   /** @internal */ sendWindow: number;
   /** @internal */ readonly out: Outgoing[] = [];
   /** @internal */ outOffset = 0;
@@ -238,7 +239,8 @@ export class H2Connection {
         continue;
       }
       const left = item.data.length - s.outOffset;
-      const n = Math.min(left, this.peerMaxFrame, s.sendWindow, this.sendWindow);
+      // Windows may be negative after the client lowered SETTINGS_INITIAL_WINDOW_SIZE (§6.9.2).
+      const n = left === 0 ? 0 : Math.min(left, this.peerMaxFrame, s.sendWindow, this.sendWindow);
       if (left > 0 && n <= 0) return; // blocked until a WINDOW_UPDATE
       const last = n === left;
       this.send(frame(DATA, last && item.end ? END_STREAM : 0, s.id, item.data, s.outOffset, s.outOffset + n));
@@ -525,7 +527,8 @@ export class H2Connection {
     }
     this.lastStreamId = streamId;
     if (this.goingAway) return; // after GOAWAY, new streams are ignored (§6.8)
-    const headers: Record<string, string> = {};
+    // Prototype-less: a header named like an Object.prototype member (`constructor`, `__proto__`) stays plain data.
+    const headers = Object.create(null) as Record<string, string>;
     for (const [name, value] of fields) headers[name] = name in headers ? `${headers[name]}, ${value}` : value;
     const s = new H2Stream(this, streamId, headers, this.peerInitialWindow);
     this.streams.set(streamId, s);

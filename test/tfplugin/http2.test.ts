@@ -18,8 +18,16 @@ const closedStreams: number[] = [];
 /** What the test server does with a finished request: echo by default. */
 let answer: (s: H2Stream, body: Buffer) => void;
 
+/** A header name that is also an Object.prototype member (typed as a plain string key). */
+const CONSTRUCTOR: string = 'constructor';
+
 const echo = (s: H2Stream, body: Buffer): void => {
-  s.respond([[':status', '200'], ['x-path', s.headers[':path'] ?? ''], ['x-big', String((s.headers['x-big'] ?? '').length)]]);
+  s.respond([
+    [':status', '200'],
+    ['x-path', s.headers[':path'] ?? ''],
+    ['x-big', String((s.headers['x-big'] ?? '').length)],
+    ['x-ctor', s.headers[CONSTRUCTOR] ?? 'absent'],
+  ]);
   s.write(body);
   s.trailers([['x-done', 'yes']]);
 };
@@ -119,6 +127,13 @@ test('GIVEN a header larger than one frame WHEN the client sends it (HEADERS + C
   const s = connect();
   const r = await request(s, '/continued', Buffer.from('x'), { 'x-big': 'v'.repeat(40_000) });
   expect(r.headers['x-big']).toBe('40000');
+  await close(s);
+});
+
+test('GIVEN headers named like Object.prototype members WHEN received THEN they are plain data, absent when not sent', async () => {
+  const s = connect();
+  expect((await request(s, '/plain', Buffer.from('x'))).headers['x-ctor']).toBe('absent');
+  expect((await request(s, '/named', Buffer.from('x'), { constructor: 'built' })).headers['x-ctor']).toBe('built');
   await close(s);
 });
 
