@@ -63,7 +63,7 @@ interface Timing {
  * Every size runs apply and plan several times on each side, alternating floor and provider, and reports the medians:
  * REPEATS times up to REPEAT_MAX_TUNNELS tunnels, where a run of one or two seconds on a shared machine varies by a
  * fifth from one run to the next; LARGE_REPEATS times above, where one 500-tunnel apply takes minutes and its ratio
- * to the floor moved between 0.93× and 1.34× from one full run to the next with the same build.
+ * to the floor moved between 0.93× and 1.34× across full runs (1.22× and 1.01× in two runs of one build).
  */
 const REPEAT_MAX_TUNNELS = 10;
 const REPEATS = Number(process.env.BENCH_REPEATS ?? 5);
