@@ -55,6 +55,29 @@ function must(r: TfRun, expected: number, what: string): TfRun {
 interface Timing {
   readonly ms: number;
   readonly finished: boolean;
+  /** When the command ran several times: each run's ms in order (`ms` is their median). */
+  readonly samples?: readonly number[];
+}
+
+/**
+ * Every size runs apply and plan several times on each side, alternating floor and provider, and reports the medians:
+ * REPEATS times up to REPEAT_MAX_TUNNELS tunnels, where a run of one or two seconds on a shared machine varies by a
+ * fifth from one run to the next; LARGE_REPEATS times above, where one 500-tunnel apply takes minutes and its ratio
+ * to the floor moved between 0.93× and 1.34× across full runs (1.22× and 1.01× in two runs of one build).
+ */
+const REPEAT_MAX_TUNNELS = 10;
+const REPEATS = Number(process.env.BENCH_REPEATS ?? 5);
+const LARGE_REPEATS = Number(process.env.BENCH_LARGE_REPEATS ?? 3);
+
+/** The median of repeated runs; a run cut off (or not made) within the budget ends the series as it stands. */
+function medianTiming(runs: ReadonlyArray<Timing | undefined>): Timing | undefined {
+  if (runs.length === 0 || runs.some((r) => !r?.finished)) return runs.find((r) => !r?.finished);
+  const samples = runs.map((r) => (r as Timing).ms);
+  if (samples.length === 1) return runs[0];
+  const sorted = [...samples].sort((a, b) => a - b);
+  const mid = sorted.length >> 1;
+  const ms = sorted.length % 2 === 1 ? sorted[mid] : (sorted[mid - 1] + sorted[mid]) / 2;
+  return { ms, finished: true, samples };
 }
 
 /** One size's measurements (`undefined` where the budget ran out before the step). */
@@ -81,7 +104,7 @@ interface LatencyResult {
   readonly perResourceRequests?: Requests;
 }
 
-const BUDGET_MS = Number(process.env.BENCH_BUDGET_SECONDS ?? 840) * 1000;
+const BUDGET_MS = Number(process.env.BENCH_BUDGET_SECONDS ?? 3600) * 1000;
 const RESERVE_MS = 45_000; // launch timing, results and cleanup after the last terraform run
 let deadline = 0;
 
@@ -106,42 +129,86 @@ async function timed(ws: TfWorkspace, args: readonly string[], expected: number,
   }
 }
 
-async function measureSize(n: number): Promise<SizeResult> {
+/** One repetition's simulator and workspaces (initialised, nothing applied yet). */
+interface Setup {
+  readonly sim: Awaited<ReturnType<typeof startSimulator>>;
+  readonly prov: TfWorkspace;
+  readonly floor: TfWorkspace;
+}
+
+async function setUp(n: number): Promise<Setup> {
   const sim = await startSimulator({ panosVersion: '11.1.0', commitDurationMs: COMMIT_MS });
   const prov = new TfWorkspace({ url: sim.url, apiKey: sim.apiKey }, 'bench-prov-');
   const floor = new TfWorkspace(undefined, 'bench-floor-');
+  prov.writeMain(tunnelsHcl(n));
+  floor.writeMain(terraformDataHcl(n));
+  await prov.init();
+  await floor.init();
+  return { sim, prov, floor };
+}
+
+async function tearDown(s: Setup): Promise<void> {
+  s.prov.remove();
+  s.floor.remove();
+  await s.sim.close();
+}
+
+async function measureSize(n: number): Promise<SizeResult> {
+  let setup = await setUp(n);
   const result: { -readonly [K in keyof SizeResult]: SizeResult[K] } = { tunnels: n, resources: tunnelResourceCount(n) };
   try {
-    prov.writeMain(tunnelsHcl(n));
-    floor.writeMain(terraformDataHcl(n));
-    await prov.init();
-    await floor.init();
     const apply = ['apply', '-auto-approve', '-input=false', `-parallelism=${PARALLELISM}`];
     const plan = ['plan', '-detailed-exitcode', '-input=false', `-parallelism=${PARALLELISM}`];
     const mem: { sampler?: MemorySampler } = {};
     const sample = (c: ChildProcess): void => void (mem.sampler = sampleChildMemory(c.pid as number, PROVIDER_MARKER));
 
-    result.applyFloor = await timed(floor, apply, 0, `floor apply n=${n}`);
-    sim.counters.reset();
-    result.apply = await timed(prov, apply, 0, `provider apply n=${n}`, sample);
-    const applyMem = mem.sampler?.stop();
-    mem.sampler = undefined;
-    result.applyRequests = classify(sim.counters.snapshot());
-    if (applyMem) result.providerPeakRssMiB = { apply: round(applyMem.peakKiB / 1024), processes: applyMem.processes };
+    const repeats = Math.max(1, n <= REPEAT_MAX_TUNNELS ? REPEATS : LARGE_REPEATS);
+    const applies: { floor: Array<Timing | undefined>; prov: Array<Timing | undefined> } = { floor: [], prov: [] };
+    for (let i = 0; i < repeats; i++) {
+      if (i > 0) {
+        // Each apply creates everything again: a new simulator and new workspaces (quicker than destroying).
+        await tearDown(setup);
+        setup = await setUp(n);
+      }
+      const { sim, prov, floor } = setup;
+      const f = await timed(floor, apply, 0, `floor apply n=${n}`);
+      applies.floor.push(f);
+      if (i === 0) sim.counters.reset();
+      const p = await timed(prov, apply, 0, `provider apply n=${n}`, i === 0 ? sample : undefined);
+      applies.prov.push(p);
+      if (i === 0) {
+        const applyMem = mem.sampler?.stop();
+        mem.sampler = undefined;
+        result.applyRequests = classify(sim.counters.snapshot());
+        if (applyMem) result.providerPeakRssMiB = { apply: round(applyMem.peakKiB / 1024), processes: applyMem.processes };
+      }
+      if (!f?.finished || !p?.finished) break;
+    }
+    result.applyFloor = medianTiming(applies.floor);
+    result.apply = medianTiming(applies.prov);
     if (!result.apply?.finished || !result.applyFloor?.finished) return result;
 
-    result.planFloor = await timed(floor, plan, 0, `floor plan n=${n}`);
-    sim.counters.reset();
-    result.plan = await timed(prov, plan, 0, `provider no-change plan n=${n}`, sample);
-    const planMem = (mem.sampler as MemorySampler | undefined)?.stop();
-    result.planRequests = classify(sim.counters.snapshot());
-    if (planMem && result.providerPeakRssMiB) result.providerPeakRssMiB = { ...result.providerPeakRssMiB, plan: round(planMem.peakKiB / 1024), processes: result.providerPeakRssMiB.processes + planMem.processes };
+    const { sim, prov, floor } = setup;
+    const plans: { floor: Array<Timing | undefined>; prov: Array<Timing | undefined> } = { floor: [], prov: [] };
+    for (let i = 0; i < repeats; i++) {
+      const f = await timed(floor, plan, 0, `floor plan n=${n}`);
+      plans.floor.push(f);
+      if (i === 0) sim.counters.reset();
+      const p = await timed(prov, plan, 0, `provider no-change plan n=${n}`, i === 0 ? sample : undefined);
+      plans.prov.push(p);
+      if (i === 0) {
+        const planMem = (mem.sampler as MemorySampler | undefined)?.stop();
+        result.planRequests = classify(sim.counters.snapshot());
+        if (planMem && result.providerPeakRssMiB) result.providerPeakRssMiB = { ...result.providerPeakRssMiB, plan: round(planMem.peakKiB / 1024), processes: result.providerPeakRssMiB.processes + planMem.processes };
+      }
+      if (!f?.finished || !p?.finished) break;
+    }
+    result.planFloor = medianTiming(plans.floor);
+    result.plan = medianTiming(plans.prov);
     if (n === LATENCY_SIZE && result.plan?.finished) result.latency = await measureLatency(sim, prov, plan, n);
     return result;
   } finally {
-    prov.remove();
-    floor.remove();
-    await sim.close();
+    await tearDown(setup);
   }
 }
 
@@ -273,6 +340,14 @@ function render(sizes: SizeResult[], launch: Launch, synth: unknown, started: nu
     ]),
   ];
   const out = [table(rows), ''];
+  const runs = (t?: Timing): string => (t?.samples ? t.samples.map((ms) => (ms / 1000).toFixed(2)).join(' ') : 'n/a');
+  for (const r of sizes) {
+    if (!r.apply?.samples && !r.plan?.samples) continue;
+    out.push(
+      `${r.tunnels} tunnels, medians of ${r.apply?.samples?.length ?? r.plan?.samples?.length} runs per side, floor and provider alternating (s): ` +
+        `apply ${runs(r.apply)} vs floor ${runs(r.applyFloor)}; plan ${runs(r.plan)} vs floor ${runs(r.planFloor)}`,
+    );
+  }
   for (const r of sizes) {
     const l = r.latency;
     if (!l) continue;

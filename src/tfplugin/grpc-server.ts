@@ -1,5 +1,5 @@
 /**
- * The gRPC server side of the plugin protocol, on node:http2: unary calls and the one server-streaming call go-plugin
+ * The gRPC server side of the plugin protocol, on http2.ts: unary calls and the one server-streaming call go-plugin
  * makes (GRPCStdio.StreamStdio), as the gRPC over HTTP/2 specification (grpc/grpc, doc/PROTOCOL-HTTP2.md) describes
  * them: a POST to `/<service>/<method>` with `content-type: application/grpc`, each message framed by a compressed flag
  * and a 4-byte big-endian length, the outcome in `grpc-status` / `grpc-message` trailers.
@@ -8,12 +8,14 @@
  * command and makes a few hundred small calls in one of them, so what a gRPC server costs to load and per call is most
  * of a small plan's time. grpc-js loads its client half (channels, resolvers, load balancers) with its server, and runs
  * each call through interceptors, metadata objects and channelz bookkeeping the plugin protocol never uses. What the
- * protocol needs from gRPC is the framing above; HTTP/2 itself (flow control, settings, pings, GOAWAY) is node:http2's.
+ * protocol needs from gRPC is the framing above; HTTP/2 itself (flow control, settings, pings, GOAWAY) is http2.ts's,
+ * which is written here for the same reason (its opening comment gives the figures).
  * The messages' codecs stay protos.ts's (grpc-js's MethodDefinition shape). Not supported, as the plugin protocol never
  * uses them: compressed messages (refused with UNIMPLEMENTED; Terraform does not compress), client streaming.
  */
-import * as http2 from 'node:http2';
 import type { Duplex } from 'node:stream';
+import { encodeHeaderBlock } from './hpack';
+import { H2Code, H2Connection, type H2Stream } from './http2';
 
 /** gRPC status codes used here (grpc/grpc doc/statuscodes.md). */
 export const GrpcStatus = {
@@ -62,11 +64,16 @@ export class GrpcError extends Error {
 
 /**
  * grpc-message's encoding: percent-encoding of every byte outside printable ASCII, and of `%` itself
- * (PROTOCOL-HTTP2.md, "Status-Message").
+ * (PROTOCOL-HTTP2.md, "Status-Message"); also of a space that begins or ends the message, since HTTP/2 clients drop
+ * a header value with leading or trailing whitespace (RFC 9113 §8.2.1; nghttp2 does so silently).
  */
 export function encodeGrpcMessage(message: string): string {
+  const bytes = Buffer.from(message, 'utf8');
   let out = '';
-  for (const b of Buffer.from(message, 'utf8')) out += b >= 0x20 && b <= 0x7e && b !== 0x25 ? String.fromCharCode(b) : `%${b.toString(16).toUpperCase().padStart(2, '0')}`;
+  bytes.forEach((b, i) => {
+    const edgeSpace = b === 0x20 && (i === 0 || i === bytes.length - 1);
+    out += b >= 0x20 && b <= 0x7e && b !== 0x25 && !edgeSpace ? String.fromCharCode(b) : `%${b.toString(16).toUpperCase().padStart(2, '0')}`;
+  });
   return out;
 }
 
@@ -78,22 +85,21 @@ function timeoutMs(value: string | string[] | undefined): number | undefined {
   return Number(m[1]) * unitMs;
 }
 
+/** The header blocks every call's answer uses, encoded once (they use no dynamic table, so any stream can take them). */
+let common: { headers: Buffer; ok: Buffer } | undefined;
+function commonBlocks(): { headers: Buffer; ok: Buffer } {
+  return (common ??= {
+    headers: encodeHeaderBlock([[':status', '200'], ['content-type', 'application/grpc']]),
+    ok: encodeHeaderBlock([['grpc-status', String(GrpcStatus.OK)]]),
+  });
+}
+
 /** A gRPC server fed with connections (already authenticated) by its owner. */
 export class GrpcServer {
   private readonly methods = new Map<string, { codec: MethodCodec; handler: MethodHandler }>();
-  private readonly h2: http2.Http2Server;
-  private readonly sessions = new Set<http2.ServerHttp2Session>();
+  private readonly connections = new Set<H2Connection>();
 
-  constructor(private readonly o: GrpcServerOptions) {
-    // maxSessionMemory (in MB) bounds what node:http2 buffers per connection; a 256 MiB message must fit.
-    this.h2 = http2.createServer({ maxSessionMemory: Math.ceil(o.maxReceiveBytes / 2 ** 20) * 2 + 16 });
-    this.h2.on('session', (s: http2.ServerHttp2Session) => {
-      this.sessions.add(s);
-      s.once('close', () => this.sessions.delete(s));
-      s.on('error', (err) => this.o.onError?.('connection', err));
-    });
-    this.h2.on('stream', (stream, headers) => this.onStream(stream, headers));
-  }
+  constructor(private readonly o: GrpcServerOptions) {}
 
   /** Serves `handlers` (by method name) for the methods of one service (by method name). */
   addService(methods: Readonly<Record<string, MethodCodec>>, handlers: Readonly<Record<string, MethodHandler>>): void {
@@ -106,58 +112,57 @@ export class GrpcServer {
 
   /** Serves HTTP/2 on a connection (a TLS socket whose handshake is done, or a plain socket). */
   serve(connection: Duplex): void {
-    this.h2.emit('connection', connection);
+    const c = new H2Connection(connection, {
+      onStream: (s) => this.onStream(s),
+      onError: (err) => this.o.onError?.('connection', err),
+    });
+    this.connections.add(c);
+    connection.once('close', () => this.connections.delete(c));
   }
 
   /** Closes every connection: calls under way may finish; resolves when all are closed or after `graceMs`. */
   close(graceMs: number): Promise<void> {
+    if (this.connections.size === 0) return Promise.resolve();
     return new Promise((resolve) => {
-      if (this.sessions.size === 0) {
-        resolve();
-        return;
-      }
       const timer = setTimeout(() => {
-        for (const s of this.sessions) s.destroy();
+        for (const c of this.connections) c.destroy();
         resolve();
       }, graceMs);
-      let open = this.sessions.size;
-      for (const s of this.sessions) {
-        s.close(() => {
-          if (--open === 0) {
-            clearTimeout(timer);
-            resolve();
-          }
-        });
-      }
+      void Promise.all([...this.connections].map((c) => c.close())).then(() => {
+        clearTimeout(timer);
+        resolve();
+      });
     });
   }
 
-  private onStream(stream: http2.ServerHttp2Stream, headers: http2.IncomingHttpHeaders): void {
-    stream.on('error', (err) => this.o.onError?.(String(headers[':path']), err));
-    const contentType = String(headers['content-type'] ?? '');
+  private onStream(stream: H2Stream): void {
+    const headers = stream.headers;
+    const path = headers[':path'] ?? '';
+    const contentType = headers['content-type'] ?? '';
     if (headers[':method'] !== 'POST' || !/^application\/grpc(\+proto)?(;|$)/.test(contentType)) {
-      stream.respond({ ':status': 415 }, { endStream: true });
+      stream.respond([[':status', '415']], true);
       return;
     }
-    const method = this.methods.get(String(headers[':path']));
+    const method = this.methods.get(path);
     if (!method) {
-      this.finish(stream, GrpcStatus.UNIMPLEMENTED, `unknown method ${String(headers[':path'])}`);
+      this.finish(stream, GrpcStatus.UNIMPLEMENTED, `unknown method ${path}`);
       return;
     }
     const chunks: Buffer[] = [];
     let size = 0;
     let refused = false;
-    stream.on('data', (b: Buffer) => {
+    stream.onData = (b) => {
       if (refused) return;
       size += b.length;
       if (size > this.o.maxReceiveBytes + 5) {
         refused = true;
+        chunks.length = 0;
         this.finish(stream, GrpcStatus.RESOURCE_EXHAUSTED, `request larger than ${this.o.maxReceiveBytes} bytes`);
         return;
       }
       chunks.push(b);
-    });
-    stream.on('end', () => {
+    };
+    stream.onEnd = () => {
       if (refused || stream.headersSent) return;
       const body = chunks.length === 1 ? chunks[0] : Buffer.concat(chunks);
       if (body.length < 5 || body.length !== 5 + body.readUInt32BE(1)) {
@@ -169,10 +174,10 @@ export class GrpcServer {
         return;
       }
       this.call(stream, method.codec, method.handler, body.subarray(5), timeoutMs(headers['grpc-timeout']));
-    });
+    };
   }
 
-  private call(stream: http2.ServerHttp2Stream, codec: MethodCodec, handler: MethodHandler, payload: Buffer, deadlineMs: number | undefined): void {
+  private call(stream: H2Stream, codec: MethodCodec, handler: MethodHandler, payload: Buffer, deadlineMs: number | undefined): void {
     let request: unknown;
     try {
       request = codec.requestDeserialize(payload);
@@ -183,16 +188,15 @@ export class GrpcServer {
     const timer = deadlineMs === undefined ? undefined : setTimeout(() => this.finish(stream, GrpcStatus.DEADLINE_EXCEEDED, 'deadline exceeded'), deadlineMs);
     const frame = (message: unknown): Buffer => {
       const bytes = codec.responseSerialize(message as never);
-      const head = Buffer.allocUnsafe(5);
-      head[0] = 0;
-      head.writeUInt32BE(bytes.length, 1);
-      return bytes.length === 0 ? head : Buffer.concat([head, bytes]);
+      const out = Buffer.allocUnsafe(5 + bytes.length);
+      out[0] = 0;
+      out.writeUInt32BE(bytes.length, 1);
+      out.set(bytes, 5);
+      return out;
     };
-    const open = (): boolean => !stream.destroyed && !stream.closed;
+    const open = (): boolean => !stream.closed && !stream.localEnded;
     const start = (): void => {
-      if (stream.headersSent) return;
-      stream.respond({ ':status': 200, 'content-type': 'application/grpc' }, { waitForTrailers: true });
-      stream.once('wantTrailers', () => stream.sendTrailers({ 'grpc-status': String(GrpcStatus.OK) }));
+      if (!stream.headersSent) stream.respond(commonBlocks().headers);
     };
     const fail = (err: Error): void => {
       clearTimeout(timer);
@@ -210,7 +214,7 @@ export class GrpcServer {
         clearTimeout(timer);
         if (!open()) return;
         start();
-        stream.end();
+        stream.trailers(commonBlocks().ok);
       },
     };
     try {
@@ -228,8 +232,10 @@ export class GrpcServer {
           this.finish(stream, GrpcStatus.INTERNAL, `cannot encode the response: ${(e as Error).message}`);
           return;
         }
+        // Headers, message and trailers leave in one write (http2.ts sends what one turn of the event loop queued).
         start();
-        stream.end(bytes);
+        stream.write(bytes);
+        stream.trailers(commonBlocks().ok);
       });
     } catch (err) {
       fail(err as Error);
@@ -237,13 +243,13 @@ export class GrpcServer {
   }
 
   /** Ends a call without a message: headers and status in one trailers-only answer (or trailers, once headers went). */
-  private finish(stream: http2.ServerHttp2Stream, code: number, message: string): void {
-    if (stream.destroyed || stream.closed) return;
-    const status = { 'grpc-status': String(code), 'grpc-message': encodeGrpcMessage(message) };
+  private finish(stream: H2Stream, code: number, message: string): void {
+    if (stream.closed || stream.localEnded) return;
+    const status: Array<[string, string]> = [['grpc-status', String(code)], ['grpc-message', encodeGrpcMessage(message)]];
     if (!stream.headersSent) {
-      stream.respond({ ':status': 200, 'content-type': 'application/grpc', ...status }, { endStream: true });
+      stream.respond([[':status', '200'], ['content-type', 'application/grpc'], ...status], true);
     } else {
-      stream.close(http2.constants.NGHTTP2_CANCEL);
+      stream.reset(H2Code.CANCEL);
     }
   }
 }

@@ -25,7 +25,7 @@ export type MpNode = null | boolean | number | bigint | string | MpBin | MpExt |
 
 /** Parses one msgpack value that must span the whole buffer. */
 export function readMsgpack(bytes: Uint8Array): MpNode {
-  const r = new Reader(bytes);
+  const r = new MsgpackReader(bytes);
   const v = r.read(0);
   if (r.pos !== bytes.length) {
     throw new Error(`msgpack: ${bytes.length - r.pos} trailing byte(s) after the value at offset ${r.pos}`);
@@ -33,9 +33,14 @@ export function readMsgpack(bytes: Uint8Array): MpNode {
   return v;
 }
 
-const MAX_DEPTH = 512;
+/** How deep values may nest. */
+export const MAX_DEPTH = 512;
 
-class Reader {
+/**
+ * Reads msgpack from a buffer: whole values as {@link MpNode}s (`read`), or token by token (the `*Length` and `str`
+ * methods), for a caller that knows what type to expect and builds its own values without the node tree.
+ */
+export class MsgpackReader {
   pos = 0;
   private readonly view: DataView;
   /** The same bytes as a Buffer (no copy), for decoding UTF-8 in place. */
@@ -50,9 +55,43 @@ class Reader {
     if (this.pos + n > this.buf.length) throw new Error(`msgpack: truncated input at offset ${this.pos}`);
   }
 
-  private u8(): number { this.need(1); return this.buf[this.pos++]; }
+  u8(): number { this.need(1); return this.buf[this.pos++]; }
   private u16(): number { this.need(2); const v = this.view.getUint16(this.pos); this.pos += 2; return v; }
   private u32(): number { this.need(4); const v = this.view.getUint32(this.pos); this.pos += 4; return v; }
+
+  /** After type byte `b`: the length of a `str`, or -1 when `b` starts something else. */
+  strLength(b: number): number {
+    if (b >= 0xa0 && b <= 0xbf) return b & 0x1f;
+    if (b === 0xd9) return this.u8();
+    if (b === 0xda) return this.u16();
+    if (b === 0xdb) return this.u32();
+    return -1;
+  }
+
+  /** After type byte `b`: the element count of an array, or -1 when `b` starts something else. */
+  arrayLength(b: number): number {
+    if (b >= 0x90 && b <= 0x9f) return b & 0x0f;
+    if (b === 0xdc) return this.u16();
+    if (b === 0xdd) return this.u32();
+    return -1;
+  }
+
+  /** After type byte `b`: the entry count of a map, or -1 when `b` starts something else. */
+  mapLength(b: number): number {
+    if (b >= 0x80 && b <= 0x8f) return b & 0x0f;
+    if (b === 0xde) return this.u16();
+    if (b === 0xdf) return this.u32();
+    return -1;
+  }
+
+  /** After type byte `b`: skips an extension value and returns true, or returns false when `b` starts something else. */
+  skipExt(b: number): boolean {
+    const n = b >= 0xd4 && b <= 0xd8 ? 1 << (b - 0xd4) : b === 0xc7 ? this.u8() : b === 0xc8 ? this.u16() : b === 0xc9 ? this.u32() : -1;
+    if (n < 0) return false;
+    this.need(1 + n);
+    this.pos += 1 + n;
+    return true;
+  }
 
   private bytes(n: number): Uint8Array {
     this.need(n);
@@ -65,7 +104,7 @@ class Reader {
    * A `str` of n bytes, decoded as UTF-8 where it lies. Most strings in a plan are short ASCII (attribute values,
    * names), which a loop turns into a string faster than a call into Buffer's decoder; anything else goes there.
    */
-  private str(n: number): string {
+  str(n: number): string {
     this.need(n);
     const start = this.pos;
     this.pos += n;

@@ -3,7 +3,7 @@
  * cty type. Also the JSON decoding of stored state (UpgradeResourceState), shaped the same way.
  */
 import { type CtyType, typeFromJson, typeFromJsonBytes, typeName, typeToJsonBytes, cty } from './cty';
-import { MpBin, MpExt, MpMap, type MpNode, MsgpackWriter, readMsgpack } from './msgpack-wire';
+import { MAX_DEPTH, MpBin, MpExt, MpMap, type MpNode, MsgpackReader, MsgpackWriter, readMsgpack } from './msgpack-wire';
 import { TypedValue, UNKNOWN, type Value, type ValueObject, formatPath, isValueObject, newObject } from './values';
 
 /**
@@ -51,8 +51,27 @@ export function encodeMsgpack(type: CtyType, value: Value): Buffer {
   return w.finish();
 }
 
-/** Decodes msgpack bytes as a value of the given type. Any extension type decodes as {@link UNKNOWN}. */
+/**
+ * Decodes msgpack bytes as a value of the given type. Any extension type decodes as {@link UNKNOWN}.
+ *
+ * Two ways, one result: {@link plainValue} reads the forms Terraform writes straight into values, token by token; when
+ * it meets anything else (a dynamic value, a mismatch, malformed bytes), the bytes are read again as a node tree and
+ * converted by {@link fromNode}, which accepts every form and words every error. A plan decodes a few hundred values
+ * of some 30 attributes; the tree cost an object per node, which is most of the work.
+ */
 export function decodeMsgpack(type: CtyType, bytes: Uint8Array): Value {
+  try {
+    const r = new MsgpackReader(bytes);
+    const v = plainValue(r, type, 0);
+    if (r.pos === bytes.length) return v;
+  } catch {
+    // Not the plain form (or not msgpack at all): the general reading decides, and words any error.
+  }
+  return decodeMsgpackTree(type, bytes);
+}
+
+/** {@link decodeMsgpack} through the node tree only: every form, every error worded (exported for its tests). */
+export function decodeMsgpackTree(type: CtyType, bytes: Uint8Array): Value {
   let node: MpNode;
   try {
     node = readMsgpack(bytes);
@@ -199,6 +218,79 @@ function describe(n: MpNode): string {
 /** The error for a node of the wrong kind when decoding. */
 function readMismatch(type: CtyType, n: MpNode, path: Path): CtyValueError {
   return new CtyValueError(path, `expected ${typeName(type)}, got ${describe(n)}`);
+}
+
+/** Thrown by {@link plainValue} at the first form it does not read. */
+const NOT_PLAIN = new Error('not the plain form');
+
+/**
+ * A value of `type` read straight from the reader: nil, extensions (unknown), and for each type the forms Terraform
+ * writes for it; anything else throws {@link NOT_PLAIN}. Its results equal {@link fromNode}'s for the same bytes.
+ */
+function plainValue(r: MsgpackReader, type: CtyType, depth: number): Value {
+  if (depth > MAX_DEPTH) throw NOT_PLAIN;
+  const b = r.u8();
+  if (b === 0xc0) return null;
+  if (r.skipExt(b)) return UNKNOWN;
+  switch (type) {
+    case 'string': {
+      const n = r.strLength(b);
+      if (n < 0) throw NOT_PLAIN;
+      return r.str(n);
+    }
+    case 'bool':
+      if (b === 0xc3) return true;
+      if (b === 0xc2) return false;
+      throw NOT_PLAIN;
+    case 'number': {
+      const n = r.strLength(b);
+      if (n >= 0) {
+        const text = r.str(n);
+        if (!DECIMAL.test(text)) throw NOT_PLAIN;
+        return exactNumber(text) ?? text;
+      }
+      r.pos--;
+      const v = r.read(depth);
+      if (typeof v === 'number') return v;
+      if (typeof v === 'bigint') return v.toString();
+      throw NOT_PLAIN;
+    }
+    case 'dynamic':
+      throw NOT_PLAIN;
+  }
+  switch (type.kind) {
+    case 'list':
+    case 'set':
+    case 'tuple': {
+      const n = r.arrayLength(b);
+      if (n < 0 || (type.kind === 'tuple' && n !== type.elements.length)) throw NOT_PLAIN;
+      const out: Value[] = [];
+      for (let i = 0; i < n; i++) out.push(plainValue(r, type.kind === 'tuple' ? type.elements[i] : type.element, depth + 1));
+      return out;
+    }
+    case 'map':
+    case 'object': {
+      const n = r.mapLength(b);
+      if (n < 0) throw NOT_PLAIN;
+      const out: ValueObject = newObject();
+      const attributes = type.kind === 'object' ? type.attributes : undefined;
+      let present = 0;
+      for (let i = 0; i < n; i++) {
+        const length = r.strLength(r.u8());
+        if (length < 0) throw NOT_PLAIN;
+        const k = r.str(length);
+        if (attributes === undefined) {
+          out[k] = plainValue(r, (type as { element: CtyType }).element, depth + 1);
+          continue;
+        }
+        if (!(k in attributes)) throw NOT_PLAIN;
+        if (!(k in out)) present++;
+        out[k] = plainValue(r, attributes[k], depth + 1);
+      }
+      if (attributes !== undefined && present !== sortedNames(attributes).length) throw NOT_PLAIN;
+      return out;
+    }
+  }
 }
 
 function fromNode(type: CtyType, n: MpNode, path: Path): Value {

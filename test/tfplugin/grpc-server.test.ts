@@ -23,6 +23,7 @@ const text = (path: string, responseStream = false): MethodCodec & grpc.MethodDe
 const SERVICE = {
   Echo: text('/test.Svc/Echo'),
   Fail: text('/test.Svc/Fail'),
+  FailWith: text('/test.Svc/FailWith'),
   Throw: text('/test.Svc/Throw'),
   Slow: text('/test.Svc/Slow'),
   Stream: text('/test.Svc/Stream', true),
@@ -41,6 +42,7 @@ beforeAll(async () => {
   const handlers: Record<string, MethodHandler> = {
     Echo: (call, cb) => cb(null, `echo ${String(call.request)}`),
     Fail: (_call, cb) => cb(new GrpcError(GrpcStatus.RESOURCE_EXHAUSTED, 'tout est plein: 100% ✗')),
+    FailWith: (call, cb) => cb(new GrpcError(GrpcStatus.RESOURCE_EXHAUSTED, String(call.request))),
     Throw: () => {
       throw new Error('handler broke');
     },
@@ -125,4 +127,12 @@ test('GIVEN a server-streaming method WHEN called THEN the messages arrive in or
 
 test('grpc-message percent-encodes what is not printable ASCII, and % itself', () => {
   expect(encodeGrpcMessage('a b%\n✗')).toBe('a b%25%0A%E2%9C%97');
+});
+
+test('GIVEN a status message that begins and ends with a space WHEN sent THEN the client gets it whole (HTTP/2 clients drop a header value with edge whitespace)', async () => {
+  expect(encodeGrpcMessage(' padded ')).toBe('%20padded%20');
+  for (const message of [' padded ', ' ', 'trailing ']) {
+    const { err } = await unary('FailWith', message);
+    expect(err?.details).toBe(message);
+  }
 });

@@ -1,5 +1,6 @@
 import { cty, typeFromJson, typeToJson } from '../../src/tfplugin/cty';
-import { CtyValueError, decodeJsonState, decodeMsgpack, encodeMsgpack } from '../../src/tfplugin/msgpack';
+import { CtyValueError, decodeJsonState, decodeMsgpack, decodeMsgpackTree, encodeMsgpack } from '../../src/tfplugin/msgpack';
+import { MsgpackWriter } from '../../src/tfplugin/msgpack-wire';
 import { blockType } from '../../src/tfplugin/schema';
 import { TypedValue, UNKNOWN, objectOf } from '../../src/tfplugin/values';
 
@@ -220,6 +221,90 @@ describe('cty msgpack codec', () => {
 
     test('fails when the type JSON is not a cty type', () => {
       expect(() => typeFromJson(['vector', 'string'])).toThrow(/invalid cty type JSON/);
+    });
+  });
+
+  describe('the plain reading and the general one', () => {
+    // decodeMsgpack reads the forms Terraform writes straight into values and hands anything else to the node-tree
+    // reading (decodeMsgpackTree); for every input both must give the same value or the same error.
+    const wire = (build: (w: MsgpackWriter) => void): Buffer => {
+      const w = new MsgpackWriter();
+      build(w);
+      return w.finish();
+    };
+    const same = (type: Parameters<typeof decodeMsgpack>[0], bytes: Buffer): void => {
+      let tree: unknown;
+      let treeError: string | undefined;
+      try {
+        tree = decodeMsgpackTree(type, bytes);
+      } catch (e) {
+        treeError = (e as Error).message;
+      }
+      if (treeError !== undefined) expect(() => decodeMsgpack(type, bytes)).toThrow(treeError);
+      else expect(decodeMsgpack(type, bytes)).toEqual(tree);
+    };
+
+    test('GIVEN numbers in every msgpack form (ints of each width, 64-bit beyond 2^53, floats, decimal strings) THEN both readings agree', () => {
+      const ints = [0, 1, 127, 128, 255, 256, 65535, 65536, 2 ** 32 - 1, 2 ** 32, 2 ** 53, -1, -32, -33, -128, -129, -32768, -32769, -(2 ** 31), -(2 ** 31) - 1];
+      for (const v of ints) same(cty.number, wire((w) => w.int(v)));
+      for (const v of [2n ** 63n + 5n, -(2n ** 63n), 2n ** 64n - 1n]) same(cty.number, wire((w) => w.int(v)));
+      for (const v of [0.5, -1.25, 1e300, Number.POSITIVE_INFINITY]) same(cty.number, wire((w) => w.float64(v)));
+      for (const v of ['12', '-0.5', '1e3', '123456789012345678901234567890', '1.10', 'abc', '']) same(cty.number, wire((w) => w.str(v)));
+      same(cty.number, hex('ca 3f c0 00 00')); // float32 1.5
+    });
+
+    test('GIVEN nested lists, sets, maps, tuples and objects with unknowns, nulls and repeated keys THEN both readings agree', () => {
+      const t = cty.object({
+        s: cty.string,
+        b: cty.bool,
+        l: cty.list(cty.object({ v: cty.string, n: cty.number })),
+        set: cty.set(cty.string),
+        m: cty.map(cty.list(cty.bool)),
+        tu: cty.tuple([cty.string, cty.number]),
+        d: cty.dynamic,
+      });
+      const v = objectOf([
+        ['s', 'é x'],
+        ['b', true],
+        ['l', [objectOf([['v', UNKNOWN], ['n', 3]]), objectOf([['v', 'x'], ['n', null]])]],
+        ['set', ['a', 'b']],
+        ['m', objectOf([['__proto__', [true, false]], ['k', null]])],
+        ['tu', ['one', 2]],
+        ['d', new TypedValue(cty.list(cty.string), ['z'])],
+      ]);
+      same(t, encodeMsgpack(t, v));
+      same(t, encodeMsgpack(t, objectOf([['s', null], ['b', UNKNOWN], ['l', []], ['set', null], ['m', objectOf([])], ['tu', null], ['d', null]])));
+      // A repeated key: the last value wins, and the attribute counts once.
+      const repeated = wire((w) => {
+        w.mapHeader(3);
+        w.str('a');
+        w.str('1');
+        w.str('b');
+        w.str('2');
+        w.str('a');
+        w.str('3');
+      });
+      same(cty.object({ a: cty.string, b: cty.string }), repeated);
+      same(cty.object({ a: cty.string, b: cty.string, c: cty.string }), repeated);
+    });
+
+    test('GIVEN mismatches and malformed bytes THEN both readings fail with the same message', () => {
+      const obj = cty.object({ a: cty.string });
+      const cases: Array<[Parameters<typeof decodeMsgpack>[0], Buffer]> = [
+        [cty.string, hex('c3')], // bool for a string
+        [cty.bool, hex('a1 78')],
+        [cty.list(cty.string), hex('81 a1 61 a1 62')], // map for a list
+        [obj, hex('81 a1 62 a1 78')], // unsupported attribute
+        [obj, hex('80')], // missing attribute
+        [obj, hex('81 01 a1 78')], // a key that is not a string
+        [cty.tuple([cty.string]), hex('92 a1 61 a1 62')], // tuple length
+        [cty.string, hex('a5 61 62')], // truncated
+        [cty.string, hex('a1 61 c0')], // trailing bytes
+        [cty.string, hex('c1')], // never-used type byte
+        [cty.number, hex('c3')],
+        [cty.map(cty.string), hex('81 01 a1 61')],
+      ];
+      for (const [t, bytes] of cases) same(t, bytes);
     });
   });
 });
