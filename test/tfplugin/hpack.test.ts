@@ -6,6 +6,7 @@
 import * as http2 from 'node:http2';
 import * as net from 'node:net';
 import { HpackDecoder, HpackError, encodeHeaderBlock } from '../../src/tfplugin/hpack';
+import { PREFACE, frame } from './h2-frames';
 
 const hex = (s: string): Buffer => Buffer.from(s.replace(/\s+/g, ''), 'hex');
 
@@ -226,7 +227,6 @@ function latin1Bytes(): string {
   return s;
 }
 
-const PREFACE = Buffer.from('PRI * HTTP/2.0\r\n\r\nSM\r\n\r\n', 'latin1');
 const HEADERS = 1;
 const SETTINGS = 4;
 const CONTINUATION = 9;
@@ -235,15 +235,6 @@ const ACK = 0x1;
 const END_HEADERS = 0x4;
 const PADDED = 0x8;
 const PRIORITY = 0x20;
-
-function frame(type: number, flags: number, streamId: number, payload: Buffer = Buffer.alloc(0)): Buffer {
-  const head = Buffer.alloc(9);
-  head.writeUIntBE(payload.length, 0, 3);
-  head[3] = type;
-  head[4] = flags;
-  head.writeUInt32BE(streamId, 5);
-  return Buffer.concat([head, payload]);
-}
 
 /**
  * A minimal HTTP/2 server peer: checks the client preface, sends its SETTINGS, acknowledges the client's, and hands

@@ -9,6 +9,7 @@ import * as net from 'node:net';
 import * as os from 'node:os';
 import * as path from 'node:path';
 import { H2Connection, type H2Stream } from '../../src/tfplugin/http2';
+import { PREFACE, frame } from './h2-frames';
 
 let dir: string;
 let listener: net.Server;
@@ -185,15 +186,7 @@ test('GIVEN a connection with a call under way WHEN the server closes it THEN th
 });
 
 /** Raw frames, for what node's client never sends. */
-const PREFACE = Buffer.from('PRI * HTTP/2.0\r\n\r\nSM\r\n\r\n', 'latin1');
-function rawFrame(type: number, flags: number, stream: number, payload: Buffer): Buffer {
-  const h = Buffer.alloc(9);
-  h.writeUIntBE(payload.length, 0, 3);
-  h[3] = type;
-  h[4] = flags;
-  h.writeUInt32BE(stream, 5);
-  return Buffer.concat([h, payload]);
-}
+const rawFrame = frame;
 
 /** Sends bytes on a raw connection; resolves with the GOAWAY error code the server answered with, once it closed. */
 function rawSession(bytes: Buffer): Promise<{ goaway?: number; debug?: string }> {
