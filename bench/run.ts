@@ -129,6 +129,27 @@ async function timed(ws: TfWorkspace, args: readonly string[], expected: number,
   }
 }
 
+/** A floor run and a provider run of one command; for the provider's first run, its requests and peak memory. */
+interface PairRun {
+  readonly floor?: Timing;
+  readonly prov?: Timing;
+  readonly requests?: Requests;
+  readonly peak?: { peakKiB: number; processes: number };
+}
+
+/** Runs `once` `repeats` times (stopping at a run the budget cut off) and gives each side's median. */
+async function alternating(repeats: number, once: (i: number) => Promise<PairRun>): Promise<{ floor?: Timing; prov?: Timing }> {
+  const floor: Array<Timing | undefined> = [];
+  const prov: Array<Timing | undefined> = [];
+  for (let i = 0; i < repeats; i++) {
+    const r = await once(i);
+    floor.push(r.floor);
+    prov.push(r.prov);
+    if (!r.floor?.finished || !r.prov?.finished) break;
+  }
+  return { floor: medianTiming(floor), prov: medianTiming(prov) };
+}
+
 /** One repetition's simulator and workspaces (initialised, nothing applied yet). */
 interface Setup {
   readonly sim: Awaited<ReturnType<typeof startSimulator>>;
@@ -163,48 +184,43 @@ async function measureSize(n: number): Promise<SizeResult> {
     const sample = (c: ChildProcess): void => void (mem.sampler = sampleChildMemory(c.pid as number, PROVIDER_MARKER));
 
     const repeats = Math.max(1, n <= REPEAT_MAX_TUNNELS ? REPEATS : LARGE_REPEATS);
-    const applies: { floor: Array<Timing | undefined>; prov: Array<Timing | undefined> } = { floor: [], prov: [] };
-    for (let i = 0; i < repeats; i++) {
+    /** One floor run, then the provider's; the provider's first run of a series counts its requests and memory. */
+    const pair = async (args: readonly string[], what: string, i: number): Promise<PairRun> => {
+      const { sim, prov, floor } = setup;
+      const f = await timed(floor, args, 0, `floor ${what} n=${n}`);
+      if (i > 0) return { floor: f, prov: await timed(prov, args, 0, `provider ${what} n=${n}`) };
+      sim.counters.reset();
+      const p = await timed(prov, args, 0, `provider ${what} n=${n}`, sample);
+      const peak = mem.sampler?.stop();
+      mem.sampler = undefined;
+      return { floor: f, prov: p, requests: classify(sim.counters.snapshot()), peak };
+    };
+
+    const applies = await alternating(repeats, async (i) => {
       if (i > 0) {
         // Each apply creates everything again: a new simulator and new workspaces (quicker than destroying).
         await tearDown(setup);
         setup = await setUp(n);
       }
-      const { sim, prov, floor } = setup;
-      const f = await timed(floor, apply, 0, `floor apply n=${n}`);
-      applies.floor.push(f);
-      if (i === 0) sim.counters.reset();
-      const p = await timed(prov, apply, 0, `provider apply n=${n}`, i === 0 ? sample : undefined);
-      applies.prov.push(p);
-      if (i === 0) {
-        const applyMem = mem.sampler?.stop();
-        mem.sampler = undefined;
-        result.applyRequests = classify(sim.counters.snapshot());
-        if (applyMem) result.providerPeakRssMiB = { apply: round(applyMem.peakKiB / 1024), processes: applyMem.processes };
-      }
-      if (!f?.finished || !p?.finished) break;
-    }
-    result.applyFloor = medianTiming(applies.floor);
-    result.apply = medianTiming(applies.prov);
+      const r = await pair(apply, 'apply', i);
+      if (r.requests) result.applyRequests = r.requests;
+      if (r.peak) result.providerPeakRssMiB = { apply: round(r.peak.peakKiB / 1024), processes: r.peak.processes };
+      return r;
+    });
+    result.applyFloor = applies.floor;
+    result.apply = applies.prov;
     if (!result.apply?.finished || !result.applyFloor?.finished) return result;
 
-    const { sim, prov, floor } = setup;
-    const plans: { floor: Array<Timing | undefined>; prov: Array<Timing | undefined> } = { floor: [], prov: [] };
-    for (let i = 0; i < repeats; i++) {
-      const f = await timed(floor, plan, 0, `floor plan n=${n}`);
-      plans.floor.push(f);
-      if (i === 0) sim.counters.reset();
-      const p = await timed(prov, plan, 0, `provider no-change plan n=${n}`, i === 0 ? sample : undefined);
-      plans.prov.push(p);
-      if (i === 0) {
-        const planMem = (mem.sampler as MemorySampler | undefined)?.stop();
-        result.planRequests = classify(sim.counters.snapshot());
-        if (planMem && result.providerPeakRssMiB) result.providerPeakRssMiB = { ...result.providerPeakRssMiB, plan: round(planMem.peakKiB / 1024), processes: result.providerPeakRssMiB.processes + planMem.processes };
-      }
-      if (!f?.finished || !p?.finished) break;
-    }
-    result.planFloor = medianTiming(plans.floor);
-    result.plan = medianTiming(plans.prov);
+    const plans = await alternating(repeats, async (i) => {
+      const r = await pair(plan, 'no-change plan', i);
+      if (r.requests) result.planRequests = r.requests;
+      const before = result.providerPeakRssMiB;
+      if (r.peak && before) result.providerPeakRssMiB = { ...before, plan: round(r.peak.peakKiB / 1024), processes: before.processes + r.peak.processes };
+      return r;
+    });
+    result.planFloor = plans.floor;
+    result.plan = plans.prov;
+    const { sim, prov } = setup;
     if (n === LATENCY_SIZE && result.plan?.finished) result.latency = await measureLatency(sim, prov, plan, n);
     return result;
   } finally {

@@ -85,11 +85,14 @@ function timeoutMs(value: string | string[] | undefined): number | undefined {
   return Number(m[1]) * unitMs;
 }
 
+/** The headers of every gRPC answer, before its message or with its status (a trailers-only answer). */
+const ANSWER_HEADERS: ReadonlyArray<readonly [string, string]> = [[':status', '200'], ['content-type', 'application/grpc']];
+
 /** The header blocks every call's answer uses, encoded once (they use no dynamic table, so any stream can take them). */
 let common: { headers: Buffer; ok: Buffer } | undefined;
 function commonBlocks(): { headers: Buffer; ok: Buffer } {
   return (common ??= {
-    headers: encodeHeaderBlock([[':status', '200'], ['content-type', 'application/grpc']]),
+    headers: encodeHeaderBlock(ANSWER_HEADERS),
     ok: encodeHeaderBlock([['grpc-status', String(GrpcStatus.OK)]]),
   });
 }
@@ -247,7 +250,7 @@ export class GrpcServer {
     if (stream.closed || stream.localEnded) return;
     const status: Array<[string, string]> = [['grpc-status', String(code)], ['grpc-message', encodeGrpcMessage(message)]];
     if (!stream.headersSent) {
-      stream.respond([[':status', '200'], ['content-type', 'application/grpc'], ...status], true);
+      stream.respond([...ANSWER_HEADERS, ...status], true);
     } else {
       stream.reset(H2Code.CANCEL);
     }
